@@ -1,0 +1,193 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { LineCounter, parseDocument, isMap } from "yaml";
+import type { z } from "zod";
+import { makeSchemas, SECTIONS, shown, type ParsedFrontMatter, type Section, type Schemas } from "./schema.ts";
+import type { SiteSettings } from "./settings.ts";
+
+export interface ContentError {
+  file: string;
+  line?: number;
+  field: string;
+  message: string;
+}
+
+export function formatError(e: ContentError): string {
+  return `${e.file}${e.line ? `:${e.line}` : ""} → ${e.field}: ${e.message}`;
+}
+
+/** A validated content file, as pages, feeds, search and the calendar see it. */
+export type Item = ParsedFrontMatter & {
+  /** Absolute path of the Markdown file. */
+  inputPath: string;
+  /** The path shown to editors, e.g. content/articles/foo.md. */
+  file: string;
+  section: Section;
+  /** File name without .md. */
+  slug: string;
+  /** Site-relative URL without path prefix, or false when the file publishes no page. */
+  url: string | false;
+  /** Held back in production because its date is after the build date. */
+  scheduled: boolean;
+  /** The deadline has passed at build time. */
+  closed: boolean;
+  body: string;
+};
+
+export interface LoadContext {
+  contentDir: string;
+  settings: SiteSettings;
+  now: DateTime;
+}
+
+/** Every Markdown file of every section, sorted so that output never depends on disk order. */
+export function findContentFiles(contentDir: string): { file: string; section: Section }[] {
+  const found: { file: string; section: Section }[] = [];
+  const walk = (dir: string, section: Section) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of entries.sort()) {
+      if (name.startsWith(".") || name.startsWith("_")) continue;
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full, section);
+      else if (name.endsWith(".md")) found.push({ file: full, section });
+    }
+  };
+  for (const section of SECTIONS) walk(path.join(contentDir, section), section);
+  return found;
+}
+
+/** Splits `---` front matter from the body; the line the YAML starts on is kept for messages. */
+export function splitFrontMatter(raw: string): { yaml: string | null; body: string; firstLine: number } {
+  const text = raw.replace(/^\uFEFF/, "");
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/.exec(text);
+  if (!match) return { yaml: null, body: text, firstLine: 1 };
+  return { yaml: match[1] ?? "", body: text.slice(match[0].length), firstLine: 2 };
+}
+
+/** Parses YAML without YAML 1.1 timestamps, so a time is read in the site zone, not as UTC. */
+export function parseYaml(source: string): unknown {
+  return parseDocument(source, { schema: "core", uniqueKeys: true }).toJS();
+}
+
+export function defaultUrl(section: Section, slug: string): string {
+  return section === "pages" ? `/${slug}/` : `/${section}/${slug}/`;
+}
+
+function knownKeys(schema: z.ZodObject): Set<string> {
+  return new Set(Object.keys(schema.shape));
+}
+
+export function parseContentFile(
+  filePath: string,
+  section: Section,
+  raw: string,
+  ctx: LoadContext,
+  schemas: Schemas = makeSchemas(ctx.settings),
+): { item?: Item; errors: ContentError[] } {
+  const file = path.relative(path.dirname(ctx.contentDir), filePath).split(path.sep).join("/");
+  const { yaml, body, firstLine } = splitFrontMatter(raw);
+  if (yaml === null) {
+    return { errors: [{ file, line: 1, field: "front matter", message: 'expected a block starting and ending with "---", got none' }] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { schema: "core", uniqueKeys: true, lineCounter });
+  if (doc.errors.length > 0) {
+    return {
+      errors: doc.errors.map((err) => ({
+        file,
+        line: err.linePos ? err.linePos[0].line + firstLine - 1 : undefined,
+        field: "front matter",
+        message: `expected valid YAML, got an error: ${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
+      })),
+    };
+  }
+  const data = doc.toJS() ?? {};
+  if (!isMap(doc.contents) && doc.contents !== null) {
+    return { errors: [{ file, line: firstLine, field: "front matter", message: `expected fields (key: value), got ${shown(data)}` }] };
+  }
+  const lineOf = (keyPath: PropertyKey[]): number | undefined => {
+    for (let n = keyPath.length; n > 0; n--) {
+      const node = doc.getIn(keyPath.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === "object" && node.range) return lineCounter.linePos(node.range[0]).line + firstLine - 1;
+    }
+    return undefined;
+  };
+
+  const schema = schemas[section];
+  const allowed = ctx.settings.allowUnknownKeys;
+  const known = knownKeys(schema);
+  const input: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (known.has(key) || allowed === false || (Array.isArray(allowed) && !allowed.includes(key))) input[key] = value;
+    else extra[key] = value;
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const errors = result.error.issues.flatMap((issue): ContentError[] => {
+      if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => ({
+          file,
+          line: lineOf([...issue.path, key]),
+          field: [...issue.path, key].join("."),
+          message: `unknown field (check the spelling; allowed: ${[...(issue.path.length ? [] : known)].join(", ") || "see docs/editing.md"})`,
+        }));
+      }
+      const field = issue.path.join(".");
+      return [{ file, line: lineOf(issue.path), field: field || "front matter", message: issue.message }];
+    });
+    return { errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  }
+  const fm = result.data;
+  const slug = path.basename(filePath, ".md");
+  const url = fm.permalink === false ? false : (fm.permalink ?? defaultUrl(section, slug));
+  const item: Item = {
+    ...extra,
+    ...fm,
+    inputPath: path.resolve(filePath),
+    file,
+    section,
+    slug,
+    url,
+    scheduled: fm.date.at > ctx.now,
+    closed: fm.cta?.deadline ? fm.cta.deadline.at.endOf("day") < ctx.now : false,
+    body,
+  };
+  return { item, errors: [] };
+}
+
+export interface LoadResult {
+  items: Item[];
+  errors: ContentError[];
+}
+
+/** Reads and validates every content file; collects every error, including two files at one URL. */
+export function loadContent(ctx: LoadContext): LoadResult {
+  const schemas = makeSchemas(ctx.settings);
+  const items: Item[] = [];
+  const errors: ContentError[] = [];
+  for (const { file, section } of findContentFiles(ctx.contentDir)) {
+    const result = parseContentFile(file, section, readFileSync(file, "utf8"), ctx, schemas);
+    errors.push(...result.errors);
+    if (result.item) items.push(result.item);
+  }
+  const byUrl = new Map<string, Item>();
+  for (const item of items) {
+    if (item.url === false) continue;
+    const other = byUrl.get(item.url);
+    if (other) {
+      errors.push({
+        file: item.file,
+        field: "URL",
+        message: `expected a URL of its own, got ${item.url}, which ${other.file} also publishes at (rename one file or set permalink:)`,
+      });
+    } else byUrl.set(item.url, item);
+  }
+  return { items, errors };
+}

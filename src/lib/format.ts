@@ -1,0 +1,30 @@
+import { DateTime } from "luxon";
+
+/** A front-matter time as the schema returns it, or a bare DateTime. */
+export type TimeLike = { at: DateTime; dateOnly: boolean } | DateTime;
+
+const unwrap = (t: TimeLike): { at: DateTime; dateOnly: boolean } =>
+  DateTime.isDateTime(t) ? { at: t, dateOnly: false } : t;
+
+/** "20 April 2021", in the site zone. */
+export function readableDate(t: TimeLike, locale = "en-GB"): string {
+  return unwrap(t).at.setLocale(locale).toFormat("d MMMM yyyy");
+}
+
+/** "2021-04-20" for dates, full ISO 8601 with offset for date-times: for <time datetime>. */
+export function isoDate(t: TimeLike): string {
+  const { at, dateOnly } = unwrap(t);
+  return dateOnly ? at.toISODate()! : at.toISO({ suppressMilliseconds: true })!;
+}
+
+/** Joins the site URL, the path prefix and a site-relative URL into one absolute URL. */
+export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  const prefix = pathPrefix.replace(/^\/?/, "/").replace(/\/?$/, "/");
+  return siteUrl.replace(/\/+$/, "") + prefix + url.replace(/^\//, "");
+}
+
+/** JSON for a <script type="application/ld+json"> block: "<" escaped so no text can close it. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,60 @@
+import path from "node:path";
+import MarkdownIt from "markdown-it";
+
+export interface MarkdownOptions {
+  /** "/" or "/pr-7/": root-relative links in the body are moved under it. */
+  pathPrefix: string;
+  /** The site's absolute URL, used when env.absoluteUrls is set (feeds). */
+  siteUrl: string;
+  /** Turns an image beside the Markdown into responsive HTML; null leaves the plain <img>. */
+  image?: (file: string, alt: string, env: MarkdownEnv) => string | null;
+}
+
+export interface MarkdownEnv {
+  page?: { inputPath?: string };
+  inputPath?: string;
+  absoluteUrls?: boolean;
+}
+
+const isRootRelative = (url: string) => url.startsWith("/") && !url.startsWith("//");
+const isLocalFile = (url: string) => !/^[a-z][a-z0-9+.-]*:|^\/\/|^\/|^#/i.test(url);
+
+/** Editors' Markdown: no raw HTML, safe link schemes only, links that respect the path prefix. */
+export function createMarkdown(options: MarkdownOptions): InstanceType<typeof MarkdownIt> {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+  const prefix = options.pathPrefix.replace(/\/?$/, "/");
+
+  const fixUrl = (url: string, env: MarkdownEnv) => {
+    if (!isRootRelative(url)) return url;
+    const local = prefix + url.slice(1);
+    return env?.absoluteUrls ? options.siteUrl + local : local;
+  };
+
+  md.core.ruler.push("site_urls", (state) => {
+    const walk = (tokens: typeof state.tokens) => {
+      for (const token of tokens) {
+        if (token.type === "link_open") {
+          const href = token.attrGet("href");
+          if (href) token.attrSet("href", fixUrl(String(href), state.env as MarkdownEnv));
+        }
+        if (token.children) walk(token.children);
+      }
+    };
+    walk(state.tokens);
+  });
+
+  const defaultImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, opts, rawEnv, self) => {
+    const env = (rawEnv ?? {}) as MarkdownEnv;
+    const token = tokens[idx]!;
+    const src = String(token.attrGet("src") ?? "");
+    const inputPath = env?.page?.inputPath ?? env?.inputPath;
+    if (options.image && inputPath && isLocalFile(src)) {
+      const html = options.image(path.resolve(path.dirname(inputPath), decodeURI(src)), token.content, env);
+      if (html) return html;
+    }
+    if (isRootRelative(src)) token.attrSet("src", fixUrl(src, env));
+    return defaultImage(tokens, idx, opts, rawEnv, self);
+  };
+  return md;
+}

@@ -1,0 +1,149 @@
+import type { DateTime } from "luxon";
+import { z } from "zod";
+import type { SiteSettings } from "./settings.ts";
+import { normaliseTag } from "./tags.ts";
+import { parseSiteTime } from "./time.ts";
+
+export const SECTIONS = ["articles", "actions", "pages"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** How a value an editor wrote is quoted back in an error: short, and always one line. */
+export function shown(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a group of fields";
+  const text = typeof value === "string" ? value : String(value);
+  const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return typeof value === "string" ? JSON.stringify(short) : short;
+}
+
+const expected = (what: string) => (issue: { input?: unknown }) => `expected ${what}, got ${shown(issue.input)}`;
+
+const text = (what = "text") => z.string({ error: expected(what) }).trim();
+const nonEmpty = (what = "text") =>
+  z.string({ error: expected(what) }).trim().min(1, { error: `expected ${what}, got an empty value` });
+
+const URL_SCHEMES = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
+const ctaUrl = z
+  .string({ error: expected("an https, http or mailto URL") })
+  .trim()
+  .refine((u) => URL_SCHEMES.test(u) && (u.toLowerCase().startsWith("mailto:") || URL.canParse(u)), {
+    error: (issue) => `expected an https, http or mailto URL, got ${shown(issue.input)}`,
+  });
+const webUrl = z
+  .string({ error: expected("an https or http URL") })
+  .trim()
+  .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), {
+    error: (issue) => `expected an https or http URL, got ${shown(issue.input)}`,
+  });
+
+/** A date or date-time read in the site zone; refused when it does not exist or is ambiguous. */
+function siteTime(zone: string) {
+  return z
+    .string({ error: expected("a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)") })
+    .transform((value, ctx) => {
+      const parsed = parseSiteTime(value, zone);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: `expected ${parsed.expected}, got ${shown(value)}`, input: value });
+        return z.NEVER;
+      }
+      return { at: parsed.value as DateTime, dateOnly: parsed.dateOnly };
+    });
+}
+
+export function makeSchemas(settings: SiteSettings) {
+  const zone = settings.timezone;
+  const categoryNames = Object.keys(settings.categories);
+  const category = z.string({ error: expected(`one of the categories (${categoryNames.join(", ")})`) }).refine(
+    (c) => categoryNames.includes(c),
+    { error: (issue) => `expected one of the categories (${categoryNames.join(", ")}), got ${shown(issue.input)}` },
+  );
+
+  const tags = z
+    .array(z.union([z.string(), z.number()], { error: expected("a tag") }), { error: expected("a list of tags") })
+    .transform((list, ctx) => {
+      const out: string[] = [];
+      list.forEach((tag, index) => {
+        const name = normaliseTag(String(tag));
+        if (!name) ctx.addIssue({ code: "custom", message: "expected a tag, got an empty value", path: [index] });
+        else if (!out.includes(name)) out.push(name);
+      });
+      return out;
+    });
+
+  const image = z.strictObject(
+    {
+      src: nonEmpty("an image path beside the Markdown or under content/"),
+      alt: nonEmpty("alt text describing the image"),
+      credit: text().optional(),
+    },
+    { error: expected("an image with src and alt") },
+  );
+
+  const cta = z.strictObject(
+    {
+      label: nonEmpty("a button label"),
+      url: ctaUrl,
+      deadline: siteTime(zone).optional(),
+    },
+    { error: expected("a call to action with label and url") },
+  );
+
+  const event = z
+    .strictObject(
+      {
+        start: siteTime(zone),
+        end: siteTime(zone).optional(),
+        location: nonEmpty('a place name, an address, or "Online"'),
+        url: webUrl.optional(),
+      },
+      { error: expected("an event with start and location") },
+    )
+    .superRefine((e, ctx) => {
+      if (e.end && e.end.at < e.start.at) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["end"],
+          message: `expected a time not before event.start (${e.start.at.toISO()}), got ${shown(e.end.at.toISO())}`,
+        });
+      }
+      if (e.end && e.end.dateOnly !== e.start.dateOnly) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["end"],
+          message: "expected the same form as event.start (both dates, or both date-times)",
+        });
+      }
+    });
+
+  const common = {
+    title: nonEmpty("a title"),
+    date: siteTime(zone),
+    tags: tags.default([]),
+    summary: text().optional(),
+    author: text().optional(),
+    source: z
+      .strictObject({ name: nonEmpty("the source's name"), url: webUrl }, { error: expected("a source with name and url") })
+      .optional(),
+    image: image.optional(),
+    event: event.optional(),
+    draft: z.boolean({ error: expected("true or false") }).default(false),
+    permalink: z
+      .union([z.string().regex(/^\/.*\/$|^\/.*\.[a-z0-9]+$/i), z.literal(false)], {
+        error: expected('a URL path such as "/about/" or false'),
+      })
+      .optional(),
+  };
+
+  const article = z.strictObject({ ...common, category, cta: cta.optional() });
+  const action = z.strictObject({ ...common, category, cta });
+  const page = z.strictObject({ ...common, category: category.optional(), cta: cta.optional() });
+  return { articles: article, actions: action, pages: page } satisfies Record<Section, z.ZodType>;
+}
+
+export type Schemas = ReturnType<typeof makeSchemas>;
+/** Front matter as an editor writes it. */
+export type FrontMatter = z.input<Schemas["actions"]>;
+/** Front matter once read: dates in the site zone, tags normalised. */
+export type ParsedFrontMatter = z.output<Schemas["articles"]> | z.output<Schemas["actions"]> | z.output<Schemas["pages"]>;

@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { IANAZone } from "luxon";
+import { parse } from "yaml";
+import { z } from "zod";
+
+/** The editable site settings, `content/_data/site.yml`. */
+export const settingsSchema = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().default(""),
+  url: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")),
+  language: z.string().default("en-GB"),
+  timezone: z
+    .string()
+    .default("Europe/London")
+    .refine((tz) => IANAZone.isValidZone(tz), { error: "expected an IANA time zone such as Europe/London" }),
+  author: z.string().default(""),
+  pageSize: z.number().int().min(1).default(20),
+  feedSize: z.number().int().min(1).default(20),
+  categories: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1)).refine((c) => Object.keys(c).length > 0, {
+    error: "expected at least one category",
+  }),
+  allowUnknownKeys: z.union([z.boolean(), z.array(z.string())]).default(false),
+});
+
+export type SiteSettings = z.output<typeof settingsSchema>;
+
+export function settingsPath(contentDir: string): string {
+  return path.join(contentDir, "_data", "site.yml");
+}
+
+/** Reads and validates the settings; throws one error naming the file and field. */
+export function loadSettings(contentDir: string): SiteSettings {
+  const file = settingsPath(contentDir);
+  const shown = path.relative(path.dirname(contentDir), file);
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, "utf8"), { schema: "core" });
+  } catch (error) {
+    throw new Error(`${shown}: ${(error as Error).message}`);
+  }
+  const result = settingsSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${shown} → ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new Error(lines.join("\n"));
+  }
+  return result.data;
+}

@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+
+/** One form for a tag however it was typed: "Palestine", " palestine " and "PALESTINE" are one tag. */
+export function normaliseTag(raw: string): string {
+  return raw.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("und");
+}
+
+/** A URL slug that keeps letters of any script; "" when nothing usable is left. */
+export function slugify(raw: string): string {
+  return raw
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, (marks, offset: number, whole: string) =>
+      /\p{Script=Latin}/u.test(whole[offset - 1] ?? "") ? "" : marks,
+    )
+    .normalize("NFC")
+    .toLocaleLowerCase("und")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+const shortHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 6);
+
+/**
+ * Gives every tag a distinct, non-empty slug. A tag already in slug form keeps it; others take
+ * it when free, and otherwise (or when nothing is left of them) get a short hash of the tag.
+ */
+export function assignTagSlugs(tags: Iterable<string>): Map<string, string> {
+  const unique = [...new Set(tags)].sort();
+  const slugs = new Map<string, string>();
+  const taken = new Set<string>();
+  const clean = unique.filter((tag) => slugify(tag) === tag);
+  for (const tag of clean) {
+    slugs.set(tag, tag);
+    taken.add(tag);
+  }
+  for (const tag of unique) {
+    if (slugs.has(tag)) continue;
+    const base = slugify(tag);
+    let slug = base && !taken.has(base) ? base : `${base || "tag"}-${shortHash(tag)}`;
+    for (let n = 2; taken.has(slug); n++) slug = `${base || "tag"}-${shortHash(tag)}-${n}`;
+    slugs.set(tag, slug);
+    taken.add(slug);
+  }
+  return slugs;
+}

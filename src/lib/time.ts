@@ -1,0 +1,71 @@
+import { DateTime, IANAZone } from "luxon";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+
+export type ParsedTime =
+  | { ok: true; value: DateTime; dateOnly: boolean }
+  | { ok: false; expected: string };
+
+/**
+ * Reads a front-matter date or date-time in the site's zone. A time without an offset is a
+ * wall-clock time there; one that falls in a skipped or repeated hour is refused.
+ */
+export function parseSiteTime(input: string, zone: string): ParsedTime {
+  const text = input.trim();
+  if (DATE_ONLY.test(text)) {
+    const value = DateTime.fromISO(text, { zone });
+    return value.isValid
+      ? { ok: true, value: value.startOf("day"), dateOnly: true }
+      : { ok: false, expected: "a real date (YYYY-MM-DD)" };
+  }
+  if (!DATE_TIME.test(text)) {
+    return { ok: false, expected: "a date (YYYY-MM-DD) or an ISO 8601 date-time (YYYY-MM-DDTHH:MM)" };
+  }
+  const iso = text.replace(" ", "T");
+  if (HAS_OFFSET.test(iso)) {
+    const value = DateTime.fromISO(iso, { setZone: true });
+    return value.isValid
+      ? { ok: true, value: value.setZone(zone), dateOnly: false }
+      : { ok: false, expected: "a real date-time" };
+  }
+  const wall = DateTime.fromISO(iso, { zone: "utc" });
+  if (!wall.isValid) return { ok: false, expected: "a real date-time" };
+  const instants = wallTimeInstants(wall.toMillis(), zone);
+  if (instants.length === 0) {
+    return {
+      ok: false,
+      expected: `a time that exists in ${zone} (clocks go forward then; add an offset such as +01:00)`,
+    };
+  }
+  if (instants.length > 1) {
+    return {
+      ok: false,
+      expected: `an unambiguous time (this hour happens twice in ${zone} when clocks go back; add an offset such as +01:00 or +00:00)`,
+    };
+  }
+  return { ok: true, value: DateTime.fromMillis(instants[0]!, { zone }), dateOnly: false };
+}
+
+/** Every instant whose wall-clock reading in `zone` is `wallMs` (read as if UTC): 0, 1 or 2 of them. */
+export function wallTimeInstants(wallMs: number, zone: string): number[] {
+  const tz = IANAZone.create(zone);
+  const day = 24 * 3600 * 1000;
+  const offsets = new Set([tz.offset(wallMs - day), tz.offset(wallMs), tz.offset(wallMs + day)]);
+  const found = new Set<number>();
+  for (const offset of offsets) {
+    const instant = wallMs - offset * 60_000;
+    if (tz.offset(instant) === offset) found.add(instant);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** The build's "now": BUILD_DATE (a date or ISO date-time in the site zone) or the clock. */
+export function buildNow(zone: string, env: NodeJS.ProcessEnv = process.env): DateTime {
+  const raw = env.BUILD_DATE?.trim();
+  if (!raw) return DateTime.now().setZone(zone);
+  const parsed = parseSiteTime(raw, zone);
+  if (!parsed.ok) throw new Error(`BUILD_DATE: expected ${parsed.expected}, got "${raw}"`);
+  return parsed.value;
+}

@@ -1,0 +1,34 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+
+export interface AssetsOptions {
+  /** Folder of the site's own static files. */
+  dir?: string;
+  /** Files in it published under a name carrying a hash of their content, so they cache for ever. */
+  fingerprint?: string[];
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Stylesheets and icons, published with content-hashed names; templates find them in `assets`. */
+export default function assets(eleventyConfig: UserConfig, options: AssetsOptions = {}) {
+  const { dir = path.join(here, "..", "assets"), fingerprint = ["site.css"] } = options;
+  const urls: Record<string, string> = {};
+  for (const name of fingerprint) {
+    let source: Buffer;
+    try {
+      source = readFileSync(path.join(dir, name));
+    } catch {
+      throw new Error(`assets plugin: fingerprint lists "${name}", but ${path.join(dir, name)} does not exist`);
+    }
+    const hash = createHash("sha256").update(source).digest("hex").slice(0, 10);
+    const published = name.replace(/(\.[^.]+)$/, `.${hash}$1`);
+    urls[name] = `/assets/${published}`;
+    eleventyConfig.addPassthroughCopy({ [path.join(dir, name)]: `assets/${published}` });
+  }
+  eleventyConfig.addPassthroughCopy({ [path.join(dir, "favicon.svg")]: "favicon.svg" });
+  eleventyConfig.addGlobalData("assets", urls);
+}

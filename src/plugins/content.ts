@@ -1,0 +1,74 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { parseYaml, type Item } from "../lib/content.ts";
+import { absoluteUrl, isoDate, jsonForScript, readableDate, type TimeLike } from "../lib/format.ts";
+import { articleJsonLd } from "../lib/jsonld.ts";
+import type { ContentStore } from "../lib/store.ts";
+
+export interface ContentOptions {
+  store?: ContentStore;
+}
+
+/** Validates every content file before anything is written, and gives templates the result. */
+export default function content(eleventyConfig: UserConfig, options: ContentOptions = {}) {
+  const { store } = options;
+  if (!store) throw new Error("content plugin: the `store` option is required");
+  const { settings } = store.ctx;
+  const pathPrefix = eleventyConfig.pathPrefix ?? "/";
+
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
+  eleventyConfig.on("eleventy.before", () => {
+    store.reset();
+    store.load();
+  });
+  // Drafts and scheduled items are not built at all in production.
+  eleventyConfig.addPreprocessor("visibility", "md", (data: { page: { inputPath: string } }) => {
+    const item = store.get(data.page.inputPath);
+    if (item && !store.isVisible(item)) return false;
+    return undefined;
+  });
+
+  eleventyConfig.addGlobalData("site", settings);
+  eleventyConfig.addGlobalData("build", {
+    preview: store.ctx.preview,
+    pathPrefix,
+    now: store.ctx.now,
+  });
+  // Content files publish at the URL the loader worked out (sub-folders do not change it).
+  eleventyConfig.addGlobalData("permalink", () => (data: { page: { inputPath: string; filePathStem: string } }) => {
+    const item = store.get(data.page.inputPath);
+    return item ? item.url : `${data.page.filePathStem.replace(/(^|\/)index$/, "")}/`.replace(/^\/?/, "/");
+  });
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    item: (data: { page: { inputPath: string } }) => store.get(data.page.inputPath),
+  });
+  eleventyConfig.addGlobalData("digest", () => {
+    const published = store.published;
+    const articles = published.filter((i) => i.section === "articles");
+    const actions = published.filter((i) => i.section === "actions");
+    return {
+      articles,
+      actions,
+      pages: published.filter((i) => i.section === "pages"),
+      openActions: actions.filter((i) => !i.closed),
+      latest: published.filter((i) => i.section !== "pages"),
+    };
+  });
+
+  eleventyConfig.addFilter("readableDate", (t: TimeLike) => readableDate(t, settings.language));
+  eleventyConfig.addFilter("isoDate", isoDate);
+  eleventyConfig.addFilter("absolute", (url: string) => absoluteUrl(settings.url, pathPrefix, url));
+  eleventyConfig.addFilter("categoryLabel", (slug: string) => settings.categories[slug] ?? slug);
+  eleventyConfig.addFilter("categoryUrl", (slug: string) => `/categories/${slug}/`);
+  eleventyConfig.addFilter("tagUrl", (tag: string) => `/tags/${store.tagSlug(tag)}/`);
+  eleventyConfig.addFilter("related", (item: Item, count?: number) => store.related(item, count));
+  eleventyConfig.addFilter("jsonForScript", jsonForScript);
+  eleventyConfig.addFilter("articleJsonLd", (item: Item) =>
+    articleJsonLd(item, {
+      siteTitle: settings.title,
+      siteUrl: settings.url,
+      absolute: (url) => absoluteUrl(settings.url, pathPrefix, url),
+      imageUrl: eleventyConfig.getFilter("imageUrl") as (item: Item) => string,
+    }),
+  );
+  eleventyConfig.addFilter("take", (list: unknown[], count: number) => list.slice(0, count));
+}

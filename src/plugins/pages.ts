@@ -1,0 +1,64 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { ContentStore } from "../lib/store.ts";
+import { pageUrl, pageWindow } from "../lib/paginate.ts";
+
+export interface PagesOptions {
+  store?: ContentStore;
+  /** How many articles the home page lists. */
+  homeArticles?: number;
+  /** How many open actions the home page lists. */
+  homeActions?: number;
+}
+
+/** The generated pages: home, paginated section lists, 404, sitemap and robots.txt. */
+export default function pages(eleventyConfig: UserConfig, options: PagesOptions = {}) {
+  const { store, homeArticles = 8, homeActions = 6 } = options;
+  if (!store) throw new Error("pages plugin: the `store` option is required");
+  for (const [name, value] of Object.entries({ homeArticles, homeActions })) {
+    if (!Number.isInteger(value) || value < 0) throw new Error(`pages plugin: ${name} must be a whole number, got ${value}`);
+  }
+  const { settings, preview } = store.ctx;
+  eleventyConfig.addFilter("pageWindow", (current: number, total: number) => pageWindow(current, total));
+
+  eleventyConfig.addTemplate("index.njk", "", {
+    layout: "home.njk",
+    title: settings.title,
+    homeArticles,
+    homeActions,
+  });
+
+  const lists = [
+    { key: "articles", title: "Articles", intro: "News reports, analysis, statements and interviews." },
+    { key: "actions", title: "Actions", intro: "Petitions, letters to MPs, fundraisers and groups to join." },
+  ];
+  for (const list of lists) {
+    eleventyConfig.addTemplate(`${list.key}-list.njk`, "", {
+      layout: "list.njk",
+      title: list.title,
+      intro: list.intro,
+      pagination: { data: `digest.${list.key}`, size: settings.pageSize, alias: "items" },
+      permalink: (data: { pagination: { pageNumber: number } }) => pageUrl(`/${list.key}/`, data.pagination.pageNumber),
+    });
+  }
+
+  eleventyConfig.addTemplate("404.njk", "", {
+    layout: "404.njk",
+    title: "Page not found",
+    permalink: "/404.html",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate(
+    "robots.njk",
+    preview ? "User-agent: *\nDisallow: /\n" : "User-agent: *\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | absolute }}\n",
+    { permalink: "/robots.txt", eleventyExcludeFromCollections: true },
+  );
+  eleventyConfig.addTemplate("sitemap.njk", SITEMAP, { permalink: "/sitemap.xml", eleventyExcludeFromCollections: true });
+}
+
+const SITEMAP = `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{%- for entry in collections.all %}{% if entry.url and entry.url.endsWith("/") and not entry.data.noindex %}
+  <url><loc>{{ entry.url | absolute }}</loc>{% if entry.data.item %}<lastmod>{{ entry.data.item.date | isoDate }}</lastmod>{% endif %}</url>
+{%- endif %}{% endfor %}
+</urlset>
+`;

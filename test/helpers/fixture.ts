@@ -1,0 +1,121 @@
+import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { parseHTML } from "linkedom";
+
+const run = promisify(execFile);
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
+
+export const DEFAULT_SETTINGS = `title: Fixture Digest
+description: A fixture site.
+url: https://fixture.example.org
+language: en-GB
+timezone: Europe/London
+author: Fixture editors
+pageSize: 20
+feedSize: 20
+categories:
+  news: News
+  analysis: Analysis
+  statement: Statements
+  campaign: Campaigns (petitions, letters, lobbying)
+  fundraiser: Fundraising
+  event: Events
+  twinning: Twinning and friendship links
+  culture: Film, radio and books
+`;
+
+/**
+ * A site in a temp directory: `files` maps paths under content/ to their text (or bytes).
+ * The section data files come from the repository, so fixtures build as the real site does.
+ */
+export function makeFixture(files: Record<string, string | Buffer>, settings = DEFAULT_SETTINGS): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "digest-fixture-"));
+  const content = path.join(dir, "content");
+  mkdirSync(path.join(content, "_data"), { recursive: true });
+  writeFileSync(path.join(content, "_data", "site.yml"), settings);
+  for (const section of ["articles", "actions", "pages"]) {
+    mkdirSync(path.join(content, section), { recursive: true });
+    const data = path.join(repoRoot, "content", section, `${section}.11tydata.ts`);
+    if (existsSync(data)) cpSync(data, path.join(content, section, `${section}.11tydata.ts`));
+  }
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(content, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  return dir;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface BuildOptions {
+  buildDate?: string;
+  preview?: boolean;
+  pathPrefix?: string;
+  env?: Record<string, string>;
+  /** Extra CLI arguments for the script. */
+  args?: string[];
+}
+
+function envFor(dir: string, options: BuildOptions): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    CONTENT_DIR: path.join(dir, "content"),
+    BUILD_DATE: options.buildDate ?? "2024-02-22",
+    PREVIEW: options.preview ? "1" : "",
+    TZ: "UTC",
+    ...options.env,
+  };
+}
+
+async function runCommand(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+  try {
+    const { stdout, stderr } = await run(file, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+  }
+}
+
+/** Runs the real production build (as `npm run build` does) of the fixture into `<dir>/_site`. */
+export async function buildFixture(dir: string, options: BuildOptions = {}): Promise<RunResult & { out: string }> {
+  const out = path.join(dir, "_site");
+  const args = [
+    path.join(repoRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs"),
+    `--config=${path.join(repoRoot, "eleventy.config.ts")}`,
+    `--output=${out}`,
+    ...(options.pathPrefix ? [`--pathprefix=${options.pathPrefix}`] : []),
+    ...(options.args ?? []),
+  ];
+  return { ...(await runCommand(tsx, args, dir, envFor(dir, options))), out };
+}
+
+/** Runs one of scripts/*.ts against the fixture, as its npm script would. */
+export function runScript(dir: string, script: string, args: string[] = [], options: BuildOptions = {}): Promise<RunResult> {
+  return runCommand(tsx, [path.join(repoRoot, "scripts", script), ...args], dir, envFor(dir, options));
+}
+
+export function readOut(out: string, file: string): string {
+  return readFileSync(path.join(out, file), "utf8");
+}
+
+/** The built page at a site URL ("/articles/foo/"), parsed as a DOM. */
+export function page(out: string, url: string): Document {
+  const file = url.endsWith("/") ? `${url}index.html` : url;
+  return parseHTML(readOut(out, file)).document as unknown as Document;
+}
+
+/** A Markdown file with the given front matter fields (written as YAML) and body. */
+export function md(frontMatter: string, body = "Body text."): string {
+  return `---\n${frontMatter.trim()}\n---\n${body}\n`;
+}
