@@ -17,7 +17,7 @@ export interface MarkdownOptions {
 
 /** Markdown for editors' bodies, and images published in modern formats with their sizes set. */
 export default function markdown(eleventyConfig: UserConfig, options: MarkdownOptions = {}) {
-  const { store, imageWidths = [480, 960, 1440], imageFormats = ["avif", "webp", "jpeg"] } = options;
+  const { store, imageWidths = [480, 960], imageFormats = ["avif", "webp", "jpeg"] } = options;
   if (!store) throw new Error("markdown plugin: the `store` option is required");
   if (!imageWidths.length || imageWidths.some((w) => !Number.isInteger(w) || w <= 0)) {
     throw new Error(`markdown plugin: imageWidths must be positive whole numbers, got ${JSON.stringify(imageWidths)}`);
