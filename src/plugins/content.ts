@@ -2,7 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { parseYaml, type Item } from "../lib/content.ts";
 import { absoluteUrl, isoDate, jsonForScript, readableDate, type TimeLike } from "../lib/format.ts";
 import { articleJsonLd } from "../lib/jsonld.ts";
-import type { ContentStore } from "../lib/store.ts";
+import { ContentValidationError, type ContentStore } from "../lib/store.ts";
 
 export interface ContentOptions {
   store?: ContentStore;
@@ -16,9 +16,16 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
   const pathPrefix = eleventyConfig.pathPrefix ?? "/";
 
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
-  eleventyConfig.on("eleventy.before", () => {
+  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
     store.reset();
-    store.load();
+    try {
+      store.load();
+    } catch (error) {
+      // A one-off build prints the list once, without Eleventy's stack trace; the dev server keeps going.
+      if (!(error instanceof ContentValidationError) || runMode !== "build") throw error;
+      console.error(error.message);
+      process.exit(1);
+    }
   });
   // Drafts and scheduled items are not built at all in production.
   eleventyConfig.addPreprocessor("visibility", "md", (data: { page: { inputPath: string } }) => {
