@@ -52,13 +52,19 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
     preview ? "User-agent: *\nDisallow: /\n" : "User-agent: *\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | absolute }}\n",
     { permalink: "/robots.txt", eleventyExcludeFromCollections: true },
   );
+  // Sorted by URL: collections.all orders undated pages by file time, which differs between clones.
+  eleventyConfig.addFilter("sitemapEntries", (all: { url: string | false; data: { noindex?: boolean } }[]) =>
+    all
+      .filter((entry) => typeof entry.url === "string" && entry.url.endsWith("/") && !entry.data.noindex)
+      .sort((a, b) => ((a.url as string) < (b.url as string) ? -1 : 1)),
+  );
   eleventyConfig.addTemplate("sitemap.njk", SITEMAP, { permalink: "/sitemap.xml", eleventyExcludeFromCollections: true });
 }
 
 const SITEMAP = `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{%- for entry in collections.all %}{% if entry.url and entry.url.endsWith("/") and not entry.data.noindex %}
+{%- for entry in collections.all | sitemapEntries %}
   <url><loc>{{ entry.url | absolute }}</loc>{% if entry.data.item %}<lastmod>{{ entry.data.item.date | isoDate }}</lastmod>{% endif %}</url>
-{%- endif %}{% endfor %}
+{%- endfor %}
 </urlset>
 `;
