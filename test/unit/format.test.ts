@@ -1,0 +1,39 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { absoluteUrl, isoDate, jsonForScript, readableDate } from "../../src/lib/format.ts";
+import { loadSettings, settingsSchema } from "../../src/lib/settings.ts";
+import { makeFixture } from "../helpers/fixture.ts";
+import path from "node:path";
+
+describe("format", () => {
+  const at = DateTime.fromISO("2021-04-20T20:00", { zone: "Europe/London" });
+  it("writes dates for readers and for <time datetime>", () => {
+    expect(readableDate({ at, dateOnly: false })).toBe("20 April 2021");
+    expect(isoDate({ at, dateOnly: true })).toBe("2021-04-20");
+    expect(isoDate({ at, dateOnly: false })).toBe("2021-04-20T20:00:00+01:00");
+    expect(isoDate(at)).toBe("2021-04-20T20:00:00+01:00");
+  });
+
+  it("joins site URL, path prefix and URL", () => {
+    expect(absoluteUrl("https://s.example", "/", "/a/")).toBe("https://s.example/a/");
+    expect(absoluteUrl("https://s.example/", "/pr-7/", "/a/")).toBe("https://s.example/pr-7/a/");
+    expect(absoluteUrl("https://s.example", "pr-7", "a/")).toBe("https://s.example/pr-7/a/");
+    expect(absoluteUrl("https://s.example", "/", "https://other.example/x")).toBe("https://other.example/x");
+  });
+
+  it("keeps JSON-LD from closing its script element", () => {
+    expect(jsonForScript({ a: "</script><script>alert(1)</script>" })).toBe('{"a":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}');
+  });
+});
+
+describe("settings", () => {
+  it("fills defaults and strips a trailing slash from the URL", () => {
+    const settings = settingsSchema.parse({ title: "T", url: "https://s.example/", categories: { news: "News" } });
+    expect(settings).toMatchObject({ url: "https://s.example", timezone: "Europe/London", pageSize: 20, allowUnknownKeys: false });
+  });
+
+  it("names the settings file and field when a setting is wrong", () => {
+    const dir = makeFixture({}, "title: T\nurl: not a url\ntimezone: Mars/Olympus\ncategories:\n  news: News\n");
+    expect(() => loadSettings(path.join(dir, "content"))).toThrow(/content\/_data\/site\.yml → url: .*\ncontent\/_data\/site\.yml → timezone: expected an IANA time zone/);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { createMarkdown } from "../../src/lib/markdown.ts";
+
+const render = (source: string, pathPrefix = "/", env: Record<string, unknown> = {}) =>
+  createMarkdown({ pathPrefix, siteUrl: "https://site.example" }).render(source, env);
+
+describe("createMarkdown", () => {
+  it("moves root-relative links under the path prefix and leaves others alone", () => {
+    const html = render("[a](/articles/x/) [b](https://other.example/) [c](#top) [d](mailto:a@b.c)", "/pr-7/");
+    expect(html).toContain('<a href="/pr-7/articles/x/">a</a>');
+    expect(html).toContain('<a href="https://other.example/">b</a>');
+    expect(html).toContain('<a href="#top">c</a>');
+    expect(html).toContain('<a href="mailto:a@b.c">d</a>');
+  });
+
+  it("makes root-relative links absolute for feeds", () => {
+    expect(render("[a](/articles/x/)", "/pr-7/", { absoluteUrls: true })).toContain('href="https://site.example/pr-7/articles/x/"');
+  });
+
+  it("never renders raw HTML or javascript: links", () => {
+    const html = render('<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror="alert(1)">');
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  it("leaves template syntax as text", () => {
+    expect(render("{{ site.title }} {% include x %}")).toBe("<p>{{ site.title }} {% include x %}</p>\n");
+  });
+
+  it("hands images beside the Markdown to the image hook with their resolved path", () => {
+    const seen: string[] = [];
+    const md = createMarkdown({
+      pathPrefix: "/",
+      siteUrl: "https://site.example",
+      image: (file, alt) => {
+        seen.push(`${file}|${alt}`);
+        return "<picture>x</picture>";
+      },
+    });
+    const html = md.render("![A red banner](./banner%20one.jpg) ![remote](https://x.example/a.jpg)", { page: { inputPath: "/site/content/articles/a.md" } });
+    expect(seen).toEqual(["/site/content/articles/banner one.jpg|A red banner"]);
+    expect(html).toContain("<picture>x</picture>");
+    expect(html).toContain('<img src="https://x.example/a.jpg" alt="remote">');
+  });
+});
