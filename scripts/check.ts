@@ -1,26 +1,49 @@
-// Validates every content file against the schema without building: fast enough for a pre-commit hook.
-import { formatError } from "../src/lib/content.ts";
-import { loadSiteContext } from "../src/lib/site-context.ts";
+// Validates every content file, its internal links and images, without building: fast enough for a pre-commit hook.
+import { formatError, loadContent, type ContentError, type Item } from "../src/lib/content.ts";
+import { checkLinks } from "../src/lib/links.ts";
+import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 import { ContentStore, ContentValidationError } from "../src/lib/store.ts";
+import { annotation } from "../src/lib/annotations.ts";
+
+function report(errors: ContentError[]): void {
+  const github = process.env.GITHUB_ACTIONS === "true";
+  for (const e of errors) {
+    if (github) console.log(annotation(e));
+    console.error(formatError(e));
+  }
+  console.error(`\n${errors.length} error${errors.length === 1 ? "" : "s"}: fix them, then run npm run check again.`);
+}
 
 function main(): number {
-  let store: ContentStore;
+  let ctx: SiteContext;
   try {
-    store = new ContentStore(loadSiteContext());
+    ctx = loadSiteContext();
   } catch (error) {
-    console.error((error as Error).message);
+    // Settings errors read "content/_data/site.yml → field: message".
+    const errors = (error as Error).message.split("\n").map((line): ContentError => {
+      const match = /^(.+?) → (.+?): (.*)$/.exec(line);
+      return match ? { file: match[1]!, field: match[2]!, message: match[3]! } : { file: "content/_data/site.yml", field: "settings", message: line };
+    });
+    report(errors);
     return 1;
   }
+  const store = new ContentStore(ctx);
+  let items: Item[];
+  const errors: ContentError[] = [];
   try {
-    const items = store.load();
-    console.log(`All ${items.length} content files are valid.`);
-    return 0;
+    items = store.load();
   } catch (error) {
     if (!(error instanceof ContentValidationError)) throw error;
-    for (const e of error.errors) console.error(formatError(e));
-    console.error(`\n${error.errors.length} error${error.errors.length === 1 ? "" : "s"}: fix them, then run npm run check again.`);
-    return 1;
+    errors.push(...error.errors);
+    items = loadContent(ctx).items;
   }
+  errors.push(...checkLinks(ctx, items, (item) => store.isVisible(item)));
+  if (errors.length === 0) {
+    console.log(`All ${items.length} content files are valid, and so are their links and images.`);
+    return 0;
+  }
+  report(errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)));
+  return 1;
 }
 
 process.exitCode = main();

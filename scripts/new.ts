@@ -1,0 +1,46 @@
+// `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text]`
+import { parseArgs } from "node:util";
+import { absoluteUrl } from "../src/lib/format.ts";
+import { createItem, KINDS, ScaffoldError, type Kind } from "../src/lib/scaffold.ts";
+import { loadSiteContext } from "../src/lib/site-context.ts";
+
+const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url https://…] [--label "Button text"]
+  Actions need --url: the link people act on (petition, tickets, letter).`;
+
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        category: { type: "string" },
+        date: { type: "string" },
+        event: { type: "boolean", default: false },
+        url: { type: "string" },
+        label: { type: "string" },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  const [kind, title, ...rest] = parsed.positionals;
+  if (!kind || !(kind in KINDS) || title === undefined || rest.length > 0) {
+    console.error(rest.length ? `Unexpected ${JSON.stringify(rest.join(" "))}: put the title in quotes.\n${USAGE}` : USAGE);
+    return 1;
+  }
+  try {
+    const ctx = loadSiteContext();
+    const result = createItem(ctx, { kind: kind as Kind, title, ...parsed.values });
+    console.log(`Wrote ${result.shownFile}`);
+    console.log(`URL: ${result.url} (${absoluteUrl(ctx.settings.url, "/", result.url)} once published)`);
+    console.log("It is a draft: previews show it; remove `draft: true` to publish it.");
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ScaffoldError)) throw error;
+    console.error(`Nothing was written: ${error.message}`);
+    return 1;
+  }
+}
+
+process.exitCode = main();

@@ -1,0 +1,137 @@
+import { linkSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { defaultUrl, findContentFiles, formatError, parseContentFile } from "./content.ts";
+import { RESERVED_PAGE_SLUGS } from "./links.ts";
+import type { Section } from "./schema.ts";
+import type { SiteContext } from "./site-context.ts";
+import { slugify } from "./tags.ts";
+import { parseSiteTime } from "./time.ts";
+
+export const KINDS = { article: "articles", action: "actions", page: "pages" } as const satisfies Record<string, Section>;
+export type Kind = keyof typeof KINDS;
+
+export interface NewItemRequest {
+  kind: Kind;
+  title: string;
+  category?: string;
+  /** YYYY-MM-DD; defaults to the build's today in the site zone. */
+  date?: string;
+  event?: boolean;
+  /** The call to action's link: required for actions, optional (adds a `cta`) elsewhere. */
+  url?: string;
+  label?: string;
+}
+
+export interface NewItemResult {
+  /** Absolute path of the file written. */
+  file: string;
+  /** The path shown to editors, e.g. content/articles/foo.md. */
+  shownFile: string;
+  /** Site-relative URL the item will have. */
+  url: string;
+  text: string;
+}
+
+/** A refusal an editor can act on; the command prints its message and exits 1. */
+export class ScaffoldError extends Error {
+  override name = "ScaffoldError";
+}
+
+const DEFAULT_CATEGORY: Partial<Record<Section, string>> = { articles: "news", actions: "campaign" };
+const quote = (value: string) => JSON.stringify(value);
+
+/** The front matter and body of a new draft: every required field filled, optional ones as comments. */
+export function skeleton(section: Section, fields: { title: string; date: string; category?: string; event: boolean; url?: string; label?: string }): string {
+  const lines = ["---", `title: ${quote(fields.title)}`, `date: ${fields.date}`];
+  if (fields.category) lines.push(`category: ${fields.category}`);
+  if (section !== "pages") lines.push("tags: []");
+  lines.push(
+    "# summary: One or two sentences shown on cards, in feeds and in search results.",
+    ...(section === "pages" ? [] : ["# author: Your name"]),
+    ...(section === "articles"
+      ? ["# source:", "#   name: Where the story first appeared", "#   url: https://the-original-story"]
+      : []),
+    "# image:",
+    "#   src: ./picture.jpg",
+    "#   alt: Describe what the picture shows",
+  );
+  if (fields.url) {
+    lines.push("cta:", `  label: ${quote(fields.label ?? "Take action")}`, `  url: ${quote(fields.url)}`, "  # deadline: YYYY-MM-DD");
+  } else if (section !== "pages") {
+    lines.push("# cta:", "#   label: Sign the petition", "#   url: https://the-petition", "#   deadline: YYYY-MM-DD");
+  }
+  if (fields.event) {
+    lines.push(
+      "event:",
+      "  # Local time in the site's time zone; change it to the real start.",
+      `  start: ${fields.date}T19:00`,
+      `  # end: ${fields.date}T21:00`,
+      "  # A place name, an address, or Online.",
+      "  location: Online",
+      "  # url: https://where-to-join",
+    );
+  }
+  lines.push("# Remove the next line when the item is ready to publish.", "draft: true", "---", "");
+  return lines.join("\n");
+}
+
+/** Writes a new draft for `npm run new`: validated as `npm run check` would, never over another file. */
+export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemResult {
+  const section = KINDS[request.kind];
+  if (!section) throw new ScaffoldError(`expected one of ${Object.keys(KINDS).join(", ")}, got ${quote(String(request.kind))}`);
+  const title = request.title.trim();
+  if (!title) throw new ScaffoldError("expected a title in quotes, got nothing");
+  const slug = slugify(title);
+  if (!slug) throw new ScaffoldError(`expected a title with letters or digits to make a file name from, got ${quote(title)}`);
+  if (section === "pages" && RESERVED_PAGE_SLUGS.includes(slug)) {
+    throw new ScaffoldError(`a page called "${slug}" would take the URL /${slug}/, which the site uses itself; choose another title`);
+  }
+
+  const categories = Object.keys(ctx.settings.categories);
+  let category = request.category;
+  if (!category && section !== "pages") {
+    const preferred = DEFAULT_CATEGORY[section];
+    category = preferred && categories.includes(preferred) ? preferred : categories[0];
+  }
+  if (category && !categories.includes(category)) {
+    throw new ScaffoldError(`--category: expected one of ${categories.join(", ")}, got ${quote(category)}`);
+  }
+
+  const date = request.date ?? ctx.now.toISODate()!;
+  const parsedDate = parseSiteTime(date, ctx.settings.timezone);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parsedDate.ok) {
+    throw new ScaffoldError(`--date: expected a real date (YYYY-MM-DD), got ${quote(date)}`);
+  }
+  if (section === "actions" && !request.url) {
+    throw new ScaffoldError("an action needs the link people act on: add --url https://… (the petition, the tickets, the letter)");
+  }
+
+  const file = path.join(ctx.contentDir, section, `${slug}.md`);
+  const same = findContentFiles(ctx.contentDir).find((f) => f.section === section && path.basename(f.file, ".md") === slug);
+  if (same) {
+    const other = path.relative(path.dirname(ctx.contentDir), same.file).split(path.sep).join("/");
+    throw new ScaffoldError(`${other} already exists and would publish at ${defaultUrl(section, slug)}; nothing was written (choose another title or edit that file)`);
+  }
+
+  const text = skeleton(section, { title, date, category, event: Boolean(request.event), url: request.url, label: request.label });
+  const { item, errors } = parseContentFile(file, section, text, ctx);
+  if (!item || errors.length) throw new ScaffoldError(errors.map(formatError).join("\n"));
+
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeNewFile(file, text);
+  return { file, shownFile: item.file, url: item.url as string, text };
+}
+
+/** Writes through a temp file and a hard link, so the file appears whole or not at all, and never replaces one. */
+export function writeNewFile(file: string, text: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  writeFileSync(temp, text, { flag: "w" });
+  try {
+    linkSync(temp, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new ScaffoldError(`${file} already exists; nothing was written`);
+    throw error;
+  } finally {
+    unlinkSync(temp);
+  }
+}
