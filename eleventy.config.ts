@@ -4,6 +4,7 @@ import { loadSiteContext } from "./src/lib/site-context.ts";
 import { ContentStore } from "./src/lib/store.ts";
 import assets from "./src/plugins/assets.ts";
 import content from "./src/plugins/content.ts";
+import events from "./src/plugins/events.ts";
 import feeds from "./src/plugins/feeds.ts";
 import markdown from "./src/plugins/markdown.ts";
 import pages from "./src/plugins/pages.ts";
@@ -15,9 +16,10 @@ export default function (eleventyConfig: UserConfig) {
   const store = new ContentStore(site);
   eleventyConfig.addPlugin(content, { store });
   eleventyConfig.addPlugin(markdown, { store });
-  eleventyConfig.addPlugin(assets);
+  eleventyConfig.addPlugin(assets, { fingerprint: ["site.css", "events.css"] });
   eleventyConfig.addPlugin(pages, { store });
   eleventyConfig.addPlugin(feeds, { store });
+  eleventyConfig.addPlugin(events, { store });
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addDataExtension("ts", {

@@ -1,0 +1,166 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import type { DateTime } from "luxon";
+import MarkdownIt from "markdown-it";
+import { eventSpan, isOnline, type EventItem } from "./events.ts";
+
+export interface CalendarContext {
+  siteTitle: string;
+  /** Absolute URL of a site-relative one, path prefix included. */
+  absolute: (url: string) => string;
+  categoryLabel: (slug: string) => string;
+}
+
+export interface CalendarSpec {
+  /** Shown as the calendar's name in calendar apps. */
+  name: string;
+  description?: string;
+  /** Site-relative URL of the page the calendar follows. */
+  pageUrl: string;
+  items: EventItem[];
+}
+
+/** How often subscribers' apps are asked to look again (most refresh less often whatever it says). */
+export const REFRESH_SECONDS = 3 * 3600;
+
+/** RFC 5545 TEXT escaping, for the calendar-level fields ical-generator writes as given. */
+const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
+
+/** The event's UID: its page's absolute URL, so it is the same in every build and every feed. */
+export function eventUid(item: EventItem, ctx: CalendarContext): string {
+  return ctx.absolute(item.url).replace(/[,;\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+const plainMarkdown = new MarkdownIt();
+
+/** The body as plain text, shortened at a word: for descriptions when there is no summary. */
+export function plainExcerpt(markdown: string, max = 300): string {
+  const text = plainMarkdown
+    .parse(markdown, {})
+    .filter((t) => t.type === "inline")
+    .map((t) => (t.children ?? []).filter((c) => c.type === "text" || c.type === "code_inline").map((c) => c.content).join(""))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : max)}…`;
+}
+
+/** What a calendar entry says besides its title: summary, where to join, and the page. */
+export function eventDescription(item: EventItem, ctx: CalendarContext): string {
+  const lines = [item.summary ?? plainExcerpt(item.body)];
+  if (item.event.url) lines.push(`Join online: ${item.event.url}`);
+  lines.push(`Details: ${ctx.absolute(item.url)}`);
+  return lines.filter(Boolean).join("\n\n");
+}
+
+/** An iCalendar file (RFC 5545): times in UTC, all-day events as dates ending the day after. */
+export function calendarIcs(spec: CalendarSpec, ctx: CalendarContext): string {
+  const host = new URL(ctx.absolute("/")).hostname;
+  const calendar = ical({
+    prodId: { company: host, product: "events", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+    name: escapeText(spec.name),
+    description: spec.description ? escapeText(spec.description) : null,
+    url: ctx.absolute(spec.pageUrl),
+    ttl: REFRESH_SECONDS,
+  });
+  const ordered = [...spec.items].sort(
+    (a, b) => eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() || a.file.localeCompare(b.file),
+  );
+  for (const item of ordered) {
+    const span = eventSpan(item);
+    calendar.createEvent({
+      id: eventUid(item, ctx),
+      stamp: item.date.at,
+      allDay: span.allDay,
+      start: span.start,
+      end: span.allDay || span.hasEnd ? span.end : null,
+      summary: item.title,
+      location: item.event.location,
+      description: eventDescription(item, ctx),
+      url: ctx.absolute(item.url),
+      categories: item.category ? [{ name: ctx.categoryLabel(item.category) }] : [],
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
+  // Every content line ends in CRLF, the last one too (RFC 5545 §3.1).
+  return `${calendar.toString()}\r\n`;
+}
+
+const utcStamp = (at: DateTime) => at.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
+const dateStamp = (at: DateTime) => at.toFormat("yyyyLLdd");
+
+/** "Add to Google Calendar": the event template URL Google documents for links. */
+export function googleCalendarUrl(item: EventItem, ctx: CalendarContext): string {
+  const span = eventSpan(item);
+  const dates = span.allDay
+    ? `${dateStamp(span.start)}/${dateStamp(span.end)}`
+    : `${utcStamp(span.start)}/${utcStamp(span.end)}`;
+  const params = new URLSearchParams({
+    action: "TEMPLATE",
+    text: item.title,
+    dates,
+    details: eventDescription(item, ctx),
+    location: item.event.location,
+  });
+  return `https://calendar.google.com/calendar/render?${params}`;
+}
+
+/** "Add to Outlook": Outlook on the web's compose-event deep link. */
+export function outlookCalendarUrl(item: EventItem, ctx: CalendarContext): string {
+  const span = eventSpan(item);
+  const stamp = (at: DateTime) => (span.allDay ? at.toISODate()! : at.toUTC().toISO({ suppressMilliseconds: true })!);
+  const params = new URLSearchParams({
+    path: "/calendar/action/compose",
+    rru: "addevent",
+    subject: item.title,
+    startdt: stamp(span.start),
+    enddt: stamp(span.end),
+    allday: String(span.allDay),
+    body: eventDescription(item, ctx),
+    location: item.event.location,
+  });
+  return `https://outlook.live.com/calendar/0/action/compose?${params}`;
+}
+
+export interface EventJsonLdContext extends CalendarContext {
+  /** Absolute URL of the item's image, "" when it has none. */
+  imageUrl: (item: EventItem) => string;
+}
+
+const schemaDate = (at: DateTime, allDay: boolean) => (allDay ? at.toISODate()! : at.toISO({ suppressMilliseconds: true })!);
+
+/** A written location as a schema.org Place: the first part names it, the rest is the address. */
+function place(location: string): Record<string, unknown> {
+  const parts = location.split(",").map((p) => p.trim()).filter(Boolean);
+  const name = parts[0] ?? location;
+  const street = parts.length > 1 ? parts.slice(1).join(", ") : location;
+  return { "@type": "Place", name, address: { "@type": "PostalAddress", streetAddress: street } };
+}
+
+/** schema.org Event: https://developers.google.com/search/docs/appearance/structured-data/event */
+export function eventJsonLd(item: EventItem, ctx: EventJsonLdContext): Record<string, unknown> {
+  const span = eventSpan(item);
+  const online = isOnline(item.event.location);
+  const joinUrl = item.event.url;
+  const virtual = { "@type": "VirtualLocation", url: joinUrl ?? ctx.absolute(item.url) };
+  const location = online ? virtual : joinUrl ? [place(item.event.location), virtual] : place(item.event.location);
+  const mode = online ? "OnlineEventAttendanceMode" : joinUrl ? "MixedEventAttendanceMode" : "OfflineEventAttendanceMode";
+  const image = ctx.imageUrl(item);
+  const end = span.allDay ? span.end.minus({ days: 1 }) : span.hasEnd ? span.end : null;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Event",
+    name: item.title,
+    startDate: schemaDate(span.start, span.allDay),
+    ...(end ? { endDate: schemaDate(end, span.allDay) } : {}),
+    eventAttendanceMode: `https://schema.org/${mode}`,
+    eventStatus: "https://schema.org/EventScheduled",
+    location,
+    organizer: { "@type": "Organization", name: ctx.siteTitle, url: ctx.absolute("/") },
+    ...(image ? { image: [image] } : {}),
+    description: item.summary ?? plainExcerpt(item.body),
+    url: ctx.absolute(item.url),
+  };
+}
