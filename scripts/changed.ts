@@ -1,0 +1,40 @@
+// `npm run changed -- OLD_SITE NEW_SITE [--json | --markdown] [--base-url URL]`: pages added, removed and changed between two builds.
+import { parseArgs } from "node:util";
+import { diffMarkdown, diffSites, diffText } from "../src/lib/site-diff.ts";
+
+const USAGE = "Usage: npm run changed -- OLD_SITE NEW_SITE [--json | --markdown] [--base-url https://…/pr-7/]";
+
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { json: { type: "boolean", default: false }, markdown: { type: "boolean", default: false }, "base-url": { type: "string" } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  const [oldSite, newSite, ...rest] = parsed.positionals;
+  const { json, markdown } = parsed.values;
+  const baseUrl = parsed.values["base-url"];
+  if (!oldSite || !newSite || rest.length || (json && markdown)) {
+    console.error(USAGE);
+    return 1;
+  }
+  if (baseUrl && !URL.canParse(baseUrl)) {
+    console.error(`--base-url: expected an absolute URL such as https://example.org/pr-7/, got ${JSON.stringify(baseUrl)}`);
+    return 1;
+  }
+  let diff;
+  try {
+    diff = diffSites(oldSite, newSite);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
+  console.log(json ? JSON.stringify(diff, null, 2) : markdown ? diffMarkdown(diff, baseUrl) : diffText(diff));
+  return 0;
+}
+
+process.exitCode = main();
