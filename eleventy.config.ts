@@ -6,6 +6,7 @@ import assets from "./src/plugins/assets.ts";
 import content from "./src/plugins/content.ts";
 import events from "./src/plugins/events.ts";
 import feeds from "./src/plugins/feeds.ts";
+import headers from "./src/plugins/headers.ts";
 import markdown from "./src/plugins/markdown.ts";
 import pages from "./src/plugins/pages.ts";
 
@@ -20,6 +21,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(pages, { store });
   eleventyConfig.addPlugin(feeds, { store });
   eleventyConfig.addPlugin(events, { store });
+  eleventyConfig.addPlugin(headers);
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addDataExtension("ts", {
