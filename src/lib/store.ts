@@ -89,9 +89,9 @@ export class ContentStore {
     return ranked.slice(0, count);
   }
 
-  /** The URL slug of a tag, unique among every tag of this build. */
+  /** The URL slug of a tag, unique among every tag of this build (standing pages' tags too). */
   tagSlug(tag: string): string {
-    if (!this.#slugs || !this.#items) this.#slugs = assignTagSlugs(this.#tagIndex().keys());
+    if (!this.#slugs || !this.#items) this.#slugs = assignTagSlugs(this.published.flatMap((item) => item.tags));
     return this.#slugs.get(tag) ?? slugify(tag);
   }
 

@@ -29,7 +29,8 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions 
   const { settings } = store.ctx;
   const pathPrefix = eleventyConfig.pathPrefix ?? "/";
   const abs = (url: string) => absoluteUrl(settings.url, pathPrefix, url);
-  eleventyConfig.addPlugin(rssPlugin);
+  // The RSS plugin brings the HTML <base> transform; our `url` filter already adds the prefix, so keep the transform off.
+  eleventyConfig.addPlugin(rssPlugin, { htmlBasePluginOptions: { baseHref: "/" } });
 
   const siteFeed = (feedUrl: string): FeedSpec => ({
     title: settings.title,
