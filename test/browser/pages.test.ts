@@ -1,0 +1,195 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { AxeResults } from "axe-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import { buildFixture } from "../helpers/fixture.ts";
+import { builtFiles, makeSampleSite, urlOf } from "../helpers/sample-site.ts";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const SCHEMES = ["light", "dark"] as const;
+
+/** Every kind of page the foundation builds; these must always exist. */
+const CORE_PAGES: Record<string, string> = {
+  home: "/",
+  "article list": "/articles/",
+  "article list, page 2": "/articles/2/",
+  "article with image, table and quote": "/articles/bridge-march/",
+  "article with an event": "/articles/film-night/",
+  "action list": "/actions/",
+  "open action": "/actions/open-letter/",
+  "closed action": "/actions/old-petition/",
+  "action with an online event": "/actions/online-rally/",
+  "draft (preview badge)": "/articles/draft-report/",
+  "scheduled (preview badge)": "/actions/scheduled-appeal/",
+  "standing page": "/about/",
+  "404": "/404.html",
+};
+/** Sections teammates add; every page of theirs that this build holds is checked (up to a few per section). */
+const GROWING_SECTIONS = ["tags", "categories", "events", "search"];
+
+function describeViolations(results: AxeResults, label: string): string[] {
+  return results.violations.flatMap((v) =>
+    v.nodes.map((node) => `${label}: ${v.id} (${v.impact}) ${v.help}\n    at ${node.target.join(" ")}\n    ${node.failureSummary?.replace(/\n/g, "\n    ")}`),
+  );
+}
+
+describe("every kind of page in headless Chromium, light and dark", () => {
+  let site: StaticSite;
+  let browser: Browser;
+  let context: BrowserContext;
+  let out: string;
+
+  beforeAll(async () => {
+    const dir = await makeSampleSite();
+    // A preview build holds every production page plus the banner and the draft and scheduled badges.
+    const result = await buildFixture(dir, { preview: true });
+    expect(result.code, result.stderr).toBe(0);
+    out = result.out;
+    [site, browser] = await Promise.all([serveSite(out), launchBrowser()]);
+    // AxeBuilder needs pages of an explicit context.
+    context = await browser.newContext();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  /** Loads a page, then runs axe in both colour schemes; returns console errors and axe violations. */
+  async function audit(url: string): Promise<{ errors: string[]; violations: string[]; page: Page }> {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(new URL(url.slice(1), site.url).href, { waitUntil: "load" });
+    const violations: string[] = [];
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      violations.push(...describeViolations(results, `${url} [${colorScheme}]`));
+    }
+    return { errors, violations, page };
+  }
+
+  async function imagesWithoutSize(page: Page): Promise<string[]> {
+    return page.$$eval("img", (imgs) => imgs.filter((img) => !img.getAttribute("width") || !img.getAttribute("height")).map((img) => img.outerHTML));
+  }
+
+  for (const [kind, url] of Object.entries(CORE_PAGES)) {
+    it(`${kind} (${url}): no console error, no axe violation, every <img> sized`, async () => {
+      expect(builtFiles(out).map(urlOf), `the build has no ${url}`).toContain(url);
+      const { errors, violations, page } = await audit(url);
+      expect(errors, errors.join("\n")).toEqual([]);
+      expect(violations, `axe violations:\n${violations.join("\n")}`).toEqual([]);
+      expect(await imagesWithoutSize(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("pages teammates add (tags, categories, events, search) pass the same checks", async () => {
+    const urls = GROWING_SECTIONS.flatMap((section) =>
+      builtFiles(out)
+        .filter((file) => file.startsWith(`${section}/`))
+        .slice(0, 3)
+        .map(urlOf),
+    );
+    const problems: string[] = [];
+    for (const url of urls) {
+      const { errors, violations, page } = await audit(url);
+      problems.push(...errors.map((e) => `${url}: ${e}`), ...violations);
+      problems.push(...(await imagesWithoutSize(page)).map((img) => `${url}: <img> without width and height: ${img}`));
+      await page.close();
+    }
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
+  it("the schemes really differ, and axe really reports low contrast (the audit can fail)", async () => {
+    const page = await context.newPage();
+    await page.goto(new URL("articles/bridge-march/", site.url).href);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: "light" });
+    expect(await background()).toBe("rgb(255, 255, 255)");
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await background()).toBe("rgb(19, 19, 19)");
+    // CSSOM writes are not inline style markup, so the CSP lets this test spoil the contrast.
+    await page.evaluate(() => ((document.querySelector(".item__meta") as HTMLElement).style.color = "#333"));
+    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    expect(results.violations.map((v) => v.id)).toContain("color-contrast");
+    await page.close();
+  });
+
+  it("the article page really has sized images (the size check can fail)", async () => {
+    const page = await context.newPage();
+    await page.goto(new URL("articles/bridge-march/", site.url).href);
+    const sizes = await page.$$eval("img", (imgs) => imgs.map((img) => [img.getAttribute("width"), img.getAttribute("height")]));
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
+    expect(sizes.every(([w, h]) => Number(w) > 0 && Number(h) > 0)).toBe(true);
+    await page.close();
+  });
+
+  it("the skip link is the first stop, is visible with a focus ring when focused, and moves focus to main", async () => {
+    const page = await context.newPage();
+    await page.goto(new URL("articles/bridge-march/", site.url).href);
+    await page.keyboard.press("Tab");
+    const link = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return { className: el.className, top: box.top, bottom: box.bottom, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(link.className).toBe("skip-link");
+    expect(link.top).toBeGreaterThanOrEqual(0);
+    expect(link.bottom).toBeGreaterThan(link.top);
+    expect(link.outline).not.toBe("none");
+    expect(link.width).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    await page.close();
+  });
+
+  it("every link and button shows a focus ring when reached by keyboard", async () => {
+    const page = await context.newPage();
+    await page.goto(new URL("actions/open-letter/", site.url).href);
+    const unringed: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("Tab");
+      const state = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return { tag: el.outerHTML.slice(0, 80), ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 };
+      });
+      if (!state.ring) unringed.push(state.tag);
+    }
+    expect(unringed).toEqual([]);
+    await page.close();
+  });
+
+  it("prints black on white without navigation, search or footer links, and shows external link URLs", async () => {
+    const page = await context.newPage();
+    await page.goto(new URL("articles/bridge-march/", site.url).href);
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+    const printed = await page.evaluate(() => {
+      const shown = (selector: string) => getComputedStyle(document.querySelector(selector)!).display !== "none";
+      const external = document.querySelector('.prose a[href^="https:"]')!;
+      return {
+        nav: shown(".site-nav"),
+        search: shown(".site-search"),
+        footerLinks: shown(".footer-links"),
+        body: getComputedStyle(document.body).backgroundColor,
+        after: getComputedStyle(external, "::after").content,
+        internalAfter: getComputedStyle(document.querySelector('.prose a[href^="/"]')!, "::after").content,
+      };
+    });
+    expect(printed).toEqual({ nav: false, search: false, footerLinks: false, body: "rgb(255, 255, 255)", after: '" (https://example.org/report)"', internalAfter: "none" });
+    await page.close();
+  });
+
+  it("respects reduced motion", async () => {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("auto");
+    await page.emulateMedia({ reducedMotion: "no-preference" });
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("smooth");
+    await page.close();
+  });
+});
