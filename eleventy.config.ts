@@ -9,6 +9,8 @@ import feeds from "./src/plugins/feeds.ts";
 import headers from "./src/plugins/headers.ts";
 import markdown from "./src/plugins/markdown.ts";
 import pages from "./src/plugins/pages.ts";
+import search from "./src/plugins/search.ts";
+import taxonomy from "./src/plugins/taxonomy.ts";
 
 const site = loadSiteContext();
 const layoutsDir = path.resolve(import.meta.dirname ?? ".", "layouts");
@@ -17,10 +19,12 @@ export default function (eleventyConfig: UserConfig) {
   const store = new ContentStore(site);
   eleventyConfig.addPlugin(content, { store });
   eleventyConfig.addPlugin(markdown, { store });
-  eleventyConfig.addPlugin(assets, { fingerprint: ["site.css", "events.css"] });
+  eleventyConfig.addPlugin(assets, { fingerprint: ["site.css", "events.css", "search.js", "search.css"] });
   eleventyConfig.addPlugin(pages, { store });
   eleventyConfig.addPlugin(feeds, { store });
   eleventyConfig.addPlugin(events, { store });
+  eleventyConfig.addPlugin(taxonomy, { store });
+  eleventyConfig.addPlugin(search, { store });
   eleventyConfig.addPlugin(headers);
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });

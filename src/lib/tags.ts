@@ -20,6 +20,11 @@ export function slugify(raw: string): string {
 
 const shortHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 6);
 
+/** Longest slug, in characters, so a folder name stays well under file-system limits in any script. */
+export const MAX_SLUG_LENGTH = 60;
+
+const shorten = (slug: string) => [...slug].slice(0, MAX_SLUG_LENGTH).join("").replace(/-+$/, "");
+
 /**
  * Gives every tag a distinct, non-empty slug. A tag already in slug form keeps it; others take
  * it when free, and otherwise (or when nothing is left of them) get a short hash of the tag.
@@ -28,14 +33,14 @@ export function assignTagSlugs(tags: Iterable<string>): Map<string, string> {
   const unique = [...new Set(tags)].sort();
   const slugs = new Map<string, string>();
   const taken = new Set<string>();
-  const clean = unique.filter((tag) => slugify(tag) === tag);
+  const clean = unique.filter((tag) => slugify(tag) === tag && shorten(tag) === tag);
   for (const tag of clean) {
     slugs.set(tag, tag);
     taken.add(tag);
   }
   for (const tag of unique) {
     if (slugs.has(tag)) continue;
-    const base = slugify(tag);
+    const base = shorten(slugify(tag));
     let slug = base && !taken.has(base) ? base : `${base || "tag"}-${shortHash(tag)}`;
     for (let n = 2; taken.has(slug); n++) slug = `${base || "tag"}-${shortHash(tag)}-${n}`;
     slugs.set(tag, slug);
