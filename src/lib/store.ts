@@ -48,6 +48,7 @@ export class ContentStore {
     this.#items = null;
     this.#tags = null;
     this.#slugs = null;
+    this.#ranks = null;
   }
 
   /** Production shows neither drafts nor items dated after the build date; previews show both. */
@@ -72,21 +73,49 @@ export class ContentStore {
 
   /** Up to `count` other items sharing the most tags, then the newest of the same category. */
   related(item: Item, count = 3): Item[] {
-    const index = this.#tagIndex();
-    const scores = new Map<Item, number>();
+    // Scores live in a reused array indexed by position in `published` (newest first), so ties go to the newer item.
+    const published = this.published;
+    const index = this.#tagRanks();
+    if (this.#scores.length !== published.length) this.#scores = new Float64Array(published.length);
+    const scores = this.#scores;
+    const touched: number[] = [];
     for (const tag of item.tags) {
-      for (const other of index.get(tag) ?? []) {
-        if (other !== item) scores.set(other, (scores.get(other) ?? 0) + 2 + (other.category === item.category ? 1 : 0) / item.tags.length);
+      for (const rank of index.get(tag) ?? []) {
+        const other = published[rank]!;
+        if (other === item) continue;
+        if (scores[rank] === 0) touched.push(rank);
+        scores[rank]! += 2 + (other.category === item.category ? 1 : 0) / item.tags.length;
       }
     }
-    const ranked = [...scores].sort((a, b) => b[1] - a[1] || newestFirst(a[0], b[0])).map(([other]) => other);
+    const best: number[] = [];
+    for (const rank of touched) {
+      let at = best.length;
+      while (at > 0 && (scores[rank]! > scores[best[at - 1]!]! || (scores[rank] === scores[best[at - 1]!] && rank < best[at - 1]!))) at--;
+      if (at < count) {
+        best.splice(at, 0, rank);
+        if (best.length > count) best.pop();
+      }
+    }
+    for (const rank of touched) scores[rank] = 0;
+    const ranked = best.map((rank) => published[rank]!);
     if (ranked.length < count && item.category) {
-      for (const other of this.published) {
-        if (ranked.length >= count) break;
-        if (other !== item && other.section !== "pages" && other.category === item.category && !scores.has(other)) ranked.push(other);
+      const scored = new Set(touched);
+      for (let rank = 0; rank < published.length && ranked.length < count; rank++) {
+        const other = published[rank]!;
+        if (other !== item && other.section !== "pages" && other.category === item.category && !scored.has(rank)) ranked.push(other);
       }
     }
-    return ranked.slice(0, count);
+    return ranked;
+  }
+
+  #scores = new Float64Array(0);
+  #ranks: Map<string, number[]> | null = null;
+  /** Each tag's items as positions in `published`, built once per load. */
+  #tagRanks(): Map<string, number[]> {
+    if (this.#ranks && this.#items) return this.#ranks;
+    const position = new Map(this.published.map((item, rank) => [item, rank]));
+    this.#ranks = new Map([...this.#tagIndex()].map(([tag, items]) => [tag, items.map((item) => position.get(item)!)]));
+    return this.#ranks;
   }
 
   /** The URL slug of a tag, unique among every tag of this build (standing pages' tags too). */

@@ -61,7 +61,23 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
     };
   });
 
-  eleventyConfig.addFilter("readableDate", (t: TimeLike) => readableDate(t, settings.language));
+  // Cards show the same dates on many pages; formatting one with Intl is the costly part.
+  const readable = new WeakMap<object, string>();
+  eleventyConfig.addFilter("readableDate", (t: TimeLike) => {
+    let text = readable.get(t);
+    if (text === undefined) readable.set(t, (text = readableDate(t, settings.language)));
+    return text;
+  });
+  // Eleventy's `url` filter tries `new URL()` (and catches a throw) on every relative URL; the answer depends only on the URL.
+  const eleventyUrl = eleventyConfig.getFilter("url") as (this: unknown, url: string, prefix?: string) => string;
+  const prefixed = new Map<string, string>();
+  eleventyConfig.on("eleventy.before", () => prefixed.clear());
+  eleventyConfig.addFilter("url", function (this: unknown, url: string, prefixOverride?: string) {
+    if (typeof url !== "string" || prefixOverride !== undefined) return eleventyUrl.call(this, url, prefixOverride);
+    let out = prefixed.get(url);
+    if (out === undefined) prefixed.set(url, (out = eleventyUrl.call(this, url)));
+    return out;
+  });
   eleventyConfig.addFilter("isoDate", isoDate);
   eleventyConfig.addFilter("absolute", (url: string) => absoluteUrl(settings.url, pathPrefix, url));
   eleventyConfig.addFilter("categoryLabel", (slug: string) => settings.categories[slug] ?? slug);
