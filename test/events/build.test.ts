@@ -9,8 +9,8 @@ import { BUILD_DATE, EVENTS, makeEventsSite, SETTINGS } from "./site.ts";
 
 const SITE = "https://fixture.example.org";
 const text = (el: Element | null | undefined) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
-const all = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)];
-const hrefs = (doc: Document, selector = "main a") => all(doc, selector).map((a) => a.getAttribute("href")!);
+const all = (doc: ParentNode, selector: string) => [...doc.querySelectorAll(selector)];
+const hrefs = (doc: ParentNode, selector = "main a") => all(doc, selector).map((a) => a.getAttribute("href")!);
 const icsFiles = (out: string) => listFiles(out).filter((f) => f.endsWith(".ics"));
 const eventPages = (out: string) => listFiles(out).filter((f) => f.startsWith("events/") && f.endsWith(".html"));
 
