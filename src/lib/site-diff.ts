@@ -54,7 +54,7 @@ export function diffMarkdown(diff: SiteDiff, baseUrl?: string): string {
     ["Changed", diff.changed, true],
     ["Removed", diff.removed, false],
   ];
-  const lines = [`${total} page${total === 1 ? "" : "s"} differ from the main site:`];
+  const lines = [`${total} ${total === 1 ? "page differs" : "pages differ"} from the main site:`];
   for (const [title, urls, linked] of groups) {
     if (!urls.length) continue;
     lines.push("", `**${title}** (${urls.length})`, "");
