@@ -11,6 +11,8 @@ export const validator = new HtmlValidate({
     // `<ul role="list">` is deliberate: Safari/VoiceOver drops list semantics from lists styled list-style: none.
     "no-redundant-role": "off",
     // For the same reason `<ol role="list">` is no custom widget; every other role still must prefer its native element.
+    // Titles are editors' headlines plus " · <site title>"; search engines cut long ones, which is no error. A cap still catches a pasted paragraph.
+    "long-title": ["error", { maxlength: 160 }],
     "prefer-native-element": ["error", { exclude: ["list"] }],
   },
 });
