@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
 
@@ -8,6 +9,8 @@ export interface MarkdownOptions {
   siteUrl: string;
   /** Turns an image beside the Markdown into responsive HTML; null leaves the plain <img>. */
   image?: (file: string, alt: string, env: MarkdownEnv) => string | null;
+  /** Where a root-relative image ("/images/x.jpg") is looked for, as for front-matter images. */
+  contentDir?: string;
 }
 
 export interface MarkdownEnv {
@@ -49,6 +52,11 @@ export function createMarkdown(options: MarkdownOptions): InstanceType<typeof Ma
     const token = tokens[idx]!;
     const src = String(token.attrGet("src") ?? "");
     const inputPath = env?.page?.inputPath ?? env?.inputPath;
+    const underContent = options.contentDir && isRootRelative(src) ? path.join(options.contentDir, decodeURI(src)) : null;
+    if (options.image && underContent?.startsWith(options.contentDir + path.sep) && existsSync(underContent)) {
+      const html = options.image(underContent, token.content, env);
+      if (html) return html;
+    }
     if (options.image && inputPath && isLocalFile(src)) {
       const html = options.image(path.resolve(path.dirname(inputPath), decodeURI(src)), token.content, env);
       if (html) return html;

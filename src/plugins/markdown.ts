@@ -34,6 +34,7 @@ export default function markdown(eleventyConfig: UserConfig, options: MarkdownOp
   const md = createMarkdown({
     pathPrefix,
     siteUrl: settings.url,
+    contentDir,
     image: (file, alt, env) => {
       if (env.absoluteUrls) {
         const big = images.largestJpeg(file);

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, page } from "../helpers/fixture.ts";
+import { buildFixture, md, page } from "../helpers/fixture.ts";
 import { checkPage } from "../helpers/links.ts";
-import { builtFiles, makeSampleSite, urlOf } from "../helpers/sample-site.ts";
+import { builtFiles, makeJpeg, makeSampleSite, urlOf } from "../helpers/sample-site.ts";
 
 const ORIGIN = "https://fixture.example.org";
 const PREFIX = "/pr-7/";
@@ -24,6 +24,13 @@ describe("a pull-request preview build under /pr-7/", () => {
   let pages: string[];
   beforeAll(async () => {
     const dir = await makeSampleSite();
+    // A body picture given by its path under content/, as the front matter's image may be.
+    mkdirSync(path.join(dir, "content", "images"));
+    writeFileSync(path.join(dir, "content", "images", "banner.jpg"), await makeJpeg(640, 320));
+    writeFileSync(
+      path.join(dir, "content", "articles", "banner-story.md"),
+      md("title: Banner story\ndate: 2024-02-05\ncategory: news", "![A banner across the street](/images/banner.jpg)"),
+    );
     const built = await buildFixture(dir, { preview: true, pathPrefix: PREFIX });
     expect(built.code, built.stderr).toBe(0);
     out = built.out;
@@ -36,6 +43,13 @@ describe("a pull-request preview build under /pr-7/", () => {
       checkPage(out, urlOf(file), readFileSync(path.join(out, file), "utf8"), { origin: ORIGIN, prefix: PREFIX }).map((p) => `${file}: ${p}`),
     );
     expect(problems).toEqual([]);
+  });
+
+  it("publishes a body picture given by its path under content/", () => {
+    const img = page(out, "/articles/banner-story/").querySelector(".prose img")!;
+    expect(img.getAttribute("alt")).toBe("A banner across the street");
+    expect(img.getAttribute("src")).toMatch(/^\/pr-7\/img\/.+\.jpeg$/);
+    expect(fileForAbsolute(out, new URL(img.getAttribute("src")!, ORIGIN).href)).not.toBeNull();
   });
 
   it("carries the preview banner and noindex on every page", () => {
