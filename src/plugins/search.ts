@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import * as pagefind from "pagefind";
+import type { PagefindServiceConfig } from "pagefind";
 import type { Item } from "../lib/content.ts";
 import { ImagePipeline } from "../lib/images.ts";
 import type { ContentStore } from "../lib/store.ts";
@@ -13,6 +14,8 @@ export interface SearchOptions {
   bundleDir?: string;
   /** Width (px) of the thumbnails shown beside results. */
   thumbWidth?: number;
+  /** Passed to Pagefind's createIndex (e.g. excludeSelectors). */
+  pagefind?: PagefindServiceConfig;
 }
 
 /** What a reader can narrow results to; the `kind` filter of each indexed page. */
@@ -34,12 +37,12 @@ interface BuiltPage {
 }
 
 /** Indexes the built pages that carry data-pagefind-body and writes the bundle; throws on any Pagefind error. */
-export async function indexSite(pages: BuiltPage[], outputDir: string, bundleDir: string): Promise<number> {
+export async function indexSite(pages: BuiltPage[], outputDir: string, bundleDir: string, config: PagefindServiceConfig = {}): Promise<number> {
   const fail = (step: string, errors: string[]) => {
     throw new Error(`search plugin: Pagefind reported errors while ${step}:\n${errors.join("\n")}`);
   };
   try {
-    const { index, errors } = await pagefind.createIndex({});
+    const { index, errors } = await pagefind.createIndex(config);
     if (!index || errors.length) return fail("starting", errors);
     const indexed = pages.filter(
       (p): p is BuiltPage & { url: string } =>
@@ -66,7 +69,7 @@ export async function indexSite(pages: BuiltPage[], outputDir: string, bundleDir
 
 /** Pagefind search: the index is written at the end of every build, and /search/ reads it. */
 export default function search(eleventyConfig: UserConfig, options: SearchOptions = {}) {
-  const { store, bundleDir = "pagefind", thumbWidth = 160 } = options;
+  const { store, bundleDir = "pagefind", thumbWidth = 160, pagefind: pagefindConfig = {} } = options;
   if (!store) throw new Error("search plugin: the `store` option is required");
   if (!/^[a-z0-9_-]+$/i.test(bundleDir)) throw new Error(`search plugin: bundleDir must be one folder name, got ${JSON.stringify(bundleDir)}`);
   if (!Number.isInteger(thumbWidth) || thumbWidth < 16) throw new Error(`search plugin: thumbWidth must be a whole number of at least 16, got ${thumbWidth}`);
@@ -100,7 +103,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
       await thumbs.flush();
       // An incremental rebuild only reports the pages it rewrote, so the index would lose the rest.
       if (incremental || outputMode !== "fs") return;
-      await indexSite(results, directories.output, bundleDir);
+      await indexSite(results, directories.output, bundleDir, pagefindConfig);
     },
   );
 }
