@@ -2,14 +2,19 @@
 import { parseArgs } from "node:util";
 import { diffMarkdown, diffSites, diffText } from "../src/lib/site-diff.ts";
 
-const USAGE = "Usage: npm run changed -- OLD_SITE NEW_SITE [--json | --markdown] [--base-url https://…/pr-7/]";
+const USAGE =
+  "Usage: npm run changed -- OLD_SITE NEW_SITE [--json | --markdown] [--base-url https://…/pr-7/]";
 
 function main(): number {
   let parsed;
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, markdown: { type: "boolean", default: false }, "base-url": { type: "string" } },
+      options: {
+        json: { type: "boolean", default: false },
+        markdown: { type: "boolean", default: false },
+        "base-url": { type: "string" },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -23,7 +28,9 @@ function main(): number {
     return 1;
   }
   if (baseUrl && !URL.canParse(baseUrl)) {
-    console.error(`--base-url: expected an absolute URL such as https://example.org/pr-7/, got ${JSON.stringify(baseUrl)}`);
+    console.error(
+      `--base-url: expected an absolute URL such as https://example.org/pr-7/, got ${JSON.stringify(baseUrl)}`,
+    );
     return 1;
   }
   let diff;
@@ -33,7 +40,9 @@ function main(): number {
     console.error((error as Error).message);
     return 1;
   }
-  console.log(json ? JSON.stringify(diff, null, 2) : markdown ? diffMarkdown(diff, baseUrl) : diffText(diff));
+  console.log(
+    json ? JSON.stringify(diff, null, 2) : markdown ? diffMarkdown(diff, baseUrl) : diffText(diff),
+  );
   return 0;
 }
 

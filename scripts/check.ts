@@ -11,7 +11,9 @@ function report(errors: ContentError[]): void {
     if (github) console.log(annotation(e));
     console.error(formatError(e));
   }
-  console.error(`\n${errors.length} error${errors.length === 1 ? "" : "s"}: fix them, then run npm run check again.`);
+  console.error(
+    `\n${errors.length} error${errors.length === 1 ? "" : "s"}: fix them, then run npm run check again.`,
+  );
 }
 
 function main(): number {
@@ -22,7 +24,9 @@ function main(): number {
     // Settings errors read "content/_data/site.yml → field: message".
     const errors = (error as Error).message.split("\n").map((line): ContentError => {
       const match = /^(.+?) → (.+?): (.*)$/.exec(line);
-      return match ? { file: match[1]!, field: match[2]!, message: match[3]! } : { file: "content/_data/site.yml", field: "settings", message: line };
+      return match
+        ? { file: match[1]!, field: match[2]!, message: match[3]! }
+        : { file: "content/_data/site.yml", field: "settings", message: line };
     });
     report(errors);
     return 1;

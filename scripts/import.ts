@@ -3,12 +3,16 @@ import { parseArgs } from "node:util";
 import { FeedError, importFeed, parseFeedText, readFeedText } from "../src/lib/feed-import.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
 
-const USAGE = 'Usage: npm run import -- <feed file or https:// URL> [--source "Name"] [--category slug]';
+const USAGE =
+  'Usage: npm run import -- <feed file or https:// URL> [--source "Name"] [--category slug]';
 
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { source: { type: "string" }, category: { type: "string" } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { source: { type: "string" }, category: { type: "string" } },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 1;
@@ -23,12 +27,15 @@ async function main(): Promise<number> {
     const feed = parseFeedText(await readFeedText(location), location);
     const outcomes = importFeed(ctx, feed, parsed.values);
     for (const o of outcomes) {
-      if (o.kind === "written") console.log(`Wrote ${o.file} (from ${o.url}${o.note ? `; ${o.note}` : ""})`);
+      if (o.kind === "written")
+        console.log(`Wrote ${o.file} (from ${o.url}${o.note ? `; ${o.note}` : ""})`);
       else if (o.kind === "skipped") console.log(`Skipped ${o.url}: ${o.reason}`);
       else console.error(`Refused ${o.label}: ${o.reason}; nothing was written for it`);
     }
     const count = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
-    console.log(`${count("written")} written as drafts, ${count("skipped")} skipped, ${count("refused")} refused (${feed.items.length} items in the feed).`);
+    console.log(
+      `${count("written")} written as drafts, ${count("skipped")} skipped, ${count("refused")} refused (${feed.items.length} items in the feed).`,
+    );
     return count("refused") > 0 ? 1 : 0;
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;

@@ -26,14 +26,20 @@ function main(): number {
   }
   const [kind, title, ...rest] = parsed.positionals;
   if (!kind || !(kind in KINDS) || title === undefined || rest.length > 0) {
-    console.error(rest.length ? `Unexpected ${JSON.stringify(rest.join(" "))}: put the title in quotes.\n${USAGE}` : USAGE);
+    console.error(
+      rest.length
+        ? `Unexpected ${JSON.stringify(rest.join(" "))}: put the title in quotes.\n${USAGE}`
+        : USAGE,
+    );
     return 1;
   }
   try {
     const ctx = loadSiteContext();
     const result = createItem(ctx, { kind: kind as Kind, title, ...parsed.values });
     console.log(`Wrote ${result.shownFile}`);
-    console.log(`URL: ${result.url} (${absoluteUrl(ctx.settings.url, "/", result.url)} once published)`);
+    console.log(
+      `URL: ${result.url} (${absoluteUrl(ctx.settings.url, "/", result.url)} once published)`,
+    );
     console.log("It is a draft: previews show it; remove `draft: true` to publish it.");
     return 0;
   } catch (error) {

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { defaultUrl, findContentFiles, splitFrontMatter, type ContentError, type Item } from "./content.ts";
+import {
+  defaultUrl,
+  findContentFiles,
+  splitFrontMatter,
+  type ContentError,
+  type Item,
+} from "./content.ts";
 import { createMarkdown } from "./markdown.ts";
 import { pageCount } from "./paginate.ts";
 import { resolveImagePath } from "./store.ts";
@@ -8,10 +14,25 @@ import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs } from "./tags.ts";
 
 /** First path segments the site's own generated pages use; a standing page may not take them. */
-export const RESERVED_PAGE_SLUGS = ["articles", "actions", "events", "tags", "categories", "search", "assets", "img", "pagefind"];
+export const RESERVED_PAGE_SLUGS = [
+  "articles",
+  "actions",
+  "events",
+  "tags",
+  "categories",
+  "search",
+  "assets",
+  "img",
+  "pagefind",
+];
 
 /** Areas whose pages plugins generate from data check cannot see without a build (calendars, search, feeds). */
-const UNVERIFIED_AREAS = [/^\/events\//, /^\/search\//, /^\/pagefind\//, /^\/[^/]+\.(xml|json|ics|txt|svg|html)$/];
+const UNVERIFIED_AREAS = [
+  /^\/events\//,
+  /^\/search\//,
+  /^\/pagefind\//,
+  /^\/[^/]+\.(xml|json|ics|txt|svg|html)$/,
+];
 
 export interface LinkTarget {
   url: string;
@@ -38,7 +59,10 @@ export class SiteMap {
     this.#categories = new Set(Object.keys(ctx.settings.categories));
     const size = ctx.settings.pageSize;
     this.#listPages = new Map(
-      (["articles", "actions"] as const).map((s) => [s, pageCount(visible.filter((i) => i.section === s).length, size)]),
+      (["articles", "actions"] as const).map((s) => [
+        s,
+        pageCount(visible.filter((i) => i.section === s).length, size),
+      ]),
     );
     // Files that failed validation still count at their default URL, so one error does not cause others.
     const valid = new Set(items.map((item) => item.inputPath));
@@ -62,8 +86,10 @@ export class SiteMap {
     if (!url.endsWith("/")) return false;
     if (parts.length === 1) return RESERVED_PAGE_SLUGS.includes(parts[0]!);
     const [area, name, page] = parts as [string, string, string | undefined];
-    const isPage = (n: string, count: number) => /^[1-9]\d*$/.test(n) && Number(n) >= 2 && Number(n) <= count;
-    if (area === "articles" || area === "actions") return parts.length === 2 && isPage(name, this.#listPages.get(area) ?? 1);
+    const isPage = (n: string, count: number) =>
+      /^[1-9]\d*$/.test(n) && Number(n) >= 2 && Number(n) <= count;
+    if (area === "articles" || area === "actions")
+      return parts.length === 2 && isPage(name, this.#listPages.get(area) ?? 1);
     if (area === "tags" || area === "categories") {
       const known = area === "tags" ? this.#tagSlugs.has(name) : this.#categories.has(name);
       return known && (parts.length === 2 || (parts.length === 3 && /^[1-9]\d*$/.test(page!)));
@@ -102,8 +128,14 @@ export function bodyRefs(raw: string, siteUrl: string): BodyRef[] {
       const target = attr ? String(token.attrGet(attr) ?? "") : "";
       if (attr && target) {
         const [start, end] = here ?? [0, 1];
-        const offset = lines.slice(start, end).findIndex((l) => l.includes(target) || l.includes(encodeURI(target)));
-        refs.push({ kind: attr === "href" ? "link" : "image", target, line: first + start + Math.max(offset, 0) });
+        const offset = lines
+          .slice(start, end)
+          .findIndex((l) => l.includes(target) || l.includes(encodeURI(target)));
+        refs.push({
+          kind: attr === "href" ? "link" : "image",
+          target,
+          line: first + start + Math.max(offset, 0),
+        });
       }
       if (token.children) walk(token.children, here);
     }
@@ -112,27 +144,48 @@ export function bodyRefs(raw: string, siteUrl: string): BodyRef[] {
   return refs;
 }
 
-const linkError = (item: Item, line: number, message: string): ContentError => ({ file: item.file, line, field: "body", message });
+const linkError = (item: Item, line: number, message: string): ContentError => ({
+  file: item.file,
+  line,
+  field: "body",
+  message,
+});
 
 /** Internal links that lead nowhere and images that are not there, in every item's body. */
-export function checkLinks(ctx: SiteContext, items: Item[], isVisible: (item: Item) => boolean): ContentError[] {
+export function checkLinks(
+  ctx: SiteContext,
+  items: Item[],
+  isVisible: (item: Item) => boolean,
+): ContentError[] {
   const site = new SiteMap(ctx, items, isVisible);
   const errors: ContentError[] = [];
   const ownOrigin = `${ctx.settings.url}/`;
   for (const item of items) {
     const raw = readFileSync(item.inputPath, "utf8");
     for (const ref of bodyRefs(raw, ctx.settings.url)) {
-      const shownTarget = JSON.stringify(ref.target.length > 60 ? `${ref.target.slice(0, 60)}…` : ref.target);
+      const shownTarget = JSON.stringify(
+        ref.target.length > 60 ? `${ref.target.slice(0, 60)}…` : ref.target,
+      );
       if (ref.kind === "image") {
         if (EXTERNAL.test(ref.target)) continue;
         let file: string;
         try {
-          file = resolveImagePath(item, decodeURI(ref.target.replace(/[?#].*$/, "")), ctx.contentDir);
+          file = resolveImagePath(
+            item,
+            decodeURI(ref.target.replace(/[?#].*$/, "")),
+            ctx.contentDir,
+          );
         } catch {
           file = "";
         }
         if (!file || !existsSync(file) || !statSync(file).isFile()) {
-          errors.push(linkError(item, ref.line, `expected an image file beside the Markdown or under content/, got ${shownTarget} (no such file)`));
+          errors.push(
+            linkError(
+              item,
+              ref.line,
+              `expected an image file beside the Markdown or under content/, got ${shownTarget} (no such file)`,
+            ),
+          );
         }
         continue;
       }
@@ -144,23 +197,54 @@ export function checkLinks(ctx: SiteContext, items: Item[], isVisible: (item: It
       try {
         pathname = decodeURI(new URL(target, base).pathname);
       } catch {
-        errors.push(linkError(item, ref.line, `expected a link to a page of this site, got ${shownTarget} (not a valid address)`));
+        errors.push(
+          linkError(
+            item,
+            ref.line,
+            `expected a link to a page of this site, got ${shownTarget} (not a valid address)`,
+          ),
+        );
         continue;
       }
       if (pathname.endsWith(".md")) {
-        const linked = items.find((i) => i.inputPath === path.resolve(path.dirname(item.inputPath), decodeURI(target.replace(/[?#].*$/, ""))));
-        const hint = linked && linked.url !== false ? `; link to the page, ${linked.url}, not to its file` : "";
-        errors.push(linkError(item, ref.line, `expected a link to a page of this site, got ${shownTarget} (a Markdown file is not a page${hint})`));
+        const linked = items.find(
+          (i) =>
+            i.inputPath ===
+            path.resolve(path.dirname(item.inputPath), decodeURI(target.replace(/[?#].*$/, ""))),
+        );
+        const hint =
+          linked && linked.url !== false
+            ? `; link to the page, ${linked.url}, not to its file`
+            : "";
+        errors.push(
+          linkError(
+            item,
+            ref.line,
+            `expected a link to a page of this site, got ${shownTarget} (a Markdown file is not a page${hint})`,
+          ),
+        );
         continue;
       }
       if (!site.has(pathname) && !site.has(`${pathname}/`)) {
-        errors.push(linkError(item, ref.line, `expected a link to a page of this site, got ${shownTarget} (no page at ${pathname})`));
+        errors.push(
+          linkError(
+            item,
+            ref.line,
+            `expected a link to a page of this site, got ${shownTarget} (no page at ${pathname})`,
+          ),
+        );
         continue;
       }
       const linked = site.item(pathname) ?? site.item(`${pathname}/`);
       if (linked && isVisible(item) && !isVisible(linked)) {
         const why = linked.draft ? "a draft" : `scheduled for ${linked.date.at.toISODate()}`;
-        errors.push(linkError(item, ref.line, `expected a link to a published page, got ${shownTarget}, which is ${why} (${linked.file}); the link would be broken`));
+        errors.push(
+          linkError(
+            item,
+            ref.line,
+            `expected a link to a published page, got ${shownTarget}, which is ${why} (${linked.file}); the link would be broken`,
+          ),
+        );
       }
     }
   }

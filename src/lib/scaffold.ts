@@ -7,7 +7,11 @@ import type { SiteContext } from "./site-context.ts";
 import { slugify } from "./tags.ts";
 import { parseSiteTime } from "./time.ts";
 
-export const KINDS = { article: "articles", action: "actions", page: "pages" } as const satisfies Record<string, Section>;
+export const KINDS = {
+  article: "articles",
+  action: "actions",
+  page: "pages",
+} as const satisfies Record<string, Section>;
 export type Kind = keyof typeof KINDS;
 
 export interface NewItemRequest {
@@ -37,11 +41,24 @@ export class ScaffoldError extends Error {
   override name = "ScaffoldError";
 }
 
-const DEFAULT_CATEGORY: Partial<Record<Section, string>> = { articles: "news", actions: "campaign" };
+const DEFAULT_CATEGORY: Partial<Record<Section, string>> = {
+  articles: "news",
+  actions: "campaign",
+};
 const quote = (value: string) => JSON.stringify(value);
 
 /** The front matter and body of a new draft: every required field filled, optional ones as comments. */
-export function skeleton(section: Section, fields: { title: string; date: string; category?: string; event: boolean; url?: string; label?: string }): string {
+export function skeleton(
+  section: Section,
+  fields: {
+    title: string;
+    date: string;
+    category?: string;
+    event: boolean;
+    url?: string;
+    label?: string;
+  },
+): string {
   const lines = ["---", `title: ${quote(fields.title)}`, `date: ${fields.date}`];
   if (fields.category) lines.push(`category: ${fields.category}`);
   if (section !== "pages") lines.push("tags: []");
@@ -49,16 +66,30 @@ export function skeleton(section: Section, fields: { title: string; date: string
     "# summary: One or two sentences shown on cards, in feeds and in search results.",
     ...(section === "pages" ? [] : ["# author: Your name"]),
     ...(section === "articles"
-      ? ["# source:", "#   name: Where the story first appeared", "#   url: https://the-original-story"]
+      ? [
+          "# source:",
+          "#   name: Where the story first appeared",
+          "#   url: https://the-original-story",
+        ]
       : []),
     "# image:",
     "#   src: ./picture.jpg",
     "#   alt: Describe what the picture shows",
   );
   if (fields.url) {
-    lines.push("cta:", `  label: ${quote(fields.label ?? "Take action")}`, `  url: ${quote(fields.url)}`, "  # deadline: YYYY-MM-DD");
+    lines.push(
+      "cta:",
+      `  label: ${quote(fields.label ?? "Take action")}`,
+      `  url: ${quote(fields.url)}`,
+      "  # deadline: YYYY-MM-DD",
+    );
   } else if (section !== "pages") {
-    lines.push("# cta:", "#   label: Sign the petition", "#   url: https://the-petition", "#   deadline: YYYY-MM-DD");
+    lines.push(
+      "# cta:",
+      "#   label: Sign the petition",
+      "#   url: https://the-petition",
+      "#   deadline: YYYY-MM-DD",
+    );
   }
   if (fields.event) {
     lines.push(
@@ -78,13 +109,21 @@ export function skeleton(section: Section, fields: { title: string; date: string
 /** Writes a new draft for `npm run new`: validated as `npm run check` would, never over another file. */
 export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemResult {
   const section = KINDS[request.kind];
-  if (!section) throw new ScaffoldError(`expected one of ${Object.keys(KINDS).join(", ")}, got ${quote(String(request.kind))}`);
+  if (!section)
+    throw new ScaffoldError(
+      `expected one of ${Object.keys(KINDS).join(", ")}, got ${quote(String(request.kind))}`,
+    );
   const title = request.title.trim();
   if (!title) throw new ScaffoldError("expected a title in quotes, got nothing");
   const slug = slugify(title);
-  if (!slug) throw new ScaffoldError(`expected a title with letters or digits to make a file name from, got ${quote(title)}`);
+  if (!slug)
+    throw new ScaffoldError(
+      `expected a title with letters or digits to make a file name from, got ${quote(title)}`,
+    );
   if (section === "pages" && RESERVED_PAGE_SLUGS.includes(slug)) {
-    throw new ScaffoldError(`a page called "${slug}" would take the URL /${slug}/, which the site uses itself; choose another title`);
+    throw new ScaffoldError(
+      `a page called "${slug}" would take the URL /${slug}/, which the site uses itself; choose another title`,
+    );
   }
 
   const categories = Object.keys(ctx.settings.categories);
@@ -94,7 +133,9 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
     category = preferred && categories.includes(preferred) ? preferred : categories[0];
   }
   if (category && !categories.includes(category)) {
-    throw new ScaffoldError(`--category: expected one of ${categories.join(", ")}, got ${quote(category)}`);
+    throw new ScaffoldError(
+      `--category: expected one of ${categories.join(", ")}, got ${quote(category)}`,
+    );
   }
 
   const date = request.date ?? ctx.now.toISODate()!;
@@ -103,17 +144,30 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
     throw new ScaffoldError(`--date: expected a real date (YYYY-MM-DD), got ${quote(date)}`);
   }
   if (section === "actions" && !request.url) {
-    throw new ScaffoldError("an action needs the link people act on: add --url https://… (the petition, the tickets, the letter)");
+    throw new ScaffoldError(
+      "an action needs the link people act on: add --url https://… (the petition, the tickets, the letter)",
+    );
   }
 
   const file = path.join(ctx.contentDir, section, `${slug}.md`);
-  const same = findContentFiles(ctx.contentDir).find((f) => f.section === section && path.basename(f.file, ".md") === slug);
+  const same = findContentFiles(ctx.contentDir).find(
+    (f) => f.section === section && path.basename(f.file, ".md") === slug,
+  );
   if (same) {
     const other = path.relative(path.dirname(ctx.contentDir), same.file).split(path.sep).join("/");
-    throw new ScaffoldError(`${other} already exists and would publish at ${defaultUrl(section, slug)}; nothing was written (choose another title or edit that file)`);
+    throw new ScaffoldError(
+      `${other} already exists and would publish at ${defaultUrl(section, slug)}; nothing was written (choose another title or edit that file)`,
+    );
   }
 
-  const text = skeleton(section, { title, date, category, event: Boolean(request.event), url: request.url, label: request.label });
+  const text = skeleton(section, {
+    title,
+    date,
+    category,
+    event: Boolean(request.event),
+    url: request.url,
+    label: request.label,
+  });
   const { item, errors } = parseContentFile(file, section, text, ctx);
   if (!item || errors.length) throw new ScaffoldError(errors.map(formatError).join("\n"));
 
@@ -129,7 +183,8 @@ export function writeNewFile(file: string, text: string): void {
   try {
     linkSync(temp, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new ScaffoldError(`${file} already exists; nothing was written`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new ScaffoldError(`${file} already exists; nothing was written`);
     throw error;
   } finally {
     unlinkSync(temp);

@@ -20,7 +20,8 @@ export function sitePages(root: string): Map<string, string> {
       }
     }
   };
-  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${root} is not a folder with a built site`);
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`${root} is not a folder with a built site`);
   walk(root);
   return pages;
 }
@@ -48,7 +49,8 @@ export function diffMarkdown(diff: SiteDiff, baseUrl?: string): string {
   const total = diff.added.length + diff.removed.length + diff.changed.length;
   if (total === 0) return "No page differs from the main site.";
   const base = baseUrl?.replace(/\/?$/, "/");
-  const link = (url: string, linked: boolean) => (base && linked ? `[\`${url}\`](${base}${url.replace(/^\//, "")})` : `\`${url}\``);
+  const link = (url: string, linked: boolean) =>
+    base && linked ? `[\`${url}\`](${base}${url.replace(/^\//, "")})` : `\`${url}\``;
   const groups: [string, string[], boolean][] = [
     ["Added", diff.added, true],
     ["Changed", diff.changed, true],
@@ -67,7 +69,11 @@ export function diffMarkdown(diff: SiteDiff, baseUrl?: string): string {
 /** The diff as plain text for a terminal. */
 export function diffText(diff: SiteDiff): string {
   const lines: string[] = [];
-  for (const [sign, urls] of [["+", diff.added], ["-", diff.removed], ["~", diff.changed]] as const) {
+  for (const [sign, urls] of [
+    ["+", diff.added],
+    ["-", diff.removed],
+    ["~", diff.changed],
+  ] as const) {
     for (const url of urls) lines.push(`${sign} ${url}`);
   }
   const n = (list: string[]) => list.length;

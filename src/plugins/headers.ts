@@ -14,7 +14,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default function headers(eleventyConfig: UserConfig, options: HeadersOptions = {}) {
   const { file = path.join(here, "..", "assets", "_headers") } = options;
   if (typeof file !== "string" || !existsSync(file)) {
-    throw new Error(`headers plugin: file must be an existing _headers file, got ${JSON.stringify(file)}`);
+    throw new Error(
+      `headers plugin: file must be an existing _headers file, got ${JSON.stringify(file)}`,
+    );
   }
   eleventyConfig.addPassthroughCopy({ [file]: "_headers" });
 }

@@ -7,14 +7,23 @@ import { buildFixture, makeFixture, md, runScript } from "../helpers/fixture.ts"
 import { listFiles } from "../helpers/files.ts";
 
 const MAIN = {
-  "articles/strike-wins.md": md("title: Strike wins\ndate: 2024-02-10\ncategory: news\ntags: [strikes]", "The strike won."),
-  "articles/march-report.md": md("title: March report\ndate: 2024-02-12\ncategory: news\ntags: [palestine]", "Thousands marched."),
+  "articles/strike-wins.md": md(
+    "title: Strike wins\ndate: 2024-02-10\ncategory: news\ntags: [strikes]",
+    "The strike won.",
+  ),
+  "articles/march-report.md": md(
+    "title: March report\ndate: 2024-02-12\ncategory: news\ntags: [palestine]",
+    "Thousands marched.",
+  ),
   "pages/about.md": md("title: About\ndate: 2024-01-01", "About us."),
 };
 // The pull request: one article's body edited, one article added in a category nothing else uses.
 const PULL_REQUEST = {
   ...MAIN,
-  "articles/march-report.md": md("title: March report\ndate: 2024-02-12\ncategory: news\ntags: [palestine]", "Thousands marched, and more."),
+  "articles/march-report.md": md(
+    "title: March report\ndate: 2024-02-12\ncategory: news\ntags: [palestine]",
+    "Thousands marched, and more.",
+  ),
   "articles/film-night.md": md("title: Film night\ndate: 2024-02-15\ncategory: culture", "A film."),
 };
 
@@ -22,7 +31,10 @@ describe("npm run changed", () => {
   let oldSite: string;
   let newSite: string;
   beforeAll(async () => {
-    const [before, after] = await Promise.all([buildFixture(makeFixture(MAIN)), buildFixture(makeFixture(PULL_REQUEST))]);
+    const [before, after] = await Promise.all([
+      buildFixture(makeFixture(MAIN)),
+      buildFixture(makeFixture(PULL_REQUEST)),
+    ]);
     expect(before.code, before.stderr).toBe(0);
     expect(after.code, after.stderr).toBe(0);
     oldSite = before.out;
@@ -38,18 +50,33 @@ describe("npm run changed", () => {
       // The edited page, and the pages that list the new article: home, the article list, the
       // category index (its counts) and the new article's category. The edited article's card
       // shows no body, so no list changes because of the edit; "About" and the tag pages stay the same.
-      changed: ["/", "/articles/", "/articles/march-report/", "/categories/", "/categories/culture/"],
+      changed: [
+        "/",
+        "/articles/",
+        "/articles/march-report/",
+        "/categories/",
+        "/categories/culture/",
+      ],
     });
   });
 
   it("agrees with a byte comparison of every HTML file of the two builds", () => {
     const pages = (root: string) => new Set(listFiles(root).filter((f) => f.endsWith(".html")));
     const [before, after] = [pages(oldSite), pages(newSite)];
-    const differing = [...after].filter((f) => before.has(f) && !readFileSync(path.join(oldSite, f)).equals(readFileSync(path.join(newSite, f))));
+    const differing = [...after].filter(
+      (f) =>
+        before.has(f) &&
+        !readFileSync(path.join(oldSite, f)).equals(readFileSync(path.join(newSite, f))),
+    );
     const toUrl = (f: string) => `/${f.replace(/(^|\/)index\.html$/, "$1")}`;
     const diff = diffSites(oldSite, newSite);
     expect(diff.changed).toEqual(differing.map(toUrl).sort());
-    expect(diff.added).toEqual([...after].filter((f) => !before.has(f)).map(toUrl).sort());
+    expect(diff.added).toEqual(
+      [...after]
+        .filter((f) => !before.has(f))
+        .map(toUrl)
+        .sort(),
+    );
     expect(before.size).toBeGreaterThan(8);
   });
 
@@ -57,13 +84,25 @@ describe("npm run changed", () => {
     expect(diffSites(newSite, oldSite)).toEqual({
       added: [],
       removed: ["/articles/film-night/"],
-      changed: ["/", "/articles/", "/articles/march-report/", "/categories/", "/categories/culture/"],
+      changed: [
+        "/",
+        "/articles/",
+        "/articles/march-report/",
+        "/categories/",
+        "/categories/culture/",
+      ],
     });
     expect(diffSites(oldSite, oldSite)).toEqual({ added: [], removed: [], changed: [] });
   });
 
   it("prints a list for a pull-request comment with links into the preview", async () => {
-    const run = await runScript(oldSite, "changed.ts", [oldSite, newSite, "--markdown", "--base-url", "https://me.github.io/digest/pr-7/"]);
+    const run = await runScript(oldSite, "changed.ts", [
+      oldSite,
+      newSite,
+      "--markdown",
+      "--base-url",
+      "https://me.github.io/digest/pr-7/",
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe(
       [
@@ -83,9 +122,14 @@ describe("npm run changed", () => {
         "",
       ].join("\n"),
     );
-    const removed = diffMarkdown({ added: [], removed: ["/old/"], changed: [] }, "https://x.example/pr-1/");
+    const removed = diffMarkdown(
+      { added: [], removed: ["/old/"], changed: [] },
+      "https://x.example/pr-1/",
+    );
     expect(removed).toBe("1 page differs from the main site:\n\n**Removed** (1)\n\n- `/old/`");
-    expect(diffMarkdown({ added: [], removed: [], changed: [] })).toBe("No page differs from the main site.");
+    expect(diffMarkdown({ added: [], removed: [], changed: [] })).toBe(
+      "No page differs from the main site.",
+    );
   });
 
   it("caps a long list so the comment stays under GitHub's size limit", () => {
@@ -112,7 +156,13 @@ describe("npm run changed", () => {
     expect(missing.stderr).toContain("is not a folder with a built site");
     expect(both.code).toBe(1);
     expect(both.stderr).toContain("Usage: npm run changed");
-    expect(badUrl.stderr).toContain('--base-url: expected an absolute URL such as https://example.org/pr-7/, got "pr-7"');
-    expect(diffSites(path.join(empty, "sub"), path.join(empty, "copy"))).toEqual({ added: [], removed: [], changed: [] });
+    expect(badUrl.stderr).toContain(
+      '--base-url: expected an absolute URL such as https://example.org/pr-7/, got "pr-7"',
+    );
+    expect(diffSites(path.join(empty, "sub"), path.join(empty, "copy"))).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+    });
   });
 });

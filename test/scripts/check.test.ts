@@ -27,7 +27,10 @@ describe("npm run check: links and images", () => {
       "articles/here.jpg": await makeJpeg(40, 30),
       "articles/linking.md": md("title: Linking\ndate: 2024-01-05\ncategory: news", BROKEN),
       "articles/target.md": md("title: Target\ndate: 2024-01-04\ncategory: news\ntags: [Strikes]"),
-      "articles/unfinished.md": md("title: Unfinished\ndate: 2024-01-04\ncategory: news\ndraft: true", "[back](/articles/linking/)"),
+      "articles/unfinished.md": md(
+        "title: Unfinished\ndate: 2024-01-04\ncategory: news\ndraft: true",
+        "[back](/articles/linking/)",
+      ),
       "pages/about.md": md("title: About\ndate: 2024-01-01"),
     });
   });
@@ -61,13 +64,20 @@ describe("npm run check: links and images", () => {
     expect(lines[0]).toBe(
       '::error file=content/articles/linking.md,line=6,title=body::body: expected a link to a page of this site, got "/articles/nope/" (no page at /articles/nope/)',
     );
-    expect(lines.every((l) => /^::error file=content\/articles\/linking\.md,line=\d+,title=body::body: /.test(l))).toBe(true);
+    expect(
+      lines.every((l) =>
+        /^::error file=content\/articles\/linking\.md,line=\d+,title=body::body: /.test(l),
+      ),
+    ).toBe(true);
   });
 
   it("annotates schema errors too, and still checks the links of the valid files", async () => {
     const bad = makeFixture({
       "actions/no-cta.md": md("title: No cta\ndate: 2024-01-01\ncategory: campaign"),
-      "articles/a.md": md("title: A\ndate: 2024-01-01\ncategory: news", "[the action](/actions/no-cta/) and [nothing](/nothing/)"),
+      "articles/a.md": md(
+        "title: A\ndate: 2024-01-01\ncategory: news",
+        "[the action](/actions/no-cta/) and [nothing](/nothing/)",
+      ),
     });
     const run = await runScript(bad, "check.ts", [], { env: { GITHUB_ACTIONS: "true" } });
     expect(run.code).toBe(1);
@@ -78,15 +88,27 @@ describe("npm run check: links and images", () => {
   });
 
   it("escapes annotation properties and data as GitHub's toolkit does", () => {
-    expect(annotation({ file: "content/articles/a,b:c.md", line: 3, field: "cta.url", message: "100% wrong\nsecond line\r" })).toBe(
+    expect(
+      annotation({
+        file: "content/articles/a,b:c.md",
+        line: 3,
+        field: "cta.url",
+        message: "100% wrong\nsecond line\r",
+      }),
+    ).toBe(
       "::error file=content/articles/a%2Cb%3Ac.md,line=3,title=cta.url::cta.url: 100%25 wrong%0Asecond line%0D",
     );
-    expect(annotation({ file: "content/x.md", field: "URL", message: "m" })).toBe("::error file=content/x.md,title=URL::URL: m");
+    expect(annotation({ file: "content/x.md", field: "URL", message: "m" })).toBe(
+      "::error file=content/x.md,title=URL::URL: m",
+    );
   });
 
   it("passes a site whose links are all good", async () => {
     const good = makeFixture({
-      "articles/a.md": md("title: A\ndate: 2024-01-01\ncategory: news", "See [b](../b/) and [about](/about/)."),
+      "articles/a.md": md(
+        "title: A\ndate: 2024-01-01\ncategory: news",
+        "See [b](../b/) and [about](/about/).",
+      ),
       "articles/b.md": md("title: B\ndate: 2024-01-02\ncategory: news"),
       "pages/about.md": md("title: About\ndate: 2024-01-01", "[A](/articles/a/)"),
     });
@@ -101,14 +123,23 @@ describe("check's map of the site", () => {
     const dir = await makeSampleSite();
     const built = await buildFixture(dir);
     expect(built.code, built.stderr).toBe(0);
-    const ctx = loadSiteContext({ CONTENT_DIR: path.join(dir, "content"), BUILD_DATE: "2024-02-22" });
+    const ctx = loadSiteContext({
+      CONTENT_DIR: path.join(dir, "content"),
+      BUILD_DATE: "2024-02-22",
+    });
     const { items } = loadContent(ctx);
     const site = new SiteMap(ctx, items, (item) => !item.draft && !item.scheduled);
-    const pages = listFiles(built.out).filter((f) => f.endsWith(".html")).map((f) => `/${f.replace(/(^|\/)index\.html$/, "$1")}`);
+    const pages = listFiles(built.out)
+      .filter((f) => f.endsWith(".html"))
+      .map((f) => `/${f.replace(/(^|\/)index\.html$/, "$1")}`);
     expect(pages.length).toBeGreaterThan(10);
     expect(pages.filter((url) => !site.has(url))).toEqual([]);
     // And it is not a map that accepts anything.
-    expect(["/articles/nope/", "/tags/nope/", "/nope/", "/articles/99/"].filter((url) => site.has(url))).toEqual([]);
-    expect(readdirSync(path.join(dir, "content", "articles")).some((f) => f.endsWith(".md"))).toBe(true);
+    expect(
+      ["/articles/nope/", "/tags/nope/", "/nope/", "/articles/99/"].filter((url) => site.has(url)),
+    ).toEqual([]);
+    expect(readdirSync(path.join(dir, "content", "articles")).some((f) => f.endsWith(".md"))).toBe(
+      true,
+    );
   });
 });

@@ -11,7 +11,9 @@ import { makeFixture, md, runScript } from "../helpers/fixture.ts";
 const feeds = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 /** The files of content/articles/ (temp files included), without the section's data file. */
 const articlesOf = (dir: string) =>
-  (readdirSync(path.join(dir, "content", "articles"), { recursive: true }) as string[]).filter((n) => !n.endsWith(".11tydata.ts")).sort();
+  (readdirSync(path.join(dir, "content", "articles"), { recursive: true }) as string[])
+    .filter((n) => !n.endsWith(".11tydata.ts"))
+    .sort();
 
 /** Every imported draft, validated by the same loader the build uses. */
 function readDrafts(dir: string): Map<string, Item> {
@@ -32,17 +34,33 @@ describe("npm run import", () => {
   let atom: Awaited<ReturnType<typeof runScript>>;
   let drafts: Map<string, Item>;
   beforeAll(async () => {
-    dir = makeFixture({ "articles/existing.md": md("title: Existing\ndate: 2024-01-01\ncategory: news") });
-    first = await runScript(dir, "import.ts", [path.join(feeds, "rss.xml"), "--category", "campaign"]);
-    atom = await runScript(dir, "import.ts", [path.join(feeds, "atom.xml"), "--source", "Twinning Network"]);
+    dir = makeFixture({
+      "articles/existing.md": md("title: Existing\ndate: 2024-01-01\ncategory: news"),
+    });
+    first = await runScript(dir, "import.ts", [
+      path.join(feeds, "rss.xml"),
+      "--category",
+      "campaign",
+    ]);
+    atom = await runScript(dir, "import.ts", [
+      path.join(feeds, "atom.xml"),
+      "--source",
+      "Twinning Network",
+    ]);
     drafts = readDrafts(dir);
   });
 
   it("writes one draft per item and says so", () => {
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain("Wrote content/articles/pickets-pay-we-won-at-coventry.md (from https://wsu.example.org/news/coventry-win)");
-    expect(first.stdout).toContain("Wrote content/articles/solidarity-with-gaza-now.md (from https://wsu.example.org/news/gaza-solidarity)");
-    expect(first.stdout).toContain("2 written as drafts, 0 skipped, 0 refused (2 items in the feed).");
+    expect(first.stdout).toContain(
+      "Wrote content/articles/pickets-pay-we-won-at-coventry.md (from https://wsu.example.org/news/coventry-win)",
+    );
+    expect(first.stdout).toContain(
+      "Wrote content/articles/solidarity-with-gaza-now.md (from https://wsu.example.org/news/gaza-solidarity)",
+    );
+    expect(first.stdout).toContain(
+      "2 written as drafts, 0 skipped, 0 refused (2 items in the feed).",
+    );
     expect(atom.code, atom.stderr).toBe(0);
     expect(articlesOf(dir)).toEqual([
       "delegation-returns.md",
@@ -61,22 +79,43 @@ describe("npm run import", () => {
       tags: ["strikes", "amazon"],
       author: "Jo Bloggs",
       summary: "Workers at the Coventry warehouse won a pay rise after 30 days of strikes.",
-      source: { name: "Workers & Students United", url: "https://wsu.example.org/news/coventry-win" },
+      source: {
+        name: "Workers & Students United",
+        url: "https://wsu.example.org/news/coventry-win",
+      },
       draft: true,
     });
     expect(item.date.at.toISO()).toBe("2024-02-20T10:30:00.000+00:00");
     const cdata = drafts.get("solidarity-with-gaza-now.md")!;
     expect(cdata.title).toBe('Solidarity with <Gaza> "now"');
-    expect(cdata.body.trim()).toBe("Thousands marched. Organisers said: *“this is only the start”*.");
+    expect(cdata.body.trim()).toBe(
+      "Thousands marched. Organisers said: *“this is only the start”*.",
+    );
   });
 
   it("converts the HTML body to Markdown without scripts, styles, frames, handlers or javascript: links", () => {
     const body = drafts.get("pickets-pay-we-won-at-coventry.md")!.body;
     expect(body).toContain("Workers at the **Coventry** warehouse won £2 an hour more.");
-    expect(body).toContain("Read this trick, the [background](https://wsu.example.org/news/background) and [join the union](https://union.example.org/join).");
-    expect(body).toContain("[Picture: Pickets at the gate](https://wsu.example.org/img/picket.jpg)");
+    expect(body).toContain(
+      "Read this trick, the [background](https://wsu.example.org/news/background) and [join the union](https://union.example.org/join).",
+    );
+    expect(body).toContain(
+      "[Picture: Pickets at the gate](https://wsu.example.org/img/picket.jpg)",
+    );
     expect(body).toMatch(/^- +One$/m);
-    for (const bad of ["<script", "alert", "<style", "color: red", "iframe", "evil.example.org", "onclick", "onmouseover", "onerror", "javascript:", "steal"]) {
+    for (const bad of [
+      "<script",
+      "alert",
+      "<style",
+      "color: red",
+      "iframe",
+      "evil.example.org",
+      "onclick",
+      "onmouseover",
+      "onerror",
+      "javascript:",
+      "steal",
+    ]) {
       expect(body, bad).not.toContain(bad);
     }
   });
@@ -91,21 +130,29 @@ describe("npm run import", () => {
       source: { name: "Twinning Network", url: "https://twin.example.org/2024/nablus-dundee" },
     });
     expect(item.date.at.toISO()).toBe("2024-02-21T08:00:00.000+00:00");
-    expect(item.body.trim()).toBe("## Forty years\n\nDundee & Nablus [twinned](https://twin.example.org/about) in 1980.");
+    expect(item.body.trim()).toBe(
+      "## Forty years\n\nDundee & Nablus [twinned](https://twin.example.org/about) in 1980.",
+    );
     const xhtml = drafts.get("delegation-returns.md")!;
     expect(xhtml.title).toBe("Delegation returns");
-    expect(xhtml.body.trim()).toBe("The delegation [reported back](https://twin.example.org/report).");
+    expect(xhtml.body.trim()).toBe(
+      "The delegation [reported back](https://twin.example.org/report).",
+    );
   });
 
   it("adds nothing when run again, and says why each item was skipped", async () => {
-    const before = articlesOf(dir).map((n) => readFileSync(path.join(dir, "content/articles", n), "utf8"));
+    const before = articlesOf(dir).map((n) =>
+      readFileSync(path.join(dir, "content/articles", n), "utf8"),
+    );
     const again = await runScript(dir, "import.ts", [path.join(feeds, "rss.xml")]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(
       "Skipped https://wsu.example.org/news/coventry-win: already imported as content/articles/pickets-pay-we-won-at-coventry.md",
     );
     expect(again.stdout).toContain("0 written as drafts, 2 skipped, 0 refused");
-    expect(articlesOf(dir).map((n) => readFileSync(path.join(dir, "content/articles", n), "utf8"))).toEqual(before);
+    expect(
+      articlesOf(dir).map((n) => readFileSync(path.join(dir, "content/articles", n), "utf8")),
+    ).toEqual(before);
   });
 
   it("leaves drafts that npm run check accepts", async () => {
@@ -118,9 +165,15 @@ describe("npm run import", () => {
     const fresh = makeFixture({});
     const run = await runScript(fresh, "import.ts", [path.join(feeds, "bad-items.xml")]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("Refused item 1 (https://broken.example.org/a): it has no title; nothing was written for it");
-    expect(run.stderr).toContain('Refused item 2 ("No link here"): it has no link to the original; nothing was written for it');
-    expect(run.stdout).toContain("Wrote content/articles/fine-item.md (from https://broken.example.org/fine; no date in the feed, so dated today)");
+    expect(run.stderr).toContain(
+      "Refused item 1 (https://broken.example.org/a): it has no title; nothing was written for it",
+    );
+    expect(run.stderr).toContain(
+      'Refused item 2 ("No link here"): it has no link to the original; nothing was written for it',
+    );
+    expect(run.stdout).toContain(
+      "Wrote content/articles/fine-item.md (from https://broken.example.org/fine; no date in the feed, so dated today)",
+    );
     expect(articlesOf(fresh)).toEqual(["fine-item.md"]);
   });
 
@@ -129,7 +182,10 @@ describe("npm run import", () => {
     const text = path.join(fresh, "notes.txt");
     writeFileSync(text, "Just some notes, not a feed.");
     const html = path.join(fresh, "page.html");
-    writeFileSync(html, "<!doctype html><html><head><title>A page</title></head><body><p>Hi</p></body></html>");
+    writeFileSync(
+      html,
+      "<!doctype html><html><head><title>A page</title></head><body><p>Hi</p></body></html>",
+    );
     const [notXml, webPage, missing, noCategory] = await Promise.all([
       runScript(fresh, "import.ts", [text]),
       runScript(fresh, "import.ts", [html]),
@@ -137,13 +193,17 @@ describe("npm run import", () => {
       runScript(fresh, "import.ts", [path.join(feeds, "rss.xml"), "--category", "gossip"]),
     ]);
     expect(notXml.code).toBe(1);
-    expect(notXml.stderr).toContain(`Nothing was imported: ${text} is not XML (it begins "Just some notes, not a feed.")`);
+    expect(notXml.stderr).toContain(
+      `Nothing was imported: ${text} is not XML (it begins "Just some notes, not a feed.")`,
+    );
     expect(webPage.code).toBe(1);
     expect(webPage.stderr).toContain("is not an RSS or Atom feed");
     expect(webPage.stderr).toContain("it looks like a web page");
     expect(missing.stderr).toContain("could not read");
     expect(missing.stderr).toContain("no such file");
-    expect(noCategory.stderr).toContain('--category: expected one of news, analysis, statement, campaign, fundraiser, event, twinning, culture, got "gossip"');
+    expect(noCategory.stderr).toContain(
+      '--category: expected one of news, analysis, statement, campaign, fundraiser, event, twinning, culture, got "gossip"',
+    );
     expect(articlesOf(fresh)).toEqual([]);
   });
 });
@@ -153,7 +213,10 @@ describe("npm run import from a URL", () => {
   let base: string;
   beforeAll(async () => {
     server = createServer((req, res) => {
-      if (req.url === "/feed.xml") res.writeHead(200, { "content-type": "application/rss+xml" }).end(readFileSync(path.join(feeds, "rss.xml")));
+      if (req.url === "/feed.xml")
+        res
+          .writeHead(200, { "content-type": "application/rss+xml" })
+          .end(readFileSync(path.join(feeds, "rss.xml")));
       else res.writeHead(404).end("not here");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -166,9 +229,14 @@ describe("npm run import from a URL", () => {
     const ok = await runScript(dir, "import.ts", [`${base}/feed.xml`]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain("2 written as drafts");
-    expect(articlesOf(dir)).toEqual(["pickets-pay-we-won-at-coventry.md", "solidarity-with-gaza-now.md"]);
+    expect(articlesOf(dir)).toEqual([
+      "pickets-pay-we-won-at-coventry.md",
+      "solidarity-with-gaza-now.md",
+    ]);
     const gone = await runScript(dir, "import.ts", [`${base}/missing.xml`]);
     expect(gone.code).toBe(1);
-    expect(gone.stderr).toContain(`Nothing was imported: could not fetch ${base}/missing.xml: the server answered 404`);
+    expect(gone.stderr).toContain(
+      `Nothing was imported: could not fetch ${base}/missing.xml: the server answered 404`,
+    );
   });
 });

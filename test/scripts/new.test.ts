@@ -5,24 +5,51 @@ import { parseContentFile } from "../../src/lib/content.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { buildFixture, makeFixture, md, page, runScript } from "../helpers/fixture.ts";
 
-const contentOf = (dir: string, file: string) => readFileSync(path.join(dir, "content", file), "utf8");
+const contentOf = (dir: string, file: string) =>
+  readFileSync(path.join(dir, "content", file), "utf8");
 
 describe("npm run new", () => {
   let dir: string;
   const runs: Record<string, Awaited<ReturnType<typeof runScript>>> = {};
   beforeAll(async () => {
-    dir = makeFixture({ "articles/2023/old-news.md": md("title: Old news\ndate: 2023-01-01\ncategory: news") });
+    dir = makeFixture({
+      "articles/2023/old-news.md": md("title: Old news\ndate: 2023-01-01\ncategory: news"),
+    });
     // One at a time: they share the content folder, as an editor's commands would.
-    runs.article = await runScript(dir, "new.ts", ["article", "Pickets: “we won” at Coventry", "--category", "analysis", "--date", "2024-03-01"]);
-    runs.action = await runScript(dir, "new.ts", ["action", "Sign the open letter", "--url", "https://example.org/letter", "--label", "Sign the letter"]);
+    runs.article = await runScript(dir, "new.ts", [
+      "article",
+      "Pickets: “we won” at Coventry",
+      "--category",
+      "analysis",
+      "--date",
+      "2024-03-01",
+    ]);
+    runs.action = await runScript(dir, "new.ts", [
+      "action",
+      "Sign the open letter",
+      "--url",
+      "https://example.org/letter",
+      "--label",
+      "Sign the letter",
+    ]);
     runs.page = await runScript(dir, "new.ts", ["page", "How twinning works"]);
-    runs.event = await runScript(dir, "new.ts", ["article", "Film night", "--category", "culture", "--event", "--date", "2024-02-25"]);
+    runs.event = await runScript(dir, "new.ts", [
+      "article",
+      "Film night",
+      "--category",
+      "culture",
+      "--event",
+      "--date",
+      "2024-02-25",
+    ]);
   });
 
   it("writes each section's skeleton where its URL says and prints both", () => {
     expect(runs.article!.code, runs.article!.stderr).toBe(0);
     expect(runs.article!.stdout).toContain("Wrote content/articles/pickets-we-won-at-coventry.md");
-    expect(runs.article!.stdout).toContain("URL: /articles/pickets-we-won-at-coventry/ (https://fixture.example.org/articles/pickets-we-won-at-coventry/ once published)");
+    expect(runs.article!.stdout).toContain(
+      "URL: /articles/pickets-we-won-at-coventry/ (https://fixture.example.org/articles/pickets-we-won-at-coventry/ once published)",
+    );
     expect(runs.action!.stdout).toContain("Wrote content/actions/sign-the-open-letter.md");
     expect(runs.action!.stdout).toContain("URL: /actions/sign-the-open-letter/");
     expect(runs.page!.stdout).toContain("Wrote content/pages/how-twinning-works.md");
@@ -30,7 +57,10 @@ describe("npm run new", () => {
   });
 
   it("fills the front matter from the options, as a draft, with the title quoted", () => {
-    const ctx = loadSiteContext({ CONTENT_DIR: path.join(dir, "content"), BUILD_DATE: "2024-02-22" });
+    const ctx = loadSiteContext({
+      CONTENT_DIR: path.join(dir, "content"),
+      BUILD_DATE: "2024-02-22",
+    });
     const parse = (section: "articles" | "actions" | "pages", name: string) => {
       const file = path.join(dir, "content", section, name);
       const { item, errors } = parseContentFile(file, section, readFileSync(file, "utf8"), ctx);
@@ -38,10 +68,18 @@ describe("npm run new", () => {
       return item!;
     };
     const article = parse("articles", "pickets-we-won-at-coventry.md");
-    expect(article).toMatchObject({ title: "Pickets: “we won” at Coventry", category: "analysis", draft: true, tags: [] });
+    expect(article).toMatchObject({
+      title: "Pickets: “we won” at Coventry",
+      category: "analysis",
+      draft: true,
+      tags: [],
+    });
     expect(article.date.at.toISODate()).toBe("2024-03-01");
     const action = parse("actions", "sign-the-open-letter.md");
-    expect(action.cta).toMatchObject({ label: "Sign the letter", url: "https://example.org/letter" });
+    expect(action.cta).toMatchObject({
+      label: "Sign the letter",
+      url: "https://example.org/letter",
+    });
     expect(action.category).toBe("campaign");
     expect(action.date.at.toISODate()).toBe("2024-02-22");
     const standing = parse("pages", "how-twinning-works.md");
@@ -63,8 +101,12 @@ describe("npm run new", () => {
     const preview = await buildFixture(dir, { preview: true });
     expect(preview.code, preview.stderr).toBe(0);
     const out = preview.out;
-    expect(page(out, "/articles/pickets-we-won-at-coventry/").querySelector("h1")!.textContent).toBe("Pickets: “we won” at Coventry");
-    expect(page(out, "/actions/sign-the-open-letter/").querySelector(".badge--draft")!.textContent).toBe("Draft: not published");
+    expect(
+      page(out, "/articles/pickets-we-won-at-coventry/").querySelector("h1")!.textContent,
+    ).toBe("Pickets: “we won” at Coventry");
+    expect(
+      page(out, "/actions/sign-the-open-letter/").querySelector(".badge--draft")!.textContent,
+    ).toBe("Draft: not published");
     expect(existsSync(path.join(out, "how-twinning-works/index.html"))).toBe(true);
   });
 
@@ -76,16 +118,27 @@ describe("npm run new", () => {
     expect(contentOf(dir, "articles/pickets-we-won-at-coventry.md")).toBe(before);
     const nested = await runScript(dir, "new.ts", ["article", "Old news"]);
     expect(nested.code).toBe(1);
-    expect(nested.stderr).toContain("content/articles/2023/old-news.md already exists and would publish at /articles/old-news/");
+    expect(nested.stderr).toContain(
+      "content/articles/2023/old-news.md already exists and would publish at /articles/old-news/",
+    );
     expect(existsSync(path.join(dir, "content/articles/old-news.md"))).toBe(false);
   });
 
   it("refuses what check would refuse, and says how to fix it", async () => {
     const cases: [string[], string][] = [
       [["action", "No link yet"], "an action needs the link people act on: add --url"],
-      [["action", "Bad link", "--url", "javascript:alert(1)"], "cta.url: expected an https, http or mailto URL"],
-      [["article", "Wrong category", "--category", "gossip"], '--category: expected one of news, analysis, statement, campaign, fundraiser, event, twinning, culture, got "gossip"'],
-      [["article", "Bad date", "--date", "2024-02-30"], '--date: expected a real date (YYYY-MM-DD), got "2024-02-30"'],
+      [
+        ["action", "Bad link", "--url", "javascript:alert(1)"],
+        "cta.url: expected an https, http or mailto URL",
+      ],
+      [
+        ["article", "Wrong category", "--category", "gossip"],
+        '--category: expected one of news, analysis, statement, campaign, fundraiser, event, twinning, culture, got "gossip"',
+      ],
+      [
+        ["article", "Bad date", "--date", "2024-02-30"],
+        '--date: expected a real date (YYYY-MM-DD), got "2024-02-30"',
+      ],
       [["page", "Articles"], 'a page called "articles" would take the URL /articles/'],
       [["article", "!!!"], "expected a title with letters or digits"],
       [["story", "Whatever"], "Usage: npm run new --"],

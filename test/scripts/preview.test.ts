@@ -29,7 +29,10 @@ describe("a pull-request preview build under /pr-7/", () => {
     writeFileSync(path.join(dir, "content", "images", "banner.jpg"), await makeJpeg(640, 320));
     writeFileSync(
       path.join(dir, "content", "articles", "banner-story.md"),
-      md("title: Banner story\ndate: 2024-02-05\ncategory: news", "![A banner across the street](/images/banner.jpg)"),
+      md(
+        "title: Banner story\ndate: 2024-02-05\ncategory: news",
+        "![A banner across the street](/images/banner.jpg)",
+      ),
     );
     const built = await buildFixture(dir, { preview: true, pathPrefix: PREFIX });
     expect(built.code, built.stderr).toBe(0);
@@ -40,7 +43,10 @@ describe("a pull-request preview build under /pr-7/", () => {
   it("resolves every internal href and src of every page to a file under the prefix", () => {
     expect(pages.length).toBeGreaterThan(15);
     const problems = pages.flatMap((file) =>
-      checkPage(out, urlOf(file), readFileSync(path.join(out, file), "utf8"), { origin: ORIGIN, prefix: PREFIX }).map((p) => `${file}: ${p}`),
+      checkPage(out, urlOf(file), readFileSync(path.join(out, file), "utf8"), {
+        origin: ORIGIN,
+        prefix: PREFIX,
+      }).map((p) => `${file}: ${p}`),
     );
     expect(problems).toEqual([]);
   });
@@ -55,18 +61,27 @@ describe("a pull-request preview build under /pr-7/", () => {
   it("carries the preview banner and noindex on every page", () => {
     const missing = pages.filter((file) => {
       const doc = page(out, urlOf(file));
-      return !doc.querySelector(".preview-banner") || doc.querySelector('meta[name="robots"]')?.getAttribute("content") !== "noindex";
+      return (
+        !doc.querySelector(".preview-banner") ||
+        doc.querySelector('meta[name="robots"]')?.getAttribute("content") !== "noindex"
+      );
     });
     expect(missing).toEqual([]);
     expect(readFileSync(path.join(out, "robots.txt"), "utf8")).toBe("User-agent: *\nDisallow: /\n");
   });
 
   it("shows drafts and scheduled items, marked on their pages and on their cards", () => {
-    expect(page(out, "/articles/draft-report/").querySelector(".badge--draft")!.textContent).toBe("Draft: not published");
-    expect(page(out, "/actions/scheduled-appeal/").querySelector(".badge--scheduled")!.textContent).toContain("Scheduled: publishes on");
+    expect(page(out, "/articles/draft-report/").querySelector(".badge--draft")!.textContent).toBe(
+      "Draft: not published",
+    );
+    expect(
+      page(out, "/actions/scheduled-appeal/").querySelector(".badge--scheduled")!.textContent,
+    ).toContain("Scheduled: publishes on");
     const listPages = pages.filter((f) => /^articles\/(\d+\/)?index\.html$/.test(f)).map(urlOf);
     const draftCards = listPages.flatMap((url) =>
-      [...page(out, url).querySelectorAll(".card")].filter((card) => card.textContent!.includes("A report still being written")),
+      [...page(out, url).querySelectorAll(".card")].filter((card) =>
+        card.textContent!.includes("A report still being written"),
+      ),
     );
     expect(draftCards).toHaveLength(1);
     expect(draftCards[0]!.querySelector(".badge--draft")!.textContent).toBe("Draft: not published");
@@ -78,8 +93,17 @@ describe("a pull-request preview build under /pr-7/", () => {
   it("links every feed entry, read back with a feed parser, to a page under the prefix", () => {
     const atom = parseFeed(readFileSync(path.join(out, "feed.xml"), "utf8"));
     expect(atom.items.map((i) => i.title)).toContain("A report still being written");
-    const json = JSON.parse(readFileSync(path.join(out, "feed.json"), "utf8")) as { feed_url: string; items: { url: string }[] };
-    const urls = [atom.self!, atom.url!, ...atom.items.map((i) => i.url!), json.feed_url, ...json.items.map((i) => i.url)];
+    const json = JSON.parse(readFileSync(path.join(out, "feed.json"), "utf8")) as {
+      feed_url: string;
+      items: { url: string }[];
+    };
+    const urls = [
+      atom.self!,
+      atom.url!,
+      ...atom.items.map((i) => i.url!),
+      json.feed_url,
+      ...json.items.map((i) => i.url),
+    ];
     expect(urls.length).toBeGreaterThan(10);
     expect(urls.filter((url) => !fileForAbsolute(out, url))).toEqual([]);
   });
@@ -89,7 +113,9 @@ describe("a pull-request preview build under /pr-7/", () => {
     expect(calendars.length).toBeGreaterThan(0);
     const urls = calendars.flatMap((file) => {
       const component = new ICAL.Component(ICAL.parse(readFileSync(path.join(out, file), "utf8")));
-      return component.getAllSubcomponents("vevent").map((event) => String(event.getFirstPropertyValue("url")));
+      return component
+        .getAllSubcomponents("vevent")
+        .map((event) => String(event.getFirstPropertyValue("url")));
     });
     expect(urls.length).toBeGreaterThan(0);
     expect(urls.filter((url) => !fileForAbsolute(out, url))).toEqual([]);
@@ -98,7 +124,9 @@ describe("a pull-request preview build under /pr-7/", () => {
   it("publishes _headers at the root with the same Content-Security-Policy as the pages", () => {
     const headers = readFileSync(path.join(out, "_headers"), "utf8");
     const header = /^\s+Content-Security-Policy: (.+)$/m.exec(headers)![1];
-    const meta = page(out, "/").querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content");
+    const meta = page(out, "/")
+      .querySelector('meta[http-equiv="Content-Security-Policy"]')!
+      .getAttribute("content");
     expect(header).toBe(`${meta}; frame-ancestors 'none'`);
     expect(headers).toMatch(/^\/\*$/m);
     expect(headers).toContain("X-Content-Type-Options: nosniff");
