@@ -20,13 +20,23 @@ export interface EventSpan {
   hasEnd: boolean;
 }
 
+// Sorting calls this thousands of times on a big site; luxon's date arithmetic is not cheap.
+const spans = new WeakMap<EventItem["event"], EventSpan>();
+
 export function eventSpan(item: EventItem): EventSpan {
+  const cached = spans.get(item.event);
+  if (cached) return cached;
   const { start, end } = item.event;
-  if (start.dateOnly) {
-    const lastDay = (end ?? start).at.startOf("day");
-    return { allDay: true, start: start.at.startOf("day"), end: lastDay.plus({ days: 1 }).startOf("day"), hasEnd: !!end };
-  }
-  return { allDay: false, start: start.at, end: end?.at ?? start.at, hasEnd: !!end };
+  const span: EventSpan = start.dateOnly
+    ? {
+        allDay: true,
+        start: start.at.startOf("day"),
+        end: (end ?? start).at.startOf("day").plus({ days: 1 }).startOf("day"),
+        hasEnd: !!end,
+      }
+    : { allDay: false, start: start.at, end: end?.at ?? start.at, hasEnd: !!end };
+  spans.set(item.event, span);
+  return span;
 }
 
 /** Every calendar day (site zone, start of day) the event covers, first to last. */
@@ -216,6 +226,19 @@ export const isOnline = (location: string) => location.trim().toLowerCase() === 
 
 /** When and where, in words, in the site's zone: what every page and card shows. */
 export function describeEvent(item: EventItem, locale = "en-GB"): EventWhen {
+  // Every card of an event asks again; formatting with Intl is the slow part.
+  const byLocale = described.get(item.event) ?? new Map<string, EventWhen>();
+  described.set(item.event, byLocale);
+  const cached = byLocale.get(locale);
+  if (cached) return cached;
+  const when = describeUncached(item, locale);
+  byLocale.set(locale, when);
+  return when;
+}
+
+const described = new WeakMap<EventItem["event"], Map<string, EventWhen>>();
+
+function describeUncached(item: EventItem, locale: string): EventWhen {
   const { start, end } = item.event;
   const allDay = start.dateOnly;
   const moment = (at: DateTime): LocalMoment => {
