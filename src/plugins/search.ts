@@ -44,10 +44,13 @@ export async function indexSite(pages: BuiltPage[], outputDir: string, bundleDir
   try {
     const { index, errors } = await pagefind.createIndex(config);
     if (!index || errors.length) return fail("starting", errors);
-    const indexed = pages.filter(
-      (p): p is BuiltPage & { url: string } =>
-        typeof p.url === "string" && typeof p.outputPath === "string" && p.outputPath.endsWith(".html") && p.content.includes("data-pagefind-body"),
-    );
+    // Pagefind numbers pages in the order they arrive, so a fixed order keeps the bundle byte-identical.
+    const indexed = pages
+      .filter(
+        (p): p is BuiltPage & { url: string } =>
+          typeof p.url === "string" && typeof p.outputPath === "string" && p.outputPath.endsWith(".html") && p.content.includes("data-pagefind-body"),
+      )
+      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const added = await Promise.all(indexed.map((p) => index.addHTMLFile({ url: p.url, content: p.content })));
     const addErrors = added.flatMap((r, n) => r.errors.map((e) => `${indexed[n]!.url}: ${e}`));
     if (addErrors.length) fail("indexing", addErrors);

@@ -1,0 +1,169 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { indexSite } from "../../src/plugins/search.ts";
+import { buildFixture, makeFixture, page } from "../helpers/fixture.ts";
+import { makeJpeg } from "../helpers/sample-site.ts";
+import { searchFiles } from "./site.ts";
+
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+}
+
+/** Every page Pagefind indexed, read back from its compressed fragments. */
+function fragments(out: string): Fragment[] {
+  const dir = path.join(out, "pagefind", "fragment");
+  return readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(dir, name))).subarray("pagefind_dcd".length).toString("utf8")));
+}
+
+const byUrl = (list: Fragment[], url: string) => list.find((f) => f.url === url);
+
+function digest(dir: string): string {
+  const hash = createHash("sha256");
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = path.join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else hash.update(path.relative(dir, full)).update(readFileSync(full));
+    }
+  };
+  walk(dir);
+  return hash.digest("hex");
+}
+
+let out: string;
+let again: string;
+let prefixed: string;
+let index: Fragment[];
+beforeAll(async () => {
+  const files = { ...searchFiles(), "articles/banner.jpg": await makeJpeg(960, 640) };
+  const [a, b, c] = await Promise.all([
+    buildFixture(makeFixture(files)),
+    buildFixture(makeFixture(files)),
+    buildFixture(makeFixture(files), { pathPrefix: "/pr-7/" }),
+  ]);
+  for (const r of [a, b, c]) expect(r.code, r.stderr).toBe(0);
+  out = a.out;
+  again = b.out;
+  prefixed = c.out;
+  index = fragments(out);
+});
+
+describe("the Pagefind index", () => {
+  it("holds articles, actions, events and standing pages, and nothing else", () => {
+    expect(index.map((f) => f.url).sort()).toEqual([
+      "/about/",
+      "/actions/night-vigil/",
+      "/actions/sign-for-rafah/",
+      "/articles/arabic-report/",
+      "/articles/cat-bulletin/",
+      "/articles/march-report/",
+      "/articles/rafah-report/",
+      ...Array.from({ length: 12 }, (_, i) => `/articles/solidarity-${String(i + 1).padStart(2, "0")}/`),
+    ]);
+  });
+
+  it("never holds a draft or a scheduled item in production", () => {
+    const all = JSON.stringify(index);
+    expect(all).not.toContain("zeppelinword");
+    expect(all).not.toContain("quasarword");
+  });
+
+  it("gives each page the filters readers narrow by", () => {
+    expect(byUrl(index, "/actions/night-vigil/")?.filters).toEqual({ kind: ["action", "event"], category: ["event"], tag: ["gaza"] });
+    expect(byUrl(index, "/articles/rafah-report/")?.filters).toEqual({ kind: ["article"], category: ["news"], tag: ["palestine", "rafah"] });
+    expect(byUrl(index, "/articles/arabic-report/")?.filters.tag).toEqual(["غزة"]);
+    expect(byUrl(index, "/about/")?.filters).toEqual({ kind: ["page"] });
+  });
+
+  it("gives each result its title, date, summary and a small thumbnail", () => {
+    const rafah = byUrl(index, "/articles/rafah-report/")!;
+    expect(rafah.meta).toMatchObject({
+      title: "Rafah crossing report",
+      date: "20 February 2024",
+      datetime: "2024-02-20",
+      summary: "What happened at the Rafah crossing.",
+    });
+    expect(rafah.meta.image).toMatch(/^\/img\/[\w-]+-160\.webp$/);
+    expect(existsSync(path.join(out, rafah.meta.image!))).toBe(true);
+    // No thumbnail means none, not the first picture Pagefind would find on the page.
+    expect(byUrl(index, "/articles/march-report/")?.meta.image).toBe("");
+  });
+
+  it("leaves the filter and meta block out of the searchable text", () => {
+    const text = byUrl(index, "/articles/rafah-report/")!.content;
+    expect(text).toContain("checkpoint");
+    expect(text).not.toContain("2024-02-20");
+    expect(text).not.toContain(".webp");
+  });
+
+  it("publishes only what the site's own search page needs", () => {
+    const bundle = readdirSync(path.join(out, "pagefind"));
+    expect(bundle).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "fragment", "index", "filter"]));
+    expect(bundle.filter((name) => /ui|highlight/.test(name))).toEqual([]);
+  });
+
+  it("is byte-identical across two builds", () => {
+    expect(digest(path.join(again, "pagefind"))).toBe(digest(path.join(out, "pagefind")));
+  });
+
+  it("keeps result URLs unprefixed for the search page to prefix, and thumbnails under the prefix", () => {
+    const list = fragments(prefixed);
+    const rafah = byUrl(list, "/articles/rafah-report/")!;
+    expect(rafah.meta.image).toMatch(/^\/pr-7\/img\/[\w-]+-160\.webp$/);
+    const search = page(prefixed, "/search/").getElementById("search")!;
+    expect(search.getAttribute("data-bundle")).toBe("/pr-7/pagefind/");
+    expect(search.getAttribute("data-base-url")).toBe("/pr-7/");
+  });
+});
+
+describe("the search page", () => {
+  it("is a GET form whose fields carry the query and filters, with nothing inline", () => {
+    const doc = page(out, "/search/");
+    const form = doc.querySelector("#search form")!;
+    expect(form.getAttribute("method")).toBe("get");
+    expect(form.getAttribute("action")).toBe("/search/");
+    expect([...form.querySelectorAll("[name]")].map((el) => el.getAttribute("name"))).toEqual(["q", "kind", "category", "tag", "sort"]);
+    expect([...doc.querySelectorAll("#search-category option")].map((o) => o.textContent)).toContain("Campaigns (petitions, letters, lobbying)");
+    expect(doc.querySelectorAll("script:not([src]):not([type='application/ld+json'])")).toHaveLength(0);
+    expect(doc.querySelectorAll("[style]")).toHaveLength(0);
+    expect(doc.querySelector("#search-status")?.getAttribute("aria-live")).toBe("polite");
+  });
+
+  it("says plainly that it needs JavaScript when there is none", () => {
+    expect(page(out, "/search/").querySelector("noscript")?.textContent).toMatch(/Search needs JavaScript/);
+  });
+
+  it("loads search.js and search.css, fingerprinted, on /search/ only", () => {
+    const doc = page(out, "/search/");
+    expect(doc.querySelector('script[type="module"]')?.getAttribute("src")).toMatch(/^\/assets\/search\.[0-9a-f]{10}\.js$/);
+    expect([...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href"))).toContainEqual(
+      expect.stringMatching(/^\/assets\/search\.[0-9a-f]{10}\.css$/),
+    );
+    const article = readFileSync(path.join(out, "articles/rafah-report/index.html"), "utf8");
+    expect(article).not.toMatch(/search\.[0-9a-f]{10}\.(js|css)/);
+  });
+});
+
+describe("indexSite", () => {
+  const built = (url: string) => ({ url, outputPath: `/x${url}index.html`, content: `<html lang="en"><body><main data-pagefind-body><h1>${url}</h1></main></body></html>` });
+
+  it("fails when Pagefind reports errors", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "search-fail-"));
+    await expect(indexSite([built("/a/")], dir, "pagefind", { rootSelector: "[[[" })).rejects.toThrow(/Pagefind reported errors/);
+  });
+
+  it("replaces the previous bundle, so removed pages leave no stale files", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "search-stale-"));
+    mkdirSync(path.join(dir, "pagefind", "fragment"), { recursive: true });
+    writeFileSync(path.join(dir, "pagefind", "fragment", "stale.pf_fragment"), "old");
+    expect(await indexSite([built("/a/"), built("/b/")], dir, "pagefind")).toBe(2);
+    expect(readdirSync(path.join(dir, "pagefind", "fragment"))).toHaveLength(2);
+  });
+});
