@@ -89,7 +89,7 @@ export function parseContentFile(
   raw: string,
   ctx: LoadContext,
   schemas: Schemas = makeSchemas(ctx.settings),
-): { item?: Item; errors: ContentError[] } {
+): { item?: Item; errors: ContentError[]; frontMatter?: { yaml: string; data: unknown } } {
   const file = path.relative(path.dirname(ctx.contentDir), filePath).split(path.sep).join("/");
   const { yaml, body, firstLine } = splitFrontMatter(raw);
   if (yaml === null) {
@@ -159,12 +159,14 @@ export function parseContentFile(
     closed: fm.cta?.deadline ? fm.cta.deadline.at.endOf("day") < ctx.now : false,
     body,
   };
-  return { item, errors: [] };
+  return { item, errors: [], frontMatter: { yaml, data } };
 }
 
 export interface LoadResult {
   items: Item[];
   errors: ContentError[];
+  /** Each valid file's front matter as parsed, by its YAML text, so Eleventy need not parse it again. */
+  frontMatter: Map<string, unknown>;
 }
 
 /** Reads and validates every content file; collects every error, including two files at one URL. */
@@ -172,10 +174,12 @@ export function loadContent(ctx: LoadContext): LoadResult {
   const schemas = makeSchemas(ctx.settings);
   const items: Item[] = [];
   const errors: ContentError[] = [];
+  const frontMatter = new Map<string, unknown>();
   for (const { file, section } of findContentFiles(ctx.contentDir)) {
     const result = parseContentFile(file, section, readFileSync(file, "utf8"), ctx, schemas);
     errors.push(...result.errors);
     if (result.item) items.push(result.item);
+    if (result.frontMatter) frontMatter.set(result.frontMatter.yaml, result.frontMatter.data);
   }
   const byUrl = new Map<string, Item>();
   for (const item of items) {
@@ -189,5 +193,5 @@ export function loadContent(ctx: LoadContext): LoadResult {
       });
     } else byUrl.set(item.url, item);
   }
-  return { items, errors };
+  return { items, errors, frontMatter };
 }

@@ -30,7 +30,8 @@ export class ContentStore {
   /** Loads and validates every file; throws one error listing every problem. */
   load(): Item[] {
     if (this.#items) return this.#items;
-    const { items, errors } = loadContent(this.ctx);
+    const { items, errors, frontMatter } = loadContent(this.ctx);
+    this.#frontMatter = frontMatter;
     for (const item of items) {
       if (item.image && !existsSync(resolveImagePath(item, item.image.src, this.ctx.contentDir))) {
         errors.push({ file: item.file, field: "image.src", message: `expected an image file beside the Markdown or under content/, got ${JSON.stringify(item.image.src)} (no such file)` });
@@ -41,6 +42,18 @@ export class ContentStore {
     this.#byPath = new Map(items.map((item) => [item.inputPath, item]));
     this.#published = items.filter((item) => item.url !== false && this.isVisible(item)).sort(newestFirst);
     return items;
+  }
+
+  #frontMatter = new Map<string, unknown>();
+  /**
+   * The front matter load() parsed from this YAML text, handed over once (Eleventy owns it from then
+   * on); undefined when there is none, e.g. for generated templates.
+   */
+  takeFrontMatter(yaml: string): unknown {
+    const key = yaml.replace(/^[ \t]*\r?\n/, "");
+    const data = this.#frontMatter.get(key);
+    this.#frontMatter.delete(key);
+    return data;
   }
 
   /** Forget the last load (the dev server rebuilds after every edit). */

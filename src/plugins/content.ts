@@ -15,7 +15,8 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
   const { settings } = store.ctx;
   const pathPrefix = eleventyConfig.pathPrefix ?? "/";
 
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
+  // The store has parsed every content file's front matter already; generated templates still go through parseYaml.
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (yaml: string) => store.takeFrontMatter(yaml) ?? parseYaml(yaml) } });
   eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
     store.reset();
     try {
