@@ -46,6 +46,7 @@ const FLOOR_LAYOUT = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 
 interface Run {
   ms: number;
+  cpuMs: number | null;
   peakMb: number | null;
   pages: number;
   /** Pagefind's own time inside this run, when it could be measured. */
@@ -65,27 +66,48 @@ async function floorRun(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
   const eleventy = check("floor Eleventy", await runMeasured(tsx, [eleventyCmd, "--config=floor.config.mjs", "--quiet"], { cwd: dir, env }));
   const pagefind = check("floor Pagefind", await runMeasured(pagefindCli, ["--site", out], { cwd: dir, env }));
   const peaks = [eleventy.peakMb, pagefind.peakMb].filter((n): n is number => n !== null);
-  return { ms: eleventy.ms + pagefind.ms, peakMb: peaks.length ? Math.max(...peaks) : null, pages: countHtml(out), pagefindMs: pagefind.ms };
+  const cpuMs = eleventy.cpuMs !== null && pagefind.cpuMs !== null ? eleventy.cpuMs + pagefind.cpuMs : null;
+  return { ms: eleventy.ms + pagefind.ms, cpuMs, peakMb: peaks.length ? Math.max(...peaks) : null, pages: countHtml(out), pagefindMs: pagefind.ms };
 }
 
-// The search plugin reports its indexing time through this file when it exists (see src/plugins/search.ts).
-const PAGEFIND_TIMING = /pagefind[^\n]*?(\d+(?:\.\d+)?)\s*ms/i;
+// Pagefind's Node API runs its indexer as a child process: time that process's life from the outside, without touching the plugin.
+const PAGEFIND_TIMER = `const cp = require("node:child_process");
+const fs = require("node:fs");
+const spawn = cp.spawn;
+cp.spawn = function (file, ...rest) {
+  const child = spawn.call(this, file, ...rest);
+  if (/pagefind/.test(String(file))) {
+    const started = performance.now();
+    let done = false;
+    // The build may exit before the child's exit event arrives; then the indexer's life ends with the build.
+    const record = () => {
+      if (!done) fs.appendFileSync(process.env.BENCH_PAGEFIND_FILE, (performance.now() - started) + "\\n");
+      done = true;
+    };
+    child.once("exit", record);
+    process.once("exit", record);
+  }
+  return child;
+};
+`;
 
 async function fullRun(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
   const out = path.join(dir, "_full");
   rmSync(out, { recursive: true, force: true });
-  const timingFile = path.join(dir, "search-timing.txt");
-  rmSync(timingFile, { force: true });
+  const timer = path.join(dir, "pagefind-timer.cjs");
+  const timings = path.join(dir, "pagefind-ms.txt");
+  writeFileSync(timer, PAGEFIND_TIMER);
+  rmSync(timings, { force: true });
   const result = check(
     "full build",
     await runMeasured(tsx, [eleventyCmd, `--config=${path.join(repoRoot, "eleventy.config.ts")}`, `--output=${out}`], {
       cwd: dir,
-      env: { ...env, SEARCH_TIMING_FILE: timingFile },
+      env: { ...env, BENCH_PAGEFIND_FILE: timings, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require=${timer}`.trim() },
     }),
   );
-  const timing = existsSync(timingFile) ? readFileSync(timingFile, "utf8") : result.stdout + result.stderr;
-  const match = PAGEFIND_TIMING.exec(timing);
-  return { ms: result.ms, peakMb: result.peakMb, pages: countHtml(out), pagefindMs: match ? Number(match[1]) : null };
+  const spans = existsSync(timings) ? readFileSync(timings, "utf8").split("\n").map(Number).filter((n) => n > 0) : [];
+  const pagefindMs = spans.length ? spans.reduce((a, b) => a + b, 0) : null;
+  return { ms: result.ms, cpuMs: result.cpuMs, peakMb: result.peakMb, pages: countHtml(out), pagefindMs };
 }
 
 async function searchBytes(site: string, query: string): Promise<unknown> {
@@ -93,6 +115,19 @@ async function searchBytes(site: string, query: string): Promise<unknown> {
   const module = (await import(pathToFileURL(benchSearch).href)) as { measureSearchBytes?: (siteDir: string, query: string) => Promise<unknown> };
   if (typeof module.measureSearchBytes !== "function") return "scripts/bench-search.ts does not export measureSearchBytes";
   return module.measureSearchBytes(site, query);
+}
+
+/** The totals of scripts/bench-search.ts's report, without its per-request lists. */
+function summariseSearchBytes(report: unknown): unknown {
+  const r = report as { searchPage?: { bytes?: number; requests?: unknown[] }; pagefindOnly?: { bytes?: number; requests?: unknown[] }; ratio?: number };
+  if (typeof r?.searchPage?.bytes !== "number" || typeof r?.pagefindOnly?.bytes !== "number") return report;
+  return {
+    searchPageBytes: r.searchPage.bytes,
+    searchPageRequests: r.searchPage.requests?.length ?? null,
+    pagefindOnlyBytes: r.pagefindOnly.bytes,
+    pagefindOnlyRequests: r.pagefindOnly.requests?.length ?? null,
+    ratio: typeof r.ratio === "number" ? Number(r.ratio.toFixed(3)) : Number((r.searchPage.bytes / r.pagefindOnly.bytes).toFixed(3)),
+  };
 }
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -121,6 +156,7 @@ async function benchSize(count: number) {
     const peaks = list.map((r) => r.peakMb).filter((n): n is number => n !== null);
     return peaks.length ? Math.max(...peaks) : null;
   };
+  const cpu = (list: Run[]) => (list.every((r) => r.cpuMs !== null) ? Math.round(median(list.map((r) => r.cpuMs!))) : null);
   const result = {
     items: count,
     runs,
@@ -131,15 +167,22 @@ async function benchSize(count: number) {
     fullPages: fulls[0]!.pages,
     floorPeakMb: peak(floors) === null ? null : Math.round(peak(floors)!),
     fullPeakMb: peak(fulls) === null ? null : Math.round(peak(fulls)!),
+    floorCpuMs: cpu(floors),
+    fullCpuMs: cpu(fulls),
+    cpuRatio: cpu(floors) && cpu(fulls) ? Number((cpu(fulls)! / cpu(floors)!).toFixed(3)) : null,
     fullMsPerItem: Number((fullMs / count).toFixed(3)),
     floorMsPerItem: Number((floorMs / count).toFixed(3)),
     pagefindMs: pagefindRuns.length ? Math.round(median(pagefindRuns)) : null,
     pagefindShare: pagefindRuns.length ? Number((median(pagefindRuns) / fullMs).toFixed(3)) : null,
-    searchIndexed: existsSync(searchPlugin),
+    searchIndexed: pagefindRuns.length > 0,
     searchBytes: undefined as unknown,
   };
   if (existsSync(benchSearch)) {
-    result.searchBytes = await searchBytes(path.join(dir, "_full"), values.query!);
+    try {
+      result.searchBytes = summariseSearchBytes(await searchBytes(path.join(dir, "_full"), values.query!));
+    } catch (error) {
+      result.searchBytes = { error: (error as Error).message.split("\n")[0] };
+    }
   }
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
   else console.log(`  kept ${dir}`);
@@ -153,19 +196,20 @@ for (const count of sizes) {
 }
 
 console.log(`\nPeak memory: ${peakMethod}.`);
-if (!existsSync(searchPlugin)) console.log("Note: src/plugins/search.ts does not exist yet, so the full build does no search indexing.");
+if (results.some((r) => !r.searchIndexed)) console.log(`Note: the full build ran no Pagefind indexing${existsSync(searchPlugin) ? "" : " (src/plugins/search.ts does not exist yet)"}.`);
 if (!existsSync(benchSearch)) console.log("Note: scripts/bench-search.ts does not exist yet; search bytes not measured.");
 const rows = results.map((r) => [
   String(r.items),
   fmt(r.floorMs),
   fmt(r.fullMs),
   r.ratio.toFixed(2) + (r.ratio <= TARGET_RATIO ? " ✓" : " ✗"),
+  r.cpuRatio === null ? "n/a" : `${r.cpuRatio.toFixed(2)} (${fmt(r.floorCpuMs!)} / ${fmt(r.fullCpuMs!)})`,
   `${r.floorPages} / ${r.fullPages}`,
   `${mb(r.floorPeakMb)} / ${mb(r.fullPeakMb)}`,
   `${r.floorMsPerItem.toFixed(2)} / ${r.fullMsPerItem.toFixed(2)}`,
   r.pagefindShare === null ? "n/a" : `${fmt(r.pagefindMs!)} (${Math.round(r.pagefindShare * 100)}%)`,
 ]);
-const header = ["items", "floor", "full", `ratio (≤${TARGET_RATIO})`, "pages floor/full", "peak floor/full", "ms/item floor/full", "Pagefind in full"];
+const header = ["items", "floor", "full", `ratio (≤${TARGET_RATIO})`, "CPU ratio (floor / full)", "pages floor/full", "peak floor/full", "ms/item floor/full", "Pagefind in full"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
 console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`);

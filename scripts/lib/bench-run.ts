@@ -7,6 +7,8 @@ export interface Measured {
   ms: number;
   /** Peak resident memory of the largest process in the tree, in MB; null when it could not be read. */
   peakMb: number | null;
+  /** User + system CPU time of the process tree, in ms (GNU time only): steadier than wall time on a busy machine. */
+  cpuMs: number | null;
   code: number;
   stdout: string;
   stderr: string;
@@ -30,7 +32,7 @@ export async function runMeasured(command: string, args: string[], options: { cw
   if (hasGnuTime) {
     // GNU time waits for the child, whose rusage covers every descendant it waited for (ru_maxrss: the largest).
     file = GNU_TIME;
-    argv = ["-f", "%M", "-o", rssFile, command, ...args];
+    argv = ["-f", "%M %U %S", "-o", rssFile, command, ...args];
   } else {
     const preload = path.join(scratch, "rss.cjs");
     writeFileSync(preload, RSS_PRELOAD);
@@ -48,13 +50,17 @@ export async function runMeasured(command: string, args: string[], options: { cw
   });
   const ms = performance.now() - started;
   let peakMb: number | null = null;
+  let cpuMs: number | null = null;
   if (existsSync(rssFile)) {
-    const values = readFileSync(rssFile, "utf8").split(/\s+/).map(Number).filter((n) => Number.isFinite(n) && n > 0);
-    // Both GNU time's %M and Node's maxRSS are in kilobytes.
-    if (values.length) peakMb = Math.max(...values) / 1024;
+    const lines = readFileSync(rssFile, "utf8").trim().split("\n");
+    // Both GNU time's %M and Node's maxRSS are in kilobytes; GNU time may print a note about the exit status first.
+    const peaks = lines.map((l) => Number(l.trim().split(/\s+/)[0])).filter((n) => Number.isFinite(n) && n > 0);
+    if (peaks.length) peakMb = Math.max(...peaks) / 1024;
+    const gnu = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(lines[lines.length - 1]!.trim());
+    if (hasGnuTime && gnu) cpuMs = (Number(gnu[2]) + Number(gnu[3])) * 1000;
   }
   rmSync(scratch, { recursive: true, force: true });
-  return { ms, peakMb, ...result };
+  return { ms, peakMb, cpuMs, ...result };
 }
 
 export const peakMethod = hasGnuTime ? "GNU time %M (largest process of the tree)" : "process.resourceUsage().maxRSS of each Node process";
