@@ -40,24 +40,38 @@ async function watchNetwork(page: Page, cdp: CDPSession): Promise<Network> {
   const finished = new Map<string, { bytes: number; scope: string }>();
   const pending = new Set<string>();
   let lastActivity = Date.now();
-  const handle = (scope: string, method: string, params: { requestId: string; request?: { url: string }; encodedDataLength?: number }) => {
+  const handle = (
+    scope: string,
+    method: string,
+    params: { requestId: string; request?: { url: string }; encodedDataLength?: number },
+  ) => {
     const id = params.requestId;
     if (method === "Network.requestWillBeSent" && params.request) {
       started.set(id, { url: params.request.url, scope });
       pending.add(id);
     } else if (method === "Network.loadingFinished" || method === "Network.loadingFailed") {
       pending.delete(id);
-      if (method === "Network.loadingFinished") finished.set(id, { bytes: params.encodedDataLength ?? 0, scope });
+      if (method === "Network.loadingFinished")
+        finished.set(id, { bytes: params.encodedDataLength ?? 0, scope });
     } else return;
     lastActivity = Date.now();
   };
-  for (const method of ["Network.requestWillBeSent", "Network.loadingFinished", "Network.loadingFailed"]) {
-    cdp.on(method as "Network.loadingFinished", (params) => handle("page", method, params as never));
+  for (const method of [
+    "Network.requestWillBeSent",
+    "Network.loadingFinished",
+    "Network.loadingFailed",
+  ]) {
+    cdp.on(method as "Network.loadingFinished", (params) =>
+      handle("page", method, params as never),
+    );
   }
   let messageId = 1;
   cdp.on("Target.attachedToTarget", async ({ sessionId, targetInfo }) => {
     const send = (method: string) =>
-      cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id: messageId++, method, params: {} }) });
+      cdp.send("Target.sendMessageToTarget", {
+        sessionId,
+        message: JSON.stringify({ id: messageId++, method, params: {} }),
+      });
     if (targetInfo.type === "worker") await send("Network.enable");
     await send("Runtime.runIfWaitingForDebugger");
   });
@@ -67,12 +81,18 @@ async function watchNetwork(page: Page, cdp: CDPSession): Promise<Network> {
   });
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+  await cdp.send("Target.setAutoAttach", {
+    autoAttach: true,
+    waitForDebuggerOnStart: true,
+    flatten: false,
+  });
 
   const resourceSizes = async () =>
     new Map(
       await page.evaluate(() =>
-        performance.getEntriesByType("resource").map((e) => [e.name, (e as PerformanceResourceTiming).transferSize] as [string, number]),
+        performance
+          .getEntriesByType("resource")
+          .map((e) => [e.name, (e as PerformanceResourceTiming).transferSize] as [string, number]),
       ),
     );
 
@@ -86,7 +106,9 @@ async function watchNetwork(page: Page, cdp: CDPSession): Promise<Network> {
           for (const id of pending) if (ended.has(started.get(id)?.url ?? "")) pending.delete(id);
         }
         if (Date.now() > deadline) {
-          throw new Error(`bench-search: requests still pending after 30 s: ${[...pending].map((id) => started.get(id)?.url).join(", ")}`);
+          throw new Error(
+            `bench-search: requests still pending after 30 s: ${[...pending].map((id) => started.get(id)?.url).join(", ")}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -106,7 +128,11 @@ async function watchNetwork(page: Page, cdp: CDPSession): Promise<Network> {
   };
 }
 
-async function measure(browser: Browser, url: string, ready: (page: Page) => Promise<unknown>): Promise<PageBytes> {
+async function measure(
+  browser: Browser,
+  url: string,
+  ready: (page: Page) => Promise<unknown>,
+): Promise<PageBytes> {
   const context = await browser.newContext(); // a new context starts with an empty cache
   try {
     const page = await context.newPage();
@@ -151,7 +177,11 @@ export async function measureSearchBytes(siteDir: string, query: string): Promis
   try {
     const q = encodeURIComponent(query);
     const searchPage = await measure(browser, `${site.url}search/?q=${q}`, (page) =>
-      page.waitForFunction(() => document.getElementById("search-status")?.textContent?.trim(), undefined, { timeout: 30_000 }),
+      page.waitForFunction(
+        () => document.getElementById("search-status")?.textContent?.trim(),
+        undefined,
+        { timeout: 30_000 },
+      ),
     );
     const pagefindOnly = await measure(browser, `${bare.url}?q=${q}`, (page) =>
       page.waitForSelector("body[data-results]", { state: "attached", timeout: 30_000 }),
@@ -174,10 +204,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   }
   const result = await measureSearchBytes(siteDir, query);
   const verdict = result.ratio <= 1.3 ? "within" : "OVER";
-  console.log(`Search for "${query}": search page ${kb(result.searchPage.bytes)} (${result.searchPage.requests.length} requests), Pagefind alone ${kb(result.pagefindOnly.bytes)} (${result.pagefindOnly.requests.length} requests)`);
-  console.log(`The search page adds ${((result.ratio - 1) * 100).toFixed(1)}% to Pagefind's own bytes: ${verdict} the 30% target.`);
+  console.log(
+    `Search for "${query}": search page ${kb(result.searchPage.bytes)} (${result.searchPage.requests.length} requests), Pagefind alone ${kb(result.pagefindOnly.bytes)} (${result.pagefindOnly.requests.length} requests)`,
+  );
+  console.log(
+    `The search page adds ${((result.ratio - 1) * 100).toFixed(1)}% to Pagefind's own bytes: ${verdict} the 30% target.`,
+  );
   if (process.argv.includes("--verbose")) {
-    for (const [name, measured] of [["search page", result.searchPage], ["Pagefind alone", result.pagefindOnly]] as const) {
+    for (const [name, measured] of [
+      ["search page", result.searchPage],
+      ["Pagefind alone", result.pagefindOnly],
+    ] as const) {
       console.log(`\n${name}:`);
       for (const r of measured.requests) console.log(`  ${String(r.bytes).padStart(8)}  ${r.url}`);
     }

@@ -31,7 +31,8 @@ function pagefind() {
 function stateFrom(search) {
   const params = new URLSearchParams(search);
   const state = {};
-  for (const name of Object.keys(fields)) state[name] = (params.get(name) ?? "").trim().slice(0, 200);
+  for (const name of Object.keys(fields))
+    state[name] = (params.get(name) ?? "").trim().slice(0, 200);
   for (const name of ["kind", "category", "sort"]) {
     if (![...fields[name].options].some((o) => o.value === state[name])) state[name] = "";
   }
@@ -40,7 +41,8 @@ function stateFrom(search) {
 
 function stateFromForm() {
   const state = {};
-  for (const [name, field] of Object.entries(fields)) state[name] = field.value.trim().slice(0, 200);
+  for (const [name, field] of Object.entries(fields))
+    state[name] = field.value.trim().slice(0, 200);
   return state;
 }
 
@@ -54,7 +56,8 @@ function urlFor(state) {
 const tagOption = (tag, count) => new Option(count === undefined ? tag : `${tag} (${count})`, tag);
 
 function fill(state) {
-  if (state.tag && ![...fields.tag.options].some((o) => o.value === state.tag)) fields.tag.append(tagOption(state.tag));
+  if (state.tag && ![...fields.tag.options].some((o) => o.value === state.tag))
+    fields.tag.append(tagOption(state.tag));
   for (const [name, field] of Object.entries(fields)) field.value = state[name];
 }
 
@@ -67,7 +70,10 @@ function loadTags() {
       const counts = filters.tag ?? {};
       const chosen = fields.tag.value;
       const names = Object.keys(counts).sort(collator.compare);
-      fields.tag.replaceChildren(fields.tag.options[0], ...names.map((name) => tagOption(name, counts[name])));
+      fields.tag.replaceChildren(
+        fields.tag.options[0],
+        ...names.map((name) => tagOption(name, counts[name])),
+      );
       if (chosen && !names.includes(chosen)) fields.tag.append(tagOption(chosen, 0));
       fields.tag.value = chosen;
     })
@@ -78,7 +84,8 @@ function loadTags() {
 }
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-const optionLabel = (select) => select.selectedOptions[0]?.textContent.replace(/ \(\d+\)$/, "") ?? "";
+const optionLabel = (select) =>
+  select.selectedOptions[0]?.textContent.replace(/ \(\d+\)$/, "") ?? "";
 
 function describe(state) {
   const parts = [];
@@ -117,11 +124,24 @@ function renderResult(data) {
     if (meta.datetime) time.dateTime = meta.datetime;
     body.push(element("p", "search-result__meta", [time]));
   }
-  body.push(element("p", "search-result__text", meta.summary ? [meta.summary] : excerptNodes(data.excerpt ?? "")));
+  body.push(
+    element(
+      "p",
+      "search-result__text",
+      meta.summary ? [meta.summary] : excerptNodes(data.excerpt ?? ""),
+    ),
+  );
   const children = [element("div", "search-result__body", body)];
   if (meta.image) {
     const img = element("img", "search-result__image");
-    Object.assign(img, { src: meta.image, alt: "", width: 96, height: 64, loading: "lazy", decoding: "async" });
+    Object.assign(img, {
+      src: meta.image,
+      alt: "",
+      width: 96,
+      height: 64,
+      loading: "lazy",
+      decoding: "async",
+    });
     children.push(img);
   }
   return element("li", "search-result", children);
@@ -193,7 +213,8 @@ async function run(state) {
 function go(push) {
   const state = stateFromForm();
   const url = urlFor(state);
-  if (url !== `${location.pathname}${location.search}`) history[push ? "pushState" : "replaceState"](null, "", url);
+  if (url !== `${location.pathname}${location.search}`)
+    history[push ? "pushState" : "replaceState"](null, "", url);
   return run(state);
 }
 
@@ -209,7 +230,8 @@ fields.q.addEventListener("input", () => {
 });
 for (const name of [...FILTERS, "sort"]) fields[name].addEventListener("change", () => go(true));
 const filterSet = form.querySelector("fieldset");
-for (const type of ["focusin", "pointerover", "pointerdown"]) filterSet.addEventListener(type, loadTags, { once: true });
+for (const type of ["focusin", "pointerover", "pointerdown"])
+  filterSet.addEventListener(type, loadTags, { once: true });
 
 more.addEventListener("click", async () => {
   if (!current) return;

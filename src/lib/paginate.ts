@@ -32,7 +32,8 @@ export interface ListPage<T> {
 
 /** Splits `items` into pages of `size` at `base`, `base` + "2/"…; an empty list still gets one page. */
 export function paginate<T>(items: T[], size: number, base: string): ListPage<T>[] {
-  if (!Number.isInteger(size) || size < 1) throw new Error(`paginate: size must be a whole number of at least 1, got ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`paginate: size must be a whole number of at least 1, got ${size}`);
   const total = pageCount(items.length, size);
   const hrefs = Array.from({ length: total }, (_, n) => pageUrl(base, n));
   return hrefs.map((url, n) => ({

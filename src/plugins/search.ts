@@ -19,11 +19,17 @@ export interface SearchOptions {
 }
 
 /** What a reader can narrow results to; the `kind` filter of each indexed page. */
-export const SEARCH_KINDS = { article: "Articles", action: "Actions", event: "Events", page: "About pages" } as const;
+export const SEARCH_KINDS = {
+  article: "Articles",
+  action: "Actions",
+  event: "Events",
+  page: "About pages",
+} as const;
 export type SearchKind = keyof typeof SEARCH_KINDS;
 
 export function searchKinds(item: Pick<Item, "section" | "event">): SearchKind[] {
-  const kind: SearchKind = item.section === "articles" ? "article" : item.section === "actions" ? "action" : "page";
+  const kind: SearchKind =
+    item.section === "articles" ? "article" : item.section === "actions" ? "action" : "page";
   return item.event ? [kind, "event"] : [kind];
 }
 
@@ -37,7 +43,12 @@ interface BuiltPage {
 }
 
 /** Indexes the built pages that carry data-pagefind-body and writes the bundle; throws on any Pagefind error. */
-export async function indexSite(pages: BuiltPage[], outputDir: string, bundleDir: string, config: PagefindServiceConfig = {}): Promise<number> {
+export async function indexSite(
+  pages: BuiltPage[],
+  outputDir: string,
+  bundleDir: string,
+  config: PagefindServiceConfig = {},
+): Promise<number> {
   const fail = (step: string, errors: string[]) => {
     throw new Error(`search plugin: Pagefind reported errors while ${step}:\n${errors.join("\n")}`);
   };
@@ -48,10 +59,15 @@ export async function indexSite(pages: BuiltPage[], outputDir: string, bundleDir
     const indexed = pages
       .filter(
         (p): p is BuiltPage & { url: string } =>
-          typeof p.url === "string" && typeof p.outputPath === "string" && p.outputPath.endsWith(".html") && p.content.includes("data-pagefind-body"),
+          typeof p.url === "string" &&
+          typeof p.outputPath === "string" &&
+          p.outputPath.endsWith(".html") &&
+          p.content.includes("data-pagefind-body"),
       )
       .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    const added = await Promise.all(indexed.map((p) => index.addHTMLFile({ url: p.url, content: p.content })));
+    const added = await Promise.all(
+      indexed.map((p) => index.addHTMLFile({ url: p.url, content: p.content })),
+    );
     const addErrors = added.flatMap((r, n) => r.errors.map((e) => `${indexed[n]!.url}: ${e}`));
     if (addErrors.length) fail("indexing", addErrors);
     const { files, errors: fileErrors } = await index.getFiles();
@@ -72,19 +88,38 @@ export async function indexSite(pages: BuiltPage[], outputDir: string, bundleDir
 
 /** Pagefind search: the index is written at the end of every build, and /search/ reads it. */
 export default function search(eleventyConfig: UserConfig, options: SearchOptions = {}) {
-  const { store, bundleDir = "pagefind", thumbWidth = 160, pagefind: pagefindConfig = {} } = options;
+  const {
+    store,
+    bundleDir = "pagefind",
+    thumbWidth = 160,
+    pagefind: pagefindConfig = {},
+  } = options;
   if (!store) throw new Error("search plugin: the `store` option is required");
-  if (!/^[a-z0-9_-]+$/i.test(bundleDir)) throw new Error(`search plugin: bundleDir must be one folder name, got ${JSON.stringify(bundleDir)}`);
-  if (!Number.isInteger(thumbWidth) || thumbWidth < 16) throw new Error(`search plugin: thumbWidth must be a whole number of at least 16, got ${thumbWidth}`);
+  if (!/^[a-z0-9_-]+$/i.test(bundleDir))
+    throw new Error(
+      `search plugin: bundleDir must be one folder name, got ${JSON.stringify(bundleDir)}`,
+    );
+  if (!Number.isInteger(thumbWidth) || thumbWidth < 16)
+    throw new Error(
+      `search plugin: thumbWidth must be a whole number of at least 16, got ${thumbWidth}`,
+    );
   const pathPrefix = (eleventyConfig.pathPrefix ?? "/").replace(/\/?$/, "/").replace(/^\/?/, "/");
   // Results show a small thumbnail, so a search never downloads the article-sized images.
-  const thumbs = new ImagePipeline({ outputDir: "_site/img/", urlPath: `${pathPrefix}img/`, widths: [thumbWidth], formats: ["webp"] });
+  const thumbs = new ImagePipeline({
+    outputDir: "_site/img/",
+    urlPath: `${pathPrefix}img/`,
+    widths: [thumbWidth],
+    formats: ["webp"],
+  });
 
   eleventyConfig.addFilter("searchKinds", searchKinds);
-  eleventyConfig.addFilter("searchSortDate", (item: Item) => item.date.at.toUTC().toISO({ suppressMilliseconds: true }));
+  eleventyConfig.addFilter("searchSortDate", (item: Item) =>
+    item.date.at.toUTC().toISO({ suppressMilliseconds: true }),
+  );
   eleventyConfig.addFilter("searchThumb", (item: Item) => {
     if (!item.image) return "";
-    const [thumb] = thumbs.stats(resolveImagePath(item, item.image.src, store.ctx.contentDir)).webp ?? [];
+    const [thumb] =
+      thumbs.stats(resolveImagePath(item, item.image.src, store.ctx.contentDir)).webp ?? [];
     return thumb?.url ?? "";
   });
 
@@ -101,7 +136,12 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
   });
   eleventyConfig.on(
     "eleventy.after",
-    async (event: { directories: { output: string }; results: BuiltPage[]; incremental?: boolean; outputMode?: string }) => {
+    async (event: {
+      directories: { output: string };
+      results: BuiltPage[];
+      incremental?: boolean;
+      outputMode?: string;
+    }) => {
       const { directories, results, incremental, outputMode = "fs" } = event;
       await thumbs.flush();
       // An incremental rebuild only reports the pages it rewrote, so the index would lose the rest.

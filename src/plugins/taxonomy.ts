@@ -39,19 +39,28 @@ export interface Taxonomy {
   feeds: FeedSpec[];
 }
 
-const newestFirst = (a: Item, b: Item) => b.date.at.toMillis() - a.date.at.toMillis() || a.file.localeCompare(b.file);
+const newestFirst = (a: Item, b: Item) =>
+  b.date.at.toMillis() - a.date.at.toMillis() || a.file.localeCompare(b.file);
 
 /** Every tag and category of one build, with their pages and feeds. */
 export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: number): Taxonomy {
   const { settings } = store.ctx;
   const collator = new Intl.Collator(settings.language);
   const byTag = new Map<string, Item[]>();
-  const byCategory = new Map<string, Item[]>(Object.keys(settings.categories).map((slug) => [slug, []]));
+  const byCategory = new Map<string, Item[]>(
+    Object.keys(settings.categories).map((slug) => [slug, []]),
+  );
   for (const item of store.published) {
     for (const tag of item.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), item]);
     if (item.category) byCategory.get(item.category)?.push(item);
   }
-  const topic = (kind: Topic["kind"], key: string, label: string, url: string, items: Item[]): Topic => ({
+  const topic = (
+    kind: Topic["kind"],
+    key: string,
+    label: string,
+    url: string,
+    items: Item[],
+  ): Topic => ({
     kind,
     key,
     label,
@@ -67,27 +76,23 @@ export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: n
   );
 
   const pages = [...tags, ...categories].flatMap(({ items, ...t }) =>
-    paginate(items, pageSize, t.url).map(
-      (list): TopicPage => ({
-        topic: t,
-        title: t.kind === "tag" ? `Topic: ${t.label}` : t.label,
-        intro:
-          t.kind === "tag"
-            ? `Everything tagged “${t.label}”, newest first.`
-            : `Everything in ${t.label}, newest first.`,
-        list,
-      }),
-    ),
+    paginate(items, pageSize, t.url).map((list): TopicPage => ({
+      topic: t,
+      title: t.kind === "tag" ? `Topic: ${t.label}` : t.label,
+      intro:
+        t.kind === "tag"
+          ? `Everything tagged “${t.label}”, newest first.`
+          : `Everything in ${t.label}, newest first.`,
+      list,
+    })),
   );
-  const feeds = [...tags, ...categories].map(
-    (t): FeedSpec => ({
-      title: `${settings.title}: ${t.label}`,
-      pageUrl: t.url,
-      feedUrl: t.feedUrl,
-      items: t.items.slice(0, feedSize),
-      fullContent: false,
-    }),
-  );
+  const feeds = [...tags, ...categories].map((t): FeedSpec => ({
+    title: `${settings.title}: ${t.label}`,
+    pageUrl: t.url,
+    feedUrl: t.feedUrl,
+    items: t.items.slice(0, feedSize),
+    fullContent: false,
+  }));
   return { tags, categories, pages, feeds };
 }
 
@@ -95,23 +100,33 @@ export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: n
 export default function taxonomy(eleventyConfig: UserConfig, options: TaxonomyOptions = {}) {
   const { store } = options;
   if (!store) throw new Error("taxonomy plugin: the `store` option is required");
-  const { pageSize = store.ctx.settings.pageSize, feedSize = store.ctx.settings.feedSize } = options;
+  const { pageSize = store.ctx.settings.pageSize, feedSize = store.ctx.settings.feedSize } =
+    options;
   for (const [name, value] of Object.entries({ pageSize, feedSize })) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`taxonomy plugin: ${name} must be a whole number of at least 1, got ${value}`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(
+        `taxonomy plugin: ${name} must be a whole number of at least 1, got ${value}`,
+      );
   }
 
   // Computed once per build, after the content plugin has loaded the store for it.
   let cached: { items: Item[]; taxonomy: Taxonomy } | null = null;
   const current = (): Taxonomy => {
     const items = store.published;
-    if (cached?.items !== items) cached = { items, taxonomy: buildTaxonomy(store, pageSize, feedSize) };
+    if (cached?.items !== items)
+      cached = { items, taxonomy: buildTaxonomy(store, pageSize, feedSize) };
     return cached.taxonomy;
   };
   eleventyConfig.addGlobalData("taxonomy", () => current());
 
   eleventyConfig.addTemplate("taxonomy-pages.njk", "", {
     layout: "topic.njk",
-    pagination: { data: "taxonomy.pages", size: 1, alias: "topicPage", addAllPagesToCollections: true },
+    pagination: {
+      data: "taxonomy.pages",
+      size: 1,
+      alias: "topicPage",
+      addAllPagesToCollections: true,
+    },
     permalink: (data: { topicPage: TopicPage }) => data.topicPage.list.url,
     eleventyComputed: {
       title: (data: { topicPage: TopicPage }) => data.topicPage.title,
@@ -124,8 +139,18 @@ export default function taxonomy(eleventyConfig: UserConfig, options: TaxonomyOp
     eleventyExcludeFromCollections: true,
   });
   const indexes = [
-    { key: "tags", url: "/tags/", title: "Topics", intro: "Every topic on the site, with how many items each holds." },
-    { key: "categories", url: "/categories/", title: "Categories", intro: "News, statements, calls to action and more, by kind." },
+    {
+      key: "tags",
+      url: "/tags/",
+      title: "Topics",
+      intro: "Every topic on the site, with how many items each holds.",
+    },
+    {
+      key: "categories",
+      url: "/categories/",
+      title: "Categories",
+      intro: "News, statements, calls to action and more, by kind.",
+    },
   ] as const;
   for (const index of indexes) {
     eleventyConfig.addTemplate(`taxonomy-${index.key}.njk`, "", {

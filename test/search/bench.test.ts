@@ -4,13 +4,17 @@ import { buildFixture, makeFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { searchFiles } from "./site.ts";
 
-const find = (bytes: SearchBytes["searchPage"], pattern: RegExp) => bytes.requests.filter((r) => pattern.test(r.url));
+const find = (bytes: SearchBytes["searchPage"], pattern: RegExp) =>
+  bytes.requests.filter((r) => pattern.test(r.url));
 
 let result: SearchBytes;
 let prefixed: SearchBytes;
 beforeAll(async () => {
   const files = { ...searchFiles(), "articles/banner.jpg": await makeJpeg(960, 640) };
-  const [plain, pr] = await Promise.all([buildFixture(makeFixture(files)), buildFixture(makeFixture(files), { pathPrefix: "/pr-7/" })]);
+  const [plain, pr] = await Promise.all([
+    buildFixture(makeFixture(files)),
+    buildFixture(makeFixture(files), { pathPrefix: "/pr-7/" }),
+  ]);
   expect(plain.code, plain.stderr).toBe(0);
   expect(pr.code, pr.stderr).toBe(0);
   result = await measureSearchBytes(plain.out, "rafah");
@@ -29,8 +33,15 @@ describe("measureSearchBytes", () => {
 
   it("counts the search page's own HTML, styles, script and thumbnails on top", () => {
     const own = find(result.searchPage, /\/search\/\?q=rafah$|\/assets\/|\/img\/.*-160\.webp$/);
-    expect(own.map((r) => r.url.replace(/^.*\/\/[^/]+/, "").replace(/\.[0-9a-f]{10}\./, ".#.")).sort()).toEqual(
-      expect.arrayContaining(["/assets/search.#.css", "/assets/search.#.js", "/assets/site.#.css", "/search/?q=rafah"]),
+    expect(
+      own.map((r) => r.url.replace(/^.*\/\/[^/]+/, "").replace(/\.[0-9a-f]{10}\./, ".#.")).sort(),
+    ).toEqual(
+      expect.arrayContaining([
+        "/assets/search.#.css",
+        "/assets/search.#.js",
+        "/assets/site.#.css",
+        "/search/?q=rafah",
+      ]),
     );
     expect(find(result.searchPage, /-160\.webp$/)).toHaveLength(1);
     const sum = (list: { bytes: number }[]) => list.reduce((a, r) => a + r.bytes, 0);

@@ -12,11 +12,16 @@ let browser: Browser;
 
 beforeAll(async () => {
   const files = { ...searchFiles(), "articles/banner.jpg": await makeJpeg(960, 640) };
-  const builds = await Promise.all(["/", "/pr-7/"].map(async (prefix) => {
-    const result = await buildFixture(makeFixture(files), prefix === "/" ? {} : { pathPrefix: prefix });
-    expect(result.code, result.stderr).toBe(0);
-    return [prefix, result.out] as const;
-  }));
+  const builds = await Promise.all(
+    ["/", "/pr-7/"].map(async (prefix) => {
+      const result = await buildFixture(
+        makeFixture(files),
+        prefix === "/" ? {} : { pathPrefix: prefix },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      return [prefix, result.out] as const;
+    }),
+  );
   for (const [prefix, out] of builds) sites[prefix] = await serveSite(out, prefix);
   browser = await launchBrowser();
 });
@@ -67,13 +72,19 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     const result = page.locator(".search-result").first();
     expect(await result.locator("time").getAttribute("datetime")).toBe("2024-02-20");
     expect(await result.locator("time").textContent()).toBe("20 February 2024");
-    expect(await result.locator(".search-result__text").textContent()).toBe("What happened at the Rafah crossing.");
+    expect(await result.locator(".search-result__text").textContent()).toBe(
+      "What happened at the Rafah crossing.",
+    );
     const img = result.locator("img");
     expect(await img.getAttribute("src")).toMatch(new RegExp(`^${prefix}img/[\\w-]+-160\\.webp$`));
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(160);
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+      .toBe(160);
     // Without a summary, the excerpt around the match stands in, the match marked.
     await open("/search/?q=parliament");
-    expect(await page.locator(".search-result__text mark").first().textContent()).toMatch(/parliament/i);
+    expect(await page.locator(".search-result__text mark").first().textContent()).toMatch(
+      /parliament/i,
+    );
   });
 
   it("narrows results with a filter, keeping the filter in the URL", async () => {
@@ -94,7 +105,9 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     await fresh();
     await open("/search/?q=report");
     await page.locator("#search-tag").focus();
-    await expect.poll(() => page.locator("#search-tag option").allTextContents()).toContain("غزة (1)");
+    await expect
+      .poll(() => page.locator("#search-tag option").allTextContents())
+      .toContain("غزة (1)");
     await page.selectOption("#search-tag", "غزة");
     await expect.poll(() => titles()).toEqual(["Report from Gaza"]);
     await open("/search/?kind=event");
@@ -133,7 +146,9 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     await page.locator("#search-q").focus();
     await page.keyboard.type("solidarity");
     await page.keyboard.press("Enter");
-    await expect.poll(() => status().textContent()).toBe("12 results for “solidarity”, showing the first 10.");
+    await expect
+      .poll(() => status().textContent())
+      .toBe("12 results for “solidarity”, showing the first 10.");
     expect(new URL(page.url()).searchParams.get("q")).toBe("solidarity");
     await page.locator("#search-more").focus();
     await page.keyboard.press("Enter");
@@ -154,9 +169,20 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     const order: string[] = [];
     for (let n = 0; n < 6; n++) {
       await page.keyboard.press("Tab");
-      order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute("type") || ""));
+      order.push(
+        await page.evaluate(
+          () => document.activeElement?.id || document.activeElement?.getAttribute("type") || "",
+        ),
+      );
     }
-    expect(order).toEqual(["submit", "search-kind", "search-category", "search-tag", "search-sort", expect.any(String)]);
+    expect(order).toEqual([
+      "submit",
+      "search-kind",
+      "search-category",
+      "search-tag",
+      "search-sort",
+      expect.any(String),
+    ]);
   });
 
   it("says plainly that search needs JavaScript when it is off", async () => {
@@ -171,11 +197,22 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     it(`passes axe on tag, category and search pages (${colorScheme})`, async () => {
       await fresh({ colorScheme });
       const found: string[] = [];
-      for (const url of ["/tags/palestine/", "/tags/", "/categories/news/", "/categories/", "/search/?q=rafah", "/search/?q=solidarity"]) {
+      for (const url of [
+        "/tags/palestine/",
+        "/tags/",
+        "/categories/news/",
+        "/categories/",
+        "/search/?q=rafah",
+        "/search/?q=solidarity",
+      ]) {
         if (url.startsWith("/search/")) await open(url);
         else await page.goto(at(url));
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-        found.push(...violations.map((v) => `${url}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`));
+        found.push(
+          ...violations.map(
+            (v) => `${url}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`,
+          ),
+        );
       }
       expect(found).toEqual([]);
     });

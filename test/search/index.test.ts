@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -19,7 +27,13 @@ interface Fragment {
 /** Every page Pagefind indexed, read back from its compressed fragments. */
 function fragments(out: string): Fragment[] {
   const dir = path.join(out, "pagefind", "fragment");
-  return readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(dir, name))).subarray("pagefind_dcd".length).toString("utf8")));
+  return readdirSync(dir).map((name) =>
+    JSON.parse(
+      gunzipSync(readFileSync(path.join(dir, name)))
+        .subarray("pagefind_dcd".length)
+        .toString("utf8"),
+    ),
+  );
 }
 
 const byUrl = (list: Fragment[], url: string) => list.find((f) => f.url === url);
@@ -65,7 +79,10 @@ describe("the Pagefind index", () => {
       "/articles/cat-bulletin/",
       "/articles/march-report/",
       "/articles/rafah-report/",
-      ...Array.from({ length: 12 }, (_, i) => `/articles/solidarity-${String(i + 1).padStart(2, "0")}/`),
+      ...Array.from(
+        { length: 12 },
+        (_, i) => `/articles/solidarity-${String(i + 1).padStart(2, "0")}/`,
+      ),
     ]);
   });
 
@@ -76,8 +93,16 @@ describe("the Pagefind index", () => {
   });
 
   it("gives each page the filters readers narrow by", () => {
-    expect(byUrl(index, "/actions/night-vigil/")?.filters).toEqual({ kind: ["action", "event"], category: ["event"], tag: ["gaza"] });
-    expect(byUrl(index, "/articles/rafah-report/")?.filters).toEqual({ kind: ["article"], category: ["news"], tag: ["palestine", "rafah"] });
+    expect(byUrl(index, "/actions/night-vigil/")?.filters).toEqual({
+      kind: ["action", "event"],
+      category: ["event"],
+      tag: ["gaza"],
+    });
+    expect(byUrl(index, "/articles/rafah-report/")?.filters).toEqual({
+      kind: ["article"],
+      category: ["news"],
+      tag: ["palestine", "rafah"],
+    });
     expect(byUrl(index, "/articles/arabic-report/")?.filters.tag).toEqual(["غزة"]);
     expect(byUrl(index, "/about/")?.filters).toEqual({ kind: ["page"] });
   });
@@ -105,7 +130,16 @@ describe("the Pagefind index", () => {
 
   it("publishes only what the site's own search page needs", () => {
     const bundle = readdirSync(path.join(out, "pagefind"));
-    expect(bundle).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "fragment", "index", "filter"]));
+    expect(bundle).toEqual(
+      expect.arrayContaining([
+        "pagefind.js",
+        "pagefind-worker.js",
+        "pagefind-entry.json",
+        "fragment",
+        "index",
+        "filter",
+      ]),
+    );
     expect(bundle.filter((name) => /ui|highlight/.test(name))).toEqual([]);
   });
 
@@ -129,34 +163,54 @@ describe("the search page", () => {
     const form = doc.querySelector("#search form")!;
     expect(form.getAttribute("method")).toBe("get");
     expect(form.getAttribute("action")).toBe("/search/");
-    expect([...form.querySelectorAll("[name]")].map((el) => el.getAttribute("name"))).toEqual(["q", "kind", "category", "tag", "sort"]);
-    expect([...doc.querySelectorAll("#search-category option")].map((o) => o.textContent)).toContain("Campaigns (petitions, letters, lobbying)");
-    expect(doc.querySelectorAll("script:not([src]):not([type='application/ld+json'])")).toHaveLength(0);
+    expect([...form.querySelectorAll("[name]")].map((el) => el.getAttribute("name"))).toEqual([
+      "q",
+      "kind",
+      "category",
+      "tag",
+      "sort",
+    ]);
+    expect(
+      [...doc.querySelectorAll("#search-category option")].map((o) => o.textContent),
+    ).toContain("Campaigns (petitions, letters, lobbying)");
+    expect(
+      doc.querySelectorAll("script:not([src]):not([type='application/ld+json'])"),
+    ).toHaveLength(0);
     expect(doc.querySelectorAll("[style]")).toHaveLength(0);
     expect(doc.querySelector("#search-status")?.getAttribute("aria-live")).toBe("polite");
   });
 
   it("says plainly that it needs JavaScript when there is none", () => {
-    expect(page(out, "/search/").querySelector("noscript")?.textContent).toMatch(/Search needs JavaScript/);
+    expect(page(out, "/search/").querySelector("noscript")?.textContent).toMatch(
+      /Search needs JavaScript/,
+    );
   });
 
   it("loads search.js and search.css, fingerprinted, on /search/ only", () => {
     const doc = page(out, "/search/");
-    expect(doc.querySelector('script[type="module"]')?.getAttribute("src")).toMatch(/^\/assets\/search\.[0-9a-f]{10}\.js$/);
-    expect([...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href"))).toContainEqual(
-      expect.stringMatching(/^\/assets\/search\.[0-9a-f]{10}\.css$/),
+    expect(doc.querySelector('script[type="module"]')?.getAttribute("src")).toMatch(
+      /^\/assets\/search\.[0-9a-f]{10}\.js$/,
     );
+    expect(
+      [...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href")),
+    ).toContainEqual(expect.stringMatching(/^\/assets\/search\.[0-9a-f]{10}\.css$/));
     const article = readFileSync(path.join(out, "articles/rafah-report/index.html"), "utf8");
     expect(article).not.toMatch(/search\.[0-9a-f]{10}\.(js|css)/);
   });
 });
 
 describe("indexSite", () => {
-  const built = (url: string) => ({ url, outputPath: `/x${url}index.html`, content: `<html lang="en"><body><main data-pagefind-body><h1>${url}</h1></main></body></html>` });
+  const built = (url: string) => ({
+    url,
+    outputPath: `/x${url}index.html`,
+    content: `<html lang="en"><body><main data-pagefind-body><h1>${url}</h1></main></body></html>`,
+  });
 
   it("fails when Pagefind reports errors", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "search-fail-"));
-    await expect(indexSite([built("/a/")], dir, "pagefind", { rootSelector: "[[[" })).rejects.toThrow(/Pagefind reported errors/);
+    await expect(
+      indexSite([built("/a/")], dir, "pagefind", { rootSelector: "[[[" }),
+    ).rejects.toThrow(/Pagefind reported errors/);
   });
 
   it("replaces the previous bundle, so removed pages leave no stale files", async () => {

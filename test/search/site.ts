@@ -15,8 +15,14 @@ export function searchFiles(): Record<string, string> {
       "title: London march report\ndate: 2024-02-19\ncategory: news\ntags: [palestine]",
       "Thousands marched through central London.\n\n![Marchers on the bridge](./banner.jpg)\n\nThe march ended at Parliament Square.",
     ),
-    "articles/arabic-report.md": md('title: Report from Gaza\ndate: 2024-02-18\ncategory: analysis\ntags: ["غزة"]', "Doctors described the hospital under siege."),
-    "articles/cat-bulletin.md": md("title: Film bulletin\ndate: 2024-02-17\ncategory: culture", "A new documentary about dockers opens this week."),
+    "articles/arabic-report.md": md(
+      'title: Report from Gaza\ndate: 2024-02-18\ncategory: analysis\ntags: ["غزة"]',
+      "Doctors described the hospital under siege.",
+    ),
+    "articles/cat-bulletin.md": md(
+      "title: Film bulletin\ndate: 2024-02-17\ncategory: culture",
+      "A new documentary about dockers opens this week.",
+    ),
     "actions/sign-for-rafah.md": md(
       "title: Sign the letter on Rafah\ndate: 2024-02-16\ncategory: campaign\ntags: [palestine]\ncta:\n  label: Sign the letter\n  url: https://example.org/sign",
       "Ask your MP to speak up for Rafah before the vote.",
@@ -25,9 +31,18 @@ export function searchFiles(): Record<string, string> {
       'title: Night vigil\ndate: 2024-02-15\ncategory: event\ntags: [Gaza]\ncta:\n  label: Come along\n  url: https://example.org/vigil\nevent:\n  start: "2024-03-01T19:00"\n  location: Trafalgar Square',
       "Bring candles to the vigil.",
     ),
-    "articles/secret-draft.md": md("title: Secret draft\ndate: 2024-02-10\ncategory: news\ndraft: true", "The zeppelinword must never be found."),
-    "articles/future.md": md("title: Future item\ndate: 2024-03-10\ncategory: news", "The quasarword is scheduled."),
-    "pages/about.md": md("title: About the digest\ndate: 2021-01-01", "Who we are and how to reach the editors."),
+    "articles/secret-draft.md": md(
+      "title: Secret draft\ndate: 2024-02-10\ncategory: news\ndraft: true",
+      "The zeppelinword must never be found.",
+    ),
+    "articles/future.md": md(
+      "title: Future item\ndate: 2024-03-10\ncategory: news",
+      "The quasarword is scheduled.",
+    ),
+    "pages/about.md": md(
+      "title: About the digest\ndate: 2021-01-01",
+      "Who we are and how to reach the editors.",
+    ),
   };
   for (let n = 1; n <= 12; n++) {
     const nn = String(n).padStart(2, "0");

@@ -10,35 +10,64 @@ const files: Record<string, string> = {
     Array.from({ length: 21 }, (_, i) => {
       const n = String(i + 1).padStart(2, "0");
       const spelling = ["Palestine", "palestine", " Palestine "][i % 3];
-      return [`articles/p-${n}.md`, md(`title: Palestine story ${n}\ndate: 2024-01-${n}\ncategory: news\ntags: ["${spelling}"]\nsummary: Story ${n}.`)];
+      return [
+        `articles/p-${n}.md`,
+        md(
+          `title: Palestine story ${n}\ndate: 2024-01-${n}\ncategory: news\ntags: ["${spelling}"]\nsummary: Story ${n}.`,
+        ),
+      ];
     }),
   ),
-  "articles/arabic.md": md('title: Arabic tag story\ndate: 2024-02-01\ncategory: news\ntags: ["غزة"]'),
-  "articles/city-space.md": md('title: City with a space\ndate: 2024-02-02\ncategory: analysis\ntags: ["gaza city"]'),
-  "articles/city-hyphen.md": md('title: City with a hyphen\ndate: 2024-02-03\ncategory: analysis\ntags: ["gaza-city"]'),
-  "articles/punctuation.md": md('title: Punctuation tag\ndate: 2024-02-04\ncategory: statement\ntags: ["!!!"]'),
-  "articles/draft.md": md("title: Hidden draft\ndate: 2024-02-05\ncategory: news\ndraft: true\ntags: [draftonly, palestine]"),
+  "articles/arabic.md": md(
+    'title: Arabic tag story\ndate: 2024-02-01\ncategory: news\ntags: ["غزة"]',
+  ),
+  "articles/city-space.md": md(
+    'title: City with a space\ndate: 2024-02-02\ncategory: analysis\ntags: ["gaza city"]',
+  ),
+  "articles/city-hyphen.md": md(
+    'title: City with a hyphen\ndate: 2024-02-03\ncategory: analysis\ntags: ["gaza-city"]',
+  ),
+  "articles/punctuation.md": md(
+    'title: Punctuation tag\ndate: 2024-02-04\ncategory: statement\ntags: ["!!!"]',
+  ),
+  "articles/draft.md": md(
+    "title: Hidden draft\ndate: 2024-02-05\ncategory: news\ndraft: true\ntags: [draftonly, palestine]",
+  ),
   "actions/petition.md": md(
     "title: Sign the petition\ndate: 2024-02-06\ncategory: campaign\ntags: [palestine]\ncta:\n  label: Sign\n  url: https://example.org/sign",
   ),
-  "pages/twinning.md": md("title: How twinning works\ndate: 2021-01-01\ntags: [pageonly]", "Standing page."),
+  "pages/twinning.md": md(
+    "title: How twinning works\ndate: 2021-01-01\ntags: [pageonly]",
+    "Standing page.",
+  ),
 };
 
-const cardTitles = (doc: Document) => [...doc.querySelectorAll(".cards .card__title a")].map((a) => a.textContent?.trim());
+const cardTitles = (doc: Document) =>
+  [...doc.querySelectorAll(".cards .card__title a")].map((a) => a.textContent?.trim());
 /** The topic's own Atom feed announced in <head> (the site-wide feed is announced on every page). */
 const feedLink = (doc: Document) =>
-  [...doc.querySelectorAll('head link[rel="alternate"][type="application/atom+xml"]')].find((l) => /\/(tags|categories)\//.test(l.getAttribute("href") ?? ""));
-const hrefs = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].map((a) => a.getAttribute("href"));
+  [...doc.querySelectorAll('head link[rel="alternate"][type="application/atom+xml"]')].find((l) =>
+    /\/(tags|categories)\//.test(l.getAttribute("href") ?? ""),
+  );
+const hrefs = (doc: Document, selector: string) =>
+  [...doc.querySelectorAll(selector)].map((a) => a.getAttribute("href"));
 /** The built file behind a site URL as a link carries it (percent-encoded or not). */
 const fileFor = (out: string, href: string, prefix = "/") =>
-  path.join(out, decodeURIComponent(href).slice(prefix.length - 1), href.endsWith("/") ? "index.html" : "");
+  path.join(
+    out,
+    decodeURIComponent(href).slice(prefix.length - 1),
+    href.endsWith("/") ? "index.html" : "",
+  );
 
 let out: string;
 let prefixed: string;
 beforeAll(async () => {
   const dir = makeFixture(files);
   const dir7 = makeFixture(files);
-  const [plain, pr] = await Promise.all([buildFixture(dir), buildFixture(dir7, { pathPrefix: "/pr-7/" })]);
+  const [plain, pr] = await Promise.all([
+    buildFixture(dir),
+    buildFixture(dir7, { pathPrefix: "/pr-7/" }),
+  ]);
   expect(plain.code, plain.stderr).toBe(0);
   expect(pr.code, pr.stderr).toBe(0);
   out = plain.out;
@@ -54,20 +83,32 @@ describe("tag pages", () => {
     expect(titles[0]).toBe("Sign the petition");
     expect(titles[1]).toBe("Palestine story 21");
     expect(titles[19]).toBe("Palestine story 03");
-    expect(cardTitles(page(out, "/tags/palestine/2/"))).toEqual(["Palestine story 02", "Palestine story 01"]);
+    expect(cardTitles(page(out, "/tags/palestine/2/"))).toEqual([
+      "Palestine story 02",
+      "Palestine story 01",
+    ]);
     expect(existsSync(path.join(out, "tags/palestine/3"))).toBe(false);
-    expect(readdirSync(path.join(out, "tags")).filter((d) => d.toLowerCase().includes("palestine"))).toEqual(["palestine"]);
+    expect(
+      readdirSync(path.join(out, "tags")).filter((d) => d.toLowerCase().includes("palestine")),
+    ).toEqual(["palestine"]);
   });
 
   it("link their pages with rel prev/next and page numbers", () => {
     const first = page(out, "/tags/palestine/");
     const second = page(out, "/tags/palestine/2/");
-    expect(first.querySelector('.pagination a[rel="next"]')?.getAttribute("href")).toBe("/tags/palestine/2/");
+    expect(first.querySelector('.pagination a[rel="next"]')?.getAttribute("href")).toBe(
+      "/tags/palestine/2/",
+    );
     expect(first.querySelector('.pagination a[rel="prev"]')).toBeNull();
-    expect(second.querySelector('.pagination a[rel="prev"]')?.getAttribute("href")).toBe("/tags/palestine/");
+    expect(second.querySelector('.pagination a[rel="prev"]')?.getAttribute("href")).toBe(
+      "/tags/palestine/",
+    );
     expect(second.querySelector('.pagination a[rel="next"]')).toBeNull();
     expect(second.querySelector('.pagination a[aria-current="page"]')?.textContent).toContain("2");
-    expect(hrefs(first, ".pagination a:not([rel])")).toEqual(["/tags/palestine/", "/tags/palestine/2/"]);
+    expect(hrefs(first, ".pagination a:not([rel])")).toEqual([
+      "/tags/palestine/",
+      "/tags/palestine/2/",
+    ]);
   });
 
   it("show items with the same cards as other lists", () => {
@@ -85,14 +126,20 @@ describe("tag pages", () => {
   });
 
   it("never put two different tags on one page, and never use an empty slug", () => {
-    const space = page(out, "/articles/city-space/").querySelector('a[rel="tag"]')!.getAttribute("href")!;
-    const hyphen = page(out, "/articles/city-hyphen/").querySelector('a[rel="tag"]')!.getAttribute("href")!;
+    const space = page(out, "/articles/city-space/")
+      .querySelector('a[rel="tag"]')!
+      .getAttribute("href")!;
+    const hyphen = page(out, "/articles/city-hyphen/")
+      .querySelector('a[rel="tag"]')!
+      .getAttribute("href")!;
     expect(hyphen).toBe("/tags/gaza-city/");
     expect(space).not.toBe(hyphen);
     expect(space).toMatch(/^\/tags\/gaza-city-[0-9a-f]{6}\/$/);
     expect(cardTitles(page(out, space))).toEqual(["City with a space"]);
     expect(cardTitles(page(out, hyphen))).toEqual(["City with a hyphen"]);
-    const bang = page(out, "/articles/punctuation/").querySelector('a[rel="tag"]')!.getAttribute("href")!;
+    const bang = page(out, "/articles/punctuation/")
+      .querySelector('a[rel="tag"]')!
+      .getAttribute("href")!;
     expect(bang).toMatch(/^\/tags\/tag-[0-9a-f]{6}\/$/);
     expect(cardTitles(page(out, bang))).toEqual(["Punctuation tag"]);
   });
@@ -102,16 +149,21 @@ describe("tag pages", () => {
     expect(href).toBe("/tags/pageonly/");
     expect(cardTitles(page(out, "/tags/pageonly/"))).toEqual(["How twinning works"]);
     expect(existsSync(path.join(out, "tags/draftonly"))).toBe(false);
-    expect(readOut(out, "tags/palestine/index.html") + readOut(out, "tags/palestine/2/index.html")).not.toContain("Hidden draft");
+    expect(
+      readOut(out, "tags/palestine/index.html") + readOut(out, "tags/palestine/2/index.html"),
+    ).not.toContain("Hidden draft");
   });
 
   it("are listed at /tags/ with their counts, every link working", () => {
     const index = page(out, "/tags/");
-    const rows = [...index.querySelectorAll("main li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim());
+    const rows = [...index.querySelectorAll("main li")].map((li) =>
+      li.textContent?.replace(/\s+/g, " ").trim(),
+    );
     expect(rows).toContain("palestine (22 items)");
     expect(rows).toContain("غزة (1 item)");
     expect(rows.some((r) => r?.startsWith("draftonly"))).toBe(false);
-    for (const href of hrefs(index, "main li a")) expect(existsSync(fileFor(out, href!)), href!).toBe(true);
+    for (const href of hrefs(index, "main li a"))
+      expect(existsSync(fileFor(out, href!)), href!).toBe(true);
   });
 });
 
@@ -122,16 +174,23 @@ describe("category pages", () => {
     expect(cardTitles(doc)).toEqual(["Sign the petition"]);
     expect(cardTitles(page(out, "/categories/news/"))).toHaveLength(20);
     // 21 stories and the Arabic one; the draft is left out.
-    expect(cardTitles(page(out, "/categories/news/2/"))).toEqual(["Palestine story 02", "Palestine story 01"]);
+    expect(cardTitles(page(out, "/categories/news/2/"))).toEqual([
+      "Palestine story 02",
+      "Palestine story 01",
+    ]);
   });
 
   it("exist for a category with nothing in it yet, saying so", () => {
-    expect(page(out, "/categories/culture/").querySelector("main")?.textContent).toContain("Nothing here yet");
+    expect(page(out, "/categories/culture/").querySelector("main")?.textContent).toContain(
+      "Nothing here yet",
+    );
   });
 
   it("are listed at /categories/ with labels and counts", () => {
     const index = page(out, "/categories/");
-    const rows = [...index.querySelectorAll("main li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim());
+    const rows = [...index.querySelectorAll("main li")].map((li) =>
+      li.textContent?.replace(/\s+/g, " ").trim(),
+    );
     expect(rows).toContain("News (22 items)");
     expect(rows).toContain("Campaigns (petitions, letters, lobbying) (1 item)");
     expect(rows).toContain("Film, radio and books (0 items)");
@@ -139,7 +198,9 @@ describe("category pages", () => {
   });
 
   it("are where the item kicker links", () => {
-    expect(page(out, "/actions/petition/").querySelector(".item__kicker a")?.getAttribute("href")).toBe("/categories/campaign/");
+    expect(
+      page(out, "/actions/petition/").querySelector(".item__kicker a")?.getAttribute("href"),
+    ).toBe("/categories/campaign/");
   });
 });
 
@@ -148,8 +209,12 @@ describe("per-topic feeds", () => {
     for (const url of ["/tags/palestine/", "/tags/palestine/2/"]) {
       expect(feedLink(page(out, url))?.getAttribute("href"), url).toBe("/tags/palestine/feed.xml");
     }
-    expect(feedLink(page(out, "/categories/campaign/"))?.getAttribute("href")).toBe("/categories/campaign/feed.xml");
-    expect(page(out, "/tags/palestine/").querySelector('main a[href="/tags/palestine/feed.xml"]')).not.toBeNull();
+    expect(feedLink(page(out, "/categories/campaign/"))?.getAttribute("href")).toBe(
+      "/categories/campaign/feed.xml",
+    );
+    expect(
+      page(out, "/tags/palestine/").querySelector('main a[href="/tags/palestine/feed.xml"]'),
+    ).not.toBeNull();
   });
 
   it("read back as Atom: newest first, summaries only, capped at feedSize", () => {
@@ -161,7 +226,9 @@ describe("per-topic feeds", () => {
     expect(feed.items[0]?.title).toBe("Sign the petition");
     expect(feed.items[1]?.url).toBe("https://fixture.example.org/articles/p-21/");
     expect(feed.items[1]?.description).toBe("Story 21.");
-    expect(feed.items.every((item) => item.content === null || item.content === item.description)).toBe(true);
+    expect(
+      feed.items.every((item) => item.content === null || item.content === item.description),
+    ).toBe(true);
     expect(feed.items.some((item) => item.title === "Hidden draft")).toBe(false);
   });
 
@@ -170,7 +237,9 @@ describe("per-topic feeds", () => {
     expect(arabic.items.map((i) => i.title)).toEqual(["Arabic tag story"]);
     const campaign = parseFeed(readOut(out, "categories/campaign/feed.xml"));
     expect(campaign.title).toBe("Fixture Digest: Campaigns (petitions, letters, lobbying)");
-    expect(campaign.items.map((i) => i.url)).toEqual(["https://fixture.example.org/actions/petition/"]);
+    expect(campaign.items.map((i) => i.url)).toEqual([
+      "https://fixture.example.org/actions/petition/",
+    ]);
     expect(parseFeed(readOut(out, "categories/culture/feed.xml")).items).toHaveLength(0);
   });
 });
@@ -179,9 +248,15 @@ describe("under a path prefix", () => {
   it("links tag and category pages, their pages and feeds under /pr-7/", () => {
     const first = page(prefixed, "/tags/palestine/");
     expect(feedLink(first)?.getAttribute("href")).toBe("/pr-7/tags/palestine/feed.xml");
-    expect(first.querySelector('.pagination a[rel="next"]')?.getAttribute("href")).toBe("/pr-7/tags/palestine/2/");
-    expect(first.querySelector(".card__title a")?.getAttribute("href")).toBe("/pr-7/actions/petition/");
-    expect(page(prefixed, "/articles/arabic/").querySelector('a[rel="tag"]')?.getAttribute("href")).toMatch(/^\/pr-7\/tags\//);
+    expect(first.querySelector('.pagination a[rel="next"]')?.getAttribute("href")).toBe(
+      "/pr-7/tags/palestine/2/",
+    );
+    expect(first.querySelector(".card__title a")?.getAttribute("href")).toBe(
+      "/pr-7/actions/petition/",
+    );
+    expect(
+      page(prefixed, "/articles/arabic/").querySelector('a[rel="tag"]')?.getAttribute("href"),
+    ).toMatch(/^\/pr-7\/tags\//);
     for (const href of hrefs(page(prefixed, "/tags/"), "main li a")) {
       expect(href).toMatch(/^\/pr-7\//);
       expect(existsSync(fileFor(prefixed, href!, "/pr-7/")), href!).toBe(true);

@@ -7,7 +7,12 @@ describe("paginate", () => {
   it("gives an empty list one empty page with no neighbours", () => {
     const pages = paginate([], 20, "/tags/x/");
     expect(pages).toHaveLength(1);
-    expect(pages[0]).toMatchObject({ items: [], pageNumber: 0, url: "/tags/x/", hrefs: ["/tags/x/"] });
+    expect(pages[0]).toMatchObject({
+      items: [],
+      pageNumber: 0,
+      url: "/tags/x/",
+      hrefs: ["/tags/x/"],
+    });
     expect(pages[0]!.href.previous).toBeUndefined();
     expect(pages[0]!.href.next).toBeUndefined();
   });
@@ -30,8 +35,18 @@ describe("paginate", () => {
     expect(first!.items).toEqual(items(20));
     expect(second!.items).toEqual([21]);
     expect(second!.url).toBe("/tags/x/2/");
-    expect(first!.href).toEqual({ previous: undefined, next: "/tags/x/2/", first: "/tags/x/", last: "/tags/x/2/" });
-    expect(second!.href).toEqual({ previous: "/tags/x/", next: undefined, first: "/tags/x/", last: "/tags/x/2/" });
+    expect(first!.href).toEqual({
+      previous: undefined,
+      next: "/tags/x/2/",
+      first: "/tags/x/",
+      last: "/tags/x/2/",
+    });
+    expect(second!.href).toEqual({
+      previous: "/tags/x/",
+      next: undefined,
+      first: "/tags/x/",
+      last: "/tags/x/2/",
+    });
     expect(second!.pages).toHaveLength(2);
   });
 
@@ -47,7 +62,11 @@ describe("page helpers", () => {
   });
 
   it("numbers page URLs from 2", () => {
-    expect([0, 1, 2].map((n) => pageUrl("/tags/x/", n))).toEqual(["/tags/x/", "/tags/x/2/", "/tags/x/3/"]);
+    expect([0, 1, 2].map((n) => pageUrl("/tags/x/", n))).toEqual([
+      "/tags/x/",
+      "/tags/x/2/",
+      "/tags/x/3/",
+    ]);
   });
 
   it("links the ends and a window, with gaps", () => {

@@ -3,9 +3,11 @@ import { assignTagSlugs, MAX_SLUG_LENGTH, normaliseTag, slugify } from "../../sr
 
 describe("normaliseTag", () => {
   it("makes case and spacing variants one tag", () => {
-    expect(new Set(["Palestine", "palestine", " Palestine ", "PALESTINE", "\tpalestine\n"].map(normaliseTag))).toEqual(
-      new Set(["palestine"]),
-    );
+    expect(
+      new Set(
+        ["Palestine", "palestine", " Palestine ", "PALESTINE", "\tpalestine\n"].map(normaliseTag),
+      ),
+    ).toEqual(new Set(["palestine"]));
   });
 
   it("collapses inner runs of space and keeps words apart", () => {
@@ -72,7 +74,8 @@ describe("assignTagSlugs", () => {
   it("keeps slugs short enough for a folder name, still distinct", () => {
     const long = "solidarity ".repeat(20).trim();
     const slugs = assignTagSlugs([long, `${long} again`]);
-    for (const slug of slugs.values()) expect([...slug].length).toBeLessThanOrEqual(MAX_SLUG_LENGTH + 8);
+    for (const slug of slugs.values())
+      expect([...slug].length).toBeLessThanOrEqual(MAX_SLUG_LENGTH + 8);
     expect(new Set(slugs.values()).size).toBe(2);
   });
 
