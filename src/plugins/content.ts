@@ -16,7 +16,17 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
   const pathPrefix = eleventyConfig.pathPrefix ?? "/";
 
   // The store has parsed every content file's front matter already; generated templates still go through parseYaml.
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (yaml: string) => store.takeFrontMatter(yaml) ?? parseYaml(yaml) } });
+  // Templates read tags from `item` (normalised by the store); left in the data, Eleventy would build an unused collection per tag.
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: (yaml: string) => {
+        const data = store.takeFrontMatter(yaml) ?? parseYaml(yaml);
+        if (!data || typeof data !== "object" || !("tags" in data)) return data;
+        const { tags: _tags, ...rest } = data as Record<string, unknown>;
+        return rest;
+      },
+    },
+  });
   eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
     store.reset();
     try {
