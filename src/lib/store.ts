@@ -37,6 +37,8 @@ export class ContentStore {
         errors.push({ file: item.file, field: "image.src", message: `expected an image file beside the Markdown or under content/, got ${JSON.stringify(item.image.src)} (no such file)` });
       }
     }
+    // By file, then line: the order npm run check prints them in.
+    errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     if (errors.length > 0) throw new ContentValidationError(errors);
     this.#items = items;
     this.#byPath = new Map(items.map((item) => [item.inputPath, item]));

@@ -62,13 +62,14 @@ describe("every invalid file at once", () => {
     const check = await runScript(dir, "check.ts");
     const lines = check.stderr.split("\n").filter((line) => line.includes(" → "));
     expect(lines).toEqual([
-      'content/articles/one.md:3 → date: expected a real date (YYYY-MM-DD), got "2024-02-30"',
       "content/actions/two.md → cta: expected a call to action with label and url, got nothing",
+      'content/articles/one.md:3 → date: expected a real date (YYYY-MM-DD), got "2024-02-30"',
       "content/pages/three.md:2 → title: expected a title, got an empty value",
     ]);
     const build = await buildFixture(dir);
     expect(build.code).not.toBe(0);
     expect(build.stderr).toMatch(/3 errors were found; nothing was published/);
+    expect(build.stderr.split("\n").filter((line) => line.includes(" → "))).toEqual(lines);
   });
 
   it("accepts a valid site in check with exit code 0", async () => {
