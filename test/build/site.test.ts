@@ -90,6 +90,8 @@ describe("pages", () => {
     const last = page(out, "/articles/2/");
     expect([...last.querySelectorAll(".card__title a")].map((a) => a.textContent)).toEqual(["Bulk 3", "Bulk 2", "Bulk 1"]);
     expect(last.querySelector("a[rel=prev]")?.getAttribute("href")).toBe("/articles/");
+    expect(first.title).toBe("Articles · Fixture Digest");
+    expect(last.title).toBe("Page 2 of 2 · Articles · Fixture Digest");
   });
 
   it("writes 404.html, robots.txt and a sitemap", () => {

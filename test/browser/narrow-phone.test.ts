@@ -1,0 +1,37 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, serveSite, type StaticSite } from "../helpers/browser.ts";
+import { buildFixture } from "../helpers/fixture.ts";
+import { makeSampleSite } from "../helpers/sample-site.ts";
+
+// Regression: the header's and the search page's search inputs (20 characters wide by default) made every page scroll sideways at 320px.
+const PAGES = ["/", "/articles/", "/articles/bridge-march/", "/actions/open-letter/", "/about/", "/events/", "/tags/", "/search/?q=bridge", "/404.html"];
+
+describe("a 320px phone", () => {
+  let site: StaticSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const result = await buildFixture(await makeSampleSite());
+    expect(result.code, result.stderr).toBe(0);
+    [site, browser] = await Promise.all([serveSite(result.out), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it.each(PAGES)("shows %s without sideways scrolling", async (url) => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(new URL(url.slice(1), site.url).href, { waitUntil: "networkidle" });
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .map((el) => `${el.localName}.${el.className}`),
+    );
+    expect(overflowing).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.close();
+  });
+});
