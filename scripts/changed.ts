@@ -1,25 +1,20 @@
 // `npm run changed -- OLD_SITE NEW_SITE [--json | --markdown] [--base-url URL]`: pages added, removed and changed between two builds.
-import { parseArgs } from "node:util";
+import { parseCli } from "./lib/cli.ts";
 import { diffMarkdown, diffSites, diffText } from "../src/lib/site-diff.ts";
 
 const USAGE =
   "Usage: npm run changed -- OLD_SITE NEW_SITE [--json | --markdown] [--base-url https://…/pr-7/]";
 
 function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        markdown: { type: "boolean", default: false },
-        "base-url": { type: "string" },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 1;
-  }
+  const parsed = parseCli(
+    {
+      json: { type: "boolean", default: false },
+      markdown: { type: "boolean", default: false },
+      "base-url": { type: "string" },
+    },
+    USAGE,
+  );
+  if (!parsed) return 1;
   const [oldSite, newSite, ...rest] = parsed.positionals;
   const { json, markdown } = parsed.values;
   const baseUrl = parsed.values["base-url"];

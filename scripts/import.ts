@@ -1,5 +1,5 @@
 // `npm run import -- <feed file or URL> [--source "Name"] [--category slug]`: one draft per new feed item.
-import { parseArgs } from "node:util";
+import { parseCli } from "./lib/cli.ts";
 import { FeedError, importFeed, parseFeedText, readFeedText } from "../src/lib/feed-import.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
 
@@ -7,16 +7,8 @@ const USAGE =
   'Usage: npm run import -- <feed file or https:// URL> [--source "Name"] [--category slug]';
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { source: { type: "string" }, category: { type: "string" } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 1;
-  }
+  const parsed = parseCli({ source: { type: "string" }, category: { type: "string" } }, USAGE);
+  if (!parsed) return 1;
   const [location, ...rest] = parsed.positionals;
   if (!location || rest.length) {
     console.error(USAGE);

@@ -1,5 +1,5 @@
 // `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text]`
-import { parseArgs } from "node:util";
+import { parseCli } from "./lib/cli.ts";
 import { absoluteUrl } from "../src/lib/format.ts";
 import { createItem, KINDS, ScaffoldError, type Kind } from "../src/lib/scaffold.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
@@ -8,22 +8,17 @@ const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category s
   Actions need --url: the link people act on (petition, tickets, letter).`;
 
 function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        category: { type: "string" },
-        date: { type: "string" },
-        event: { type: "boolean", default: false },
-        url: { type: "string" },
-        label: { type: "string" },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 1;
-  }
+  const parsed = parseCli(
+    {
+      category: { type: "string" },
+      date: { type: "string" },
+      event: { type: "boolean", default: false },
+      url: { type: "string" },
+      label: { type: "string" },
+    },
+    USAGE,
+  );
+  if (!parsed) return 1;
   const [kind, title, ...rest] = parsed.positionals;
   if (!kind || !(kind in KINDS) || title === undefined || rest.length > 0) {
     console.error(
