@@ -66,3 +66,20 @@ export function createMarkdown(options: MarkdownOptions): InstanceType<typeof Ma
   };
   return md;
 }
+
+/** The readable text of Markdown, from its tokens (no HTML is rendered): what search indexes. */
+export function markdownText(md: InstanceType<typeof MarkdownIt>, source: string): string {
+  const parts: string[] = [];
+  const walk = (tokens: ReturnType<typeof md.parse>) => {
+    for (const token of tokens) {
+      if (token.children) walk(token.children);
+      else if (token.type === "text" || token.type === "code_inline") parts.push(token.content);
+      else if (token.type === "code_block" || token.type === "fence") parts.push(token.content, "\n");
+      else if (token.type === "image") parts.push(token.content);
+      else if (token.type === "softbreak" || token.type === "hardbreak") parts.push(" ");
+      else if (token.block && token.nesting === -1) parts.push("\n");
+    }
+  };
+  walk(md.parse(source, {}));
+  return parts.join("").replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
+}

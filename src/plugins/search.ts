@@ -2,9 +2,11 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import * as pagefind from "pagefind";
-import type { PagefindServiceConfig } from "pagefind";
+import type { CustomRecord, PagefindServiceConfig } from "pagefind";
 import type { Item } from "../lib/content.ts";
 import { ImagePipeline } from "../lib/images.ts";
+import { createMarkdown, markdownText } from "../lib/markdown.ts";
+import { SEARCH_KINDS, searchRecord } from "../lib/search-records.ts";
 import type { ContentStore } from "../lib/store.ts";
 import { resolveImagePath } from "../lib/store.ts";
 
@@ -18,69 +20,67 @@ export interface SearchOptions {
   pagefind?: PagefindServiceConfig;
 }
 
-/** What a reader can narrow results to; the `kind` filter of each indexed page. */
-export const SEARCH_KINDS = {
-  article: "Articles",
-  action: "Actions",
-  event: "Events",
-  page: "About pages",
-} as const;
-export type SearchKind = keyof typeof SEARCH_KINDS;
-
-export function searchKinds(item: Pick<Item, "section" | "event">): SearchKind[] {
-  const kind: SearchKind =
-    item.section === "articles" ? "article" : item.section === "actions" ? "action" : "page";
-  return item.event ? [kind, "event"] : [kind];
-}
-
 /** Pagefind's UI bundles: this site draws its own results over pagefind.js, so they are not published. */
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
-interface BuiltPage {
-  url: string | false;
-  outputPath: string | false;
-  content: string;
+type BundleFile = { path: string; content: Uint8Array };
+
+const fail = (step: string, errors: string[]): never => {
+  throw new Error(`search plugin: Pagefind reported errors while ${step}:\n${errors.join("\n")}`);
+};
+
+/**
+ * Indexes records in Pagefind's own process and returns the bundle's files. Started when the build
+ * starts, it runs on the second core while Eleventy renders. The caller closes Pagefind.
+ * https://pagefind.app/docs/node-api/#indexaddcustomrecord
+ */
+export async function buildIndex(
+  records: CustomRecord[],
+  config: PagefindServiceConfig = {},
+): Promise<BundleFile[]> {
+  const { index, errors } = await pagefind.createIndex(config);
+  if (!index || errors.length) return fail("starting", errors);
+  // Pagefind numbers pages in the order they arrive, so a fixed order keeps the bundle byte-identical.
+  const sorted = [...records].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  // A malformed record makes the service throw rather than answer with errors.
+  const added = await Promise.all(
+    sorted.map((record) =>
+      index.addCustomRecord(record).catch((e: Error) => ({ errors: [e.message] })),
+    ),
+  );
+  const addErrors = added.flatMap((r, n) => r.errors.map((e) => `${sorted[n]!.url}: ${e}`));
+  if (addErrors.length) fail("indexing", addErrors);
+  const { files, errors: fileErrors } = await index.getFiles();
+  if (fileErrors.length) fail("writing the bundle", fileErrors);
+  return files;
 }
 
-/** Indexes the built pages that carry data-pagefind-body and writes the bundle; throws on any Pagefind error. */
+/** Replaces the bundle folder under the output with the index's files. */
+export async function writeBundle(
+  files: BundleFile[],
+  outputDir: string,
+  bundleDir: string,
+): Promise<void> {
+  const target = path.join(outputDir, bundleDir);
+  await rm(target, { recursive: true, force: true });
+  for (const file of files) {
+    if (UNUSED_BUNDLE_FILE.test(file.path)) continue;
+    const out = path.join(target, file.path);
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, file.content);
+  }
+}
+
+/** Indexes records and writes the bundle; throws on any Pagefind error. */
 export async function indexSite(
-  pages: BuiltPage[],
+  records: CustomRecord[],
   outputDir: string,
   bundleDir: string,
   config: PagefindServiceConfig = {},
 ): Promise<number> {
-  const fail = (step: string, errors: string[]) => {
-    throw new Error(`search plugin: Pagefind reported errors while ${step}:\n${errors.join("\n")}`);
-  };
   try {
-    const { index, errors } = await pagefind.createIndex(config);
-    if (!index || errors.length) return fail("starting", errors);
-    // Pagefind numbers pages in the order they arrive, so a fixed order keeps the bundle byte-identical.
-    const indexed = pages
-      .filter(
-        (p): p is BuiltPage & { url: string } =>
-          typeof p.url === "string" &&
-          typeof p.outputPath === "string" &&
-          p.outputPath.endsWith(".html") &&
-          p.content.includes("data-pagefind-body"),
-      )
-      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    const added = await Promise.all(
-      indexed.map((p) => index.addHTMLFile({ url: p.url, content: p.content })),
-    );
-    const addErrors = added.flatMap((r, n) => r.errors.map((e) => `${indexed[n]!.url}: ${e}`));
-    if (addErrors.length) fail("indexing", addErrors);
-    const { files, errors: fileErrors } = await index.getFiles();
-    if (fileErrors.length) fail("writing the bundle", fileErrors);
-    const target = path.join(outputDir, bundleDir);
-    await rm(target, { recursive: true, force: true });
-    for (const file of files) {
-      if (UNUSED_BUNDLE_FILE.test(file.path)) continue;
-      const out = path.join(target, file.path);
-      await mkdir(path.dirname(out), { recursive: true });
-      await writeFile(out, file.content);
-    }
-    return indexed.length;
+    await writeBundle(await buildIndex(records, config), outputDir, bundleDir);
+    return records.length;
   } finally {
     await pagefind.close();
   }
@@ -112,16 +112,12 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
     formats: ["webp"],
   });
 
-  eleventyConfig.addFilter("searchKinds", searchKinds);
-  eleventyConfig.addFilter("searchSortDate", (item: Item) =>
-    item.date.at.toUTC().toISO({ suppressMilliseconds: true }),
-  );
-  eleventyConfig.addFilter("searchThumb", (item: Item) => {
+  const thumbUrl = (item: Item) => {
     if (!item.image) return "";
     const [thumb] =
       thumbs.stats(resolveImagePath(item, item.image.src, store.ctx.contentDir)).webp ?? [];
     return thumb?.url ?? "";
-  });
+  };
 
   eleventyConfig.addTemplate("search-page.njk", "", {
     layout: "search.njk",
@@ -131,22 +127,41 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
     bundleDir,
   });
 
+  const md = createMarkdown({ pathPrefix, siteUrl: store.ctx.settings.url });
+  const { language } = store.ctx.settings;
+  let indexing: Promise<BundleFile[]> | null = null;
+
   eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
     thumbs.setOutput(path.join(directories.output, "img"), `${pathPrefix}img/`);
+    const records = store.published.map((item) =>
+      searchRecord(item, {
+        language,
+        text: markdownText(md, item.body),
+        thumb: item.image ? thumbUrl(item) : "",
+      }),
+    );
+    indexing = buildIndex(records, pagefindConfig);
+    // Awaited in eleventy.after; until then a failure must not surface as an unhandled rejection.
+    indexing.catch(() => undefined);
   });
   eleventyConfig.on(
     "eleventy.after",
     async (event: {
       directories: { output: string };
-      results: BuiltPage[];
       incremental?: boolean;
       outputMode?: string;
     }) => {
-      const { directories, results, incremental, outputMode = "fs" } = event;
-      await thumbs.flush();
-      // An incremental rebuild only reports the pages it rewrote, so the index would lose the rest.
-      if (incremental || outputMode !== "fs") return;
-      await indexSite(results, directories.output, bundleDir, pagefindConfig);
+      const { directories, incremental, outputMode = "fs" } = event;
+      try {
+        await thumbs.flush();
+        const files = await indexing;
+        // An incremental rebuild only rewrote some pages; the bundle from the last full build stays.
+        if (files && !incremental && outputMode === "fs")
+          await writeBundle(files, directories.output, bundleDir);
+      } finally {
+        indexing = null;
+        await pagefind.close();
+      }
     },
   );
 }

@@ -200,17 +200,15 @@ describe("the search page", () => {
 });
 
 describe("indexSite", () => {
-  const built = (url: string) => ({
-    url,
-    outputPath: `/x${url}index.html`,
-    content: `<html lang="en"><body><main data-pagefind-body><h1>${url}</h1></main></body></html>`,
-  });
+  const built = (url: string) => ({ url, content: `Page ${url}`, language: "en", meta: { title: url } });
 
   it("fails when Pagefind reports errors", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "search-fail-"));
-    await expect(
-      indexSite([built("/a/")], dir, "pagefind", { rootSelector: "[[[" }),
-    ).rejects.toThrow(/Pagefind reported errors/);
+    const broken = { ...built("/b/"), sort: { date: 5 as unknown as string } };
+    await expect(indexSite([built("/a/"), broken], dir, "pagefind")).rejects.toThrow(
+      /search plugin: Pagefind reported errors while indexing:\n\/b\/: .*invalid type: integer `5`/,
+    );
+    expect(existsSync(path.join(dir, "pagefind"))).toBe(false);
   });
 
   it("replaces the previous bundle, so removed pages leave no stale files", async () => {

@@ -45,3 +45,12 @@ describe("createMarkdown", () => {
     expect(html).toContain('<img src="https://x.example/a.jpg" alt="remote">');
   });
 });
+
+describe("markdownText", () => {
+  it("keeps the words of every block and no markup", async () => {
+    const { markdownText } = await import("../../src/lib/markdown.ts");
+    const md = createMarkdown({ pathPrefix: "/", siteUrl: "https://site.example" });
+    const text = markdownText(md, "# Rafah\n\nSome **bold** and [a link](/x/) with `code`.\nNext line.\n\n- one\n- two\n\n![A banner](./b.jpg)\n\n    block code\n\n<b>raw</b> &amp; more");
+    expect(text).toBe("Rafah\nSome bold and a link with code. Next line.\none\ntwo\nA banner\nblock code\n<b>raw</b> & more");
+  });
+});

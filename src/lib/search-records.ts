@@ -1,0 +1,53 @@
+import type { CustomRecord } from "pagefind";
+import type { Item } from "./content.ts";
+import { isoDate, readableDate } from "./format.ts";
+
+/** What a reader can narrow results to; the `kind` filter of each indexed item. */
+export const SEARCH_KINDS = {
+  article: "Articles",
+  action: "Actions",
+  event: "Events",
+  page: "About pages",
+} as const;
+export type SearchKind = keyof typeof SEARCH_KINDS;
+
+export function searchKinds(item: Pick<Item, "section" | "event">): SearchKind[] {
+  const kind: SearchKind =
+    item.section === "articles" ? "article" : item.section === "actions" ? "action" : "page";
+  return item.event ? [kind, "event"] : [kind];
+}
+
+export interface RecordContext {
+  /** The site's language (settings.language), which is also the <html lang> of the search page. */
+  language: string;
+  /** The body as plain text. */
+  text: string;
+  /** URL of the result's thumbnail, or "" for none. */
+  thumb: string;
+}
+
+/**
+ * One item as Pagefind indexes it, built from data rather than from its HTML: the words a reader
+ * searches, the filters and sort key, and what a result shows (title, date, summary, thumbnail).
+ */
+export function searchRecord(item: Item, ctx: RecordContext): CustomRecord {
+  const filters: Record<string, string[]> = { kind: searchKinds(item) };
+  if (item.category) filters.category = [item.category];
+  if (item.tags.length) filters.tag = item.tags;
+  return {
+    url: item.url as string,
+    content: [item.title, item.summary, ctx.text, item.event?.location, item.source?.name]
+      .filter(Boolean)
+      .join("\n"),
+    language: ctx.language,
+    meta: {
+      title: item.title,
+      date: readableDate(item.date, ctx.language),
+      datetime: isoDate(item.date),
+      summary: item.summary ?? "",
+      image: ctx.thumb,
+    },
+    filters,
+    sort: { date: item.date.at.toUTC().toISO({ suppressMilliseconds: true })! },
+  };
+}
