@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { indexSite } from "../../src/plugins/search.ts";
+import { indexSite } from "../../src/lib/search-index.ts";
 import { buildFixture, makeFixture, page } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { searchFiles } from "./site.ts";

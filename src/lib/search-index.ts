@@ -1,0 +1,100 @@
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import * as pagefind from "pagefind";
+import type { CustomRecord, PagefindServiceConfig } from "pagefind";
+
+/** Pagefind's UI bundles: this site draws its own results over pagefind.js, so they are not published. */
+const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+type BundleFile = { path: string; content: Uint8Array };
+
+const fail = (step: string, errors: string[]): never => {
+  throw new Error(`search plugin: Pagefind reported errors while ${step}:\n${errors.join("\n")}`);
+};
+
+/**
+ * Indexes records in Pagefind's own process and returns the bundle's files. Started when the build
+ * starts, it runs on the second core while Eleventy renders. The caller closes Pagefind.
+ * https://pagefind.app/docs/node-api/#indexaddcustomrecord
+ */
+export async function buildIndex(
+  records: CustomRecord[],
+  config: PagefindServiceConfig = {},
+): Promise<BundleFile[]> {
+  const { index, errors } = await pagefind.createIndex(config);
+  if (!index || errors.length) return fail("starting", errors);
+  // Pagefind numbers pages in the order they arrive, so a fixed order keeps the bundle byte-identical.
+  const sorted = [...records].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  // A malformed record makes the service throw rather than answer with errors.
+  const added = await Promise.all(
+    sorted.map((record) =>
+      index.addCustomRecord(record).catch((e: Error) => ({ errors: [e.message] })),
+    ),
+  );
+  const addErrors = added.flatMap((r, n) => r.errors.map((e) => `${sorted[n]!.url}: ${e}`));
+  if (addErrors.length) fail("indexing", addErrors);
+  const { files, errors: fileErrors } = await index.getFiles();
+  if (fileErrors.length) fail("writing the bundle", fileErrors);
+  return files;
+}
+
+/** Replaces the bundle folder under the output with the index's files. */
+export async function writeBundle(
+  files: BundleFile[],
+  outputDir: string,
+  bundleDir: string,
+): Promise<void> {
+  const target = path.join(outputDir, bundleDir);
+  await rm(target, { recursive: true, force: true });
+  const wanted = files.filter((file) => !UNUSED_BUNDLE_FILE.test(file.path));
+  const dirs = new Set(wanted.map((file) => path.dirname(path.join(target, file.path))));
+  await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+  // Thousands of small fragment files: written a batch at a time rather than one after another.
+  for (let n = 0; n < wanted.length; n += 64) {
+    await Promise.all(
+      wanted.slice(n, n + 64).map((file) => writeFile(path.join(target, file.path), file.content)),
+    );
+  }
+}
+
+/** Indexes on a worker thread; resolves with the number of records once the bundle is written. */
+export interface IndexJob {
+  records: CustomRecord[];
+  outputDir: string;
+  bundleDir: string;
+  config: PagefindServiceConfig;
+}
+
+export type IndexResult = { ok: true; count: number } | { ok: false; message: string };
+
+export function indexInWorker(job: IndexJob): Promise<number> {
+  const entry = new URL("./search-worker.ts", import.meta.url).href;
+  const worker = new Worker(new URL("./ts-worker.mjs", import.meta.url), {
+    workerData: { ...job, entry },
+  });
+  return new Promise<number>((resolve, reject) => {
+    worker.once("message", (result: IndexResult) =>
+      result.ok ? resolve(result.count) : reject(new Error(result.message)),
+    );
+    worker.once("error", reject);
+    worker.once("exit", (code) =>
+      reject(new Error(`search plugin: the indexing worker stopped (exit code ${code})`)),
+    );
+  });
+}
+
+/** Indexes records and writes the bundle; throws on any Pagefind error. */
+export async function indexSite(
+  records: CustomRecord[],
+  outputDir: string,
+  bundleDir: string,
+  config: PagefindServiceConfig = {},
+): Promise<number> {
+  try {
+    await writeBundle(await buildIndex(records, config), outputDir, bundleDir);
+    return records.length;
+  } finally {
+    await pagefind.close();
+  }
+}

@@ -1,0 +1,16 @@
+// Indexes search records and writes the bundle on a worker thread, so Pagefind's replies are read while Eleventy renders.
+import { parentPort, workerData } from "node:worker_threads";
+import * as pagefind from "pagefind";
+import { buildIndex, writeBundle, type IndexJob, type IndexResult } from "./search-index.ts";
+
+const job = workerData as IndexJob;
+let result: IndexResult;
+try {
+  await writeBundle(await buildIndex(job.records, job.config), job.outputDir, job.bundleDir);
+  result = { ok: true, count: job.records.length };
+} catch (error) {
+  result = { ok: false, message: (error as Error).message };
+} finally {
+  await pagefind.close();
+}
+parentPort!.postMessage(result!);
