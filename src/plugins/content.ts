@@ -38,10 +38,15 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
       process.exit(1);
     }
   });
-  // Drafts and scheduled items are not built at all in production.
-  eleventyConfig.addPreprocessor("visibility", "md", (data: { page: { inputPath: string } }) => {
+  // Drafts and scheduled items are not built at all in production; the others get their Item and URL here,
+  // once per file, rather than through computed data on every template.
+  eleventyConfig.addPreprocessor("content", "md", (data: { page: { inputPath: string }; item?: Item; permalink?: unknown }) => {
     const item = store.get(data.page.inputPath);
-    if (item && !store.isVisible(item)) return false;
+    if (!item) return undefined;
+    if (!store.isVisible(item)) return false;
+    data.item = item;
+    // Sub-folders do not change the URL; an explicit permalink is already folded into item.url.
+    data.permalink = item.url;
     return undefined;
   });
 
@@ -50,14 +55,6 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
     preview: store.ctx.preview,
     pathPrefix,
     now: store.ctx.now,
-  });
-  // Content files publish at the URL the loader worked out (sub-folders do not change it).
-  eleventyConfig.addGlobalData("permalink", () => (data: { page: { inputPath: string; filePathStem: string } }) => {
-    const item = store.get(data.page.inputPath);
-    return item ? item.url : `${data.page.filePathStem.replace(/(^|\/)index$/, "")}/`.replace(/^\/?/, "/");
-  });
-  eleventyConfig.addGlobalData("eleventyComputed", {
-    item: (data: { page: { inputPath: string } }) => store.get(data.page.inputPath),
   });
   eleventyConfig.addGlobalData("digest", () => {
     const published = store.published;

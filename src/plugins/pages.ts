@@ -22,6 +22,7 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
 
   eleventyConfig.addTemplate("index.njk", "", {
     layout: "home.njk",
+    permalink: "/",
     title: settings.title,
     homeArticles,
     homeActions,
