@@ -60,6 +60,7 @@ export async function writeBundle(
 
 /** Indexes on a worker thread; resolves with the number of records once the bundle is written. */
 export interface IndexJob {
+  /** Records whose content is Markdown; the worker indexes its plain text. */
   records: CustomRecord[];
   outputDir: string;
   bundleDir: string;

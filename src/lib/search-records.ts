@@ -20,8 +20,8 @@ export function searchKinds(item: Pick<Item, "section" | "event">): SearchKind[]
 export interface RecordContext {
   /** The site's language (settings.language), which is also the <html lang> of the search page. */
   language: string;
-  /** The body as plain text. */
-  text: string;
+  /** The body, as Markdown: the indexing worker turns the whole record's content into plain text. */
+  body: string;
   /** URL of the result's thumbnail, or "" for none. */
   thumb: string;
 }
@@ -36,9 +36,9 @@ export function searchRecord(item: Item, ctx: RecordContext): CustomRecord {
   if (item.tags.length) filters.tag = item.tags;
   return {
     url: item.url as string,
-    content: [item.title, item.summary, ctx.text, item.event?.location, item.source?.name]
+    content: [item.title, item.summary, ctx.body, item.event?.location, item.source?.name]
       .filter(Boolean)
-      .join("\n"),
+      .join("\n\n"),
     language: ctx.language,
     meta: {
       title: item.title,

@@ -1,12 +1,19 @@
 // Indexes search records and writes the bundle on a worker thread, so Pagefind's replies are read while Eleventy renders.
 import { parentPort, workerData } from "node:worker_threads";
 import * as pagefind from "pagefind";
+import { createMarkdown, markdownText } from "./markdown.ts";
 import { buildIndex, writeBundle, type IndexJob, type IndexResult } from "./search-index.ts";
 
 const job = workerData as IndexJob;
 let result: IndexResult;
 try {
-  await writeBundle(await buildIndex(job.records, job.config), job.outputDir, job.bundleDir);
+  // Records arrive with Markdown content; turning it into text here keeps that work off the main thread.
+  const md = createMarkdown({ pathPrefix: "/", siteUrl: "https://localhost" });
+  const records = job.records.map((record) => ({
+    ...record,
+    content: markdownText(md, record.content),
+  }));
+  await writeBundle(await buildIndex(records, job.config), job.outputDir, job.bundleDir);
   result = { ok: true, count: job.records.length };
 } catch (error) {
   result = { ok: false, message: (error as Error).message };

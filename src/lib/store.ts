@@ -63,7 +63,7 @@ export class ContentStore {
     this.#items = null;
     this.#tags = null;
     this.#slugs = null;
-    this.#ranks = null;
+    this.#related = null;
   }
 
   /** Production shows neither drafts nor items dated after the build date; previews show both. */
@@ -88,49 +88,66 @@ export class ContentStore {
 
   /** Up to `count` other items sharing the most tags, then the newest of the same category. */
   related(item: Item, count = 3): Item[] {
-    // Scores live in a reused array indexed by position in `published` (newest first), so ties go to the newer item.
+    // Runs for every page: ranks (positions in `published`, newest first) in typed arrays, so ties go to the newer item.
     const published = this.published;
-    const index = this.#tagRanks();
-    if (this.#scores.length !== published.length) this.#scores = new Float64Array(published.length);
+    const { tags, category, rankOf } = this.#relatedIndex();
+    const me = rankOf.get(item) ?? -1;
+    const myCategory = me >= 0 ? category[me]! : -2;
+    if (this.#scores.length !== published.length) {
+      this.#scores = new Float64Array(published.length);
+      this.#touched = new Int32Array(published.length);
+    }
     const scores = this.#scores;
-    const touched: number[] = [];
+    const touched = this.#touched;
+    const sameCategory = 2 + 1 / Math.max(1, item.tags.length);
+    let touchedCount = 0;
     for (const tag of item.tags) {
-      for (const rank of index.get(tag) ?? []) {
-        const other = published[rank]!;
-        if (other === item) continue;
-        if (scores[rank] === 0) touched.push(rank);
-        scores[rank]! += 2 + (other.category === item.category ? 1 : 0) / item.tags.length;
+      const list = tags.get(tag);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const rank = list[i]!;
+        if (rank === me) continue;
+        if (scores[rank] === 0) touched[touchedCount++] = rank;
+        scores[rank]! += category[rank] === myCategory ? sameCategory : 2;
       }
     }
     const best: number[] = [];
-    for (const rank of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const rank = touched[t]!;
+      const score = scores[rank]!;
       let at = best.length;
-      while (at > 0 && (scores[rank]! > scores[best[at - 1]!]! || (scores[rank] === scores[best[at - 1]!] && rank < best[at - 1]!))) at--;
+      while (at > 0 && (score > scores[best[at - 1]!]! || (score === scores[best[at - 1]!] && rank < best[at - 1]!))) at--;
       if (at < count) {
         best.splice(at, 0, rank);
         if (best.length > count) best.pop();
       }
     }
-    for (const rank of touched) scores[rank] = 0;
     const ranked = best.map((rank) => published[rank]!);
     if (ranked.length < count && item.category) {
-      const scored = new Set(touched);
       for (let rank = 0; rank < published.length && ranked.length < count; rank++) {
         const other = published[rank]!;
-        if (other !== item && other.section !== "pages" && other.category === item.category && !scored.has(rank)) ranked.push(other);
+        if (other !== item && other.section !== "pages" && other.category === item.category && scores[rank] === 0) ranked.push(other);
       }
     }
+    for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
     return ranked;
   }
 
   #scores = new Float64Array(0);
-  #ranks: Map<string, number[]> | null = null;
-  /** Each tag's items as positions in `published`, built once per load. */
-  #tagRanks(): Map<string, number[]> {
-    if (this.#ranks && this.#items) return this.#ranks;
-    const position = new Map(this.published.map((item, rank) => [item, rank]));
-    this.#ranks = new Map([...this.#tagIndex()].map(([tag, items]) => [tag, items.map((item) => position.get(item)!)]));
-    return this.#ranks;
+  #touched = new Int32Array(0);
+  #related: { tags: Map<string, Int32Array>; category: Int32Array; rankOf: Map<Item, number> } | null = null;
+  #relatedIndex() {
+    if (this.#related && this.#items) return this.#related;
+    const published = this.published;
+    const rankOf = new Map(published.map((item, rank) => [item, rank]));
+    const categoryIds = new Map<string | undefined, number>();
+    const category = Int32Array.from(published, (item) => {
+      if (!categoryIds.has(item.category)) categoryIds.set(item.category, categoryIds.size);
+      return categoryIds.get(item.category)!;
+    });
+    const tags = new Map([...this.#tagIndex()].map(([tag, items]) => [tag, Int32Array.from(items, (item) => rankOf.get(item)!)]));
+    this.#related = { tags, category, rankOf };
+    return this.#related;
   }
 
   /** The URL slug of a tag, unique among every tag of this build (standing pages' tags too). */

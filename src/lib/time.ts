@@ -13,7 +13,16 @@ export type ParsedTime =
  * wall-clock time there; one that falls in a skipped or repeated hour is refused.
  */
 export function parseSiteTime(input: string, zone: string): ParsedTime {
-  const text = input.trim();
+  // Many items share a date, and each zone offset is asked of Intl, which is slow; DateTimes are immutable.
+  const key = `${zone}\u0000${input}`;
+  let parsed = parsedTimes.get(key);
+  if (!parsed) parsedTimes.set(key, (parsed = parseUncached(input.trim(), zone)));
+  return parsed;
+}
+
+const parsedTimes = new Map<string, ParsedTime>();
+
+function parseUncached(text: string, zone: string): ParsedTime {
   if (DATE_ONLY.test(text)) {
     const value = DateTime.fromISO(text, { zone });
     return value.isValid

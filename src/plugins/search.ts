@@ -3,7 +3,6 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { PagefindServiceConfig } from "pagefind";
 import type { Item } from "../lib/content.ts";
 import { ImagePipeline } from "../lib/images.ts";
-import { createMarkdown, markdownText } from "../lib/markdown.ts";
 import { SEARCH_KINDS, searchRecord } from "../lib/search-records.ts";
 import { indexInWorker } from "../lib/search-index.ts";
 import type { ContentStore } from "../lib/store.ts";
@@ -60,7 +59,6 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
     bundleDir,
   });
 
-  const md = createMarkdown({ pathPrefix, siteUrl: store.ctx.settings.url });
   const { language } = store.ctx.settings;
   let indexing: Promise<number> | null = null;
 
@@ -81,7 +79,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
       const records = store.published.map((item) =>
         searchRecord(item, {
           language,
-          text: markdownText(md, item.body),
+          body: item.body,
           thumb: item.image ? thumbUrl(item) : "",
         }),
       );
