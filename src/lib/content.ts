@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { LineCounter, parseDocument, isMap } from "yaml";
+import jsYaml from "js-yaml";
+import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { makeSchemas, SECTIONS, shown, type ParsedFrontMatter, type Section, type Schemas } from "./schema.ts";
 import type { SiteSettings } from "./settings.ts";
@@ -72,7 +73,7 @@ export function splitFrontMatter(raw: string): { yaml: string | null; body: stri
 
 /** Parses YAML without YAML 1.1 timestamps, so a time is read in the site zone, not as UTC. */
 export function parseYaml(source: string): unknown {
-  return parseDocument(source, { schema: "core", uniqueKeys: true }).toJS();
+  return jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA });
 }
 
 export function defaultUrl(section: Section, slug: string): string {
@@ -95,23 +96,37 @@ export function parseContentFile(
   if (yaml === null) {
     return { errors: [{ file, line: 1, field: "front matter", message: 'expected a block starting and ending with "---", got none' }] };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { schema: "core", uniqueKeys: true, lineCounter });
-  if (doc.errors.length > 0) {
-    return {
-      errors: doc.errors.map((err) => ({
-        file,
-        line: err.linePos ? err.linePos[0].line + firstLine - 1 : undefined,
-        field: "front matter",
-        message: `expected valid YAML, got an error: ${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
-      })),
-    };
+  // js-yaml reads valid files fast; `yaml` reads them again only when there is an error to place on a line.
+  let data: unknown;
+  let document: { doc: Document; lineCounter: LineCounter } | null = null;
+  const detailed = () => {
+    if (!document) {
+      const lineCounter = new LineCounter();
+      document = { doc: parseDocument(yaml, { schema: "core", uniqueKeys: true, lineCounter }), lineCounter };
+    }
+    return document;
+  };
+  try {
+    data = jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA, filename: file }) ?? {};
+  } catch {
+    const { doc } = detailed();
+    if (doc.errors.length === 0) data = doc.toJS() ?? {};
+    else {
+      return {
+        errors: doc.errors.map((err) => ({
+          file,
+          line: err.linePos ? err.linePos[0].line + firstLine - 1 : undefined,
+          field: "front matter",
+          message: `expected valid YAML, got an error: ${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
+        })),
+      };
+    }
   }
-  const data = doc.toJS() ?? {};
-  if (!isMap(doc.contents) && doc.contents !== null) {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return { errors: [{ file, line: firstLine, field: "front matter", message: `expected fields (key: value), got ${shown(data)}` }] };
   }
   const lineOf = (keyPath: PropertyKey[]): number | undefined => {
+    const { doc, lineCounter } = detailed();
     for (let n = keyPath.length; n > 0; n--) {
       const node = doc.getIn(keyPath.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === "object" && node.range) return lineCounter.linePos(node.range[0]).line + firstLine - 1;

@@ -72,6 +72,12 @@ describe("normalising", () => {
     expect(item?.tags).toEqual(["palestine", "tower hamlets"]);
   });
 
+  it("reads an unquoted time with seconds as London time, not as YAML's UTC timestamp", () => {
+    const { item } = parse("articles", "title: A\ndate: 2024-07-06T13:00:00\ncategory: news\nevent:\n  start: 2024-07-06T13:00:00\n  location: Online");
+    expect(item?.date.at.toUTC().toISO()).toBe("2024-07-06T12:00:00.000Z");
+    expect(item?.event?.start.at.toUTC().toISO()).toBe("2024-07-06T12:00:00.000Z");
+  });
+
   it("marks an item dated after the build date as scheduled", () => {
     expect(parse("articles", "title: A\ndate: 2024-02-23\ncategory: news").item?.scheduled).toBe(true);
     expect(parse("articles", "title: A\ndate: 2024-02-22\ncategory: news").item?.scheduled).toBe(false);
@@ -94,6 +100,7 @@ describe("normalising", () => {
 describe("refusals name file, line, field, what was expected and what was found", () => {
   const cases: [string, "articles" | "actions" | "pages", string, RegExp][] = [
     ["front matter that is not valid YAML", "articles", "title: [unclosed\ndate: 2024-01-01", /^content\/articles\/sub\/foo\.md:3 → front matter: expected valid YAML, got an error: /],
+    ["a key written twice", "articles", "title: A\ndate: 2024-01-01\ncategory: news\ntitle: B", /^content\/articles\/sub\/foo\.md:5 → front matter: expected valid YAML, got an error: Map keys must be unique/],
     ["a missing title", "articles", "date: 2024-01-01\ncategory: news", /^content\/articles\/sub\/foo\.md → title: expected a title, got nothing$/],
     ["an empty title", "articles", 'title: ""\ndate: 2024-01-01\ncategory: news', /→ title: expected a title, got an empty value$/],
     ["a missing date", "articles", "title: A\ncategory: news", /→ date: expected a date \(YYYY-MM-DD\) or date-time \(YYYY-MM-DDTHH:MM\), got nothing$/],
