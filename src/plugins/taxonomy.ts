@@ -51,7 +51,11 @@ export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: n
     Object.keys(settings.categories).map((slug) => [slug, []]),
   );
   for (const item of store.published) {
-    for (const tag of item.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), item]);
+    for (const tag of item.tags) {
+      const list = byTag.get(tag);
+      if (list) list.push(item);
+      else byTag.set(tag, [item]);
+    }
     if (item.category) byCategory.get(item.category)?.push(item);
   }
   const topic = (
