@@ -19,7 +19,9 @@ export default function (eleventyConfig: UserConfig) {
   const store = new ContentStore(site);
   eleventyConfig.addPlugin(content, { store });
   eleventyConfig.addPlugin(markdown, { store });
-  eleventyConfig.addPlugin(assets, { fingerprint: ["site.css", "events.css", "search.js", "search.css"] });
+  eleventyConfig.addPlugin(assets, {
+    fingerprint: ["site.css", "events.css", "search.js", "search.css"],
+  });
   eleventyConfig.addPlugin(pages, { store });
   eleventyConfig.addPlugin(feeds, { store });
   eleventyConfig.addPlugin(events, { store });

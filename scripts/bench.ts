@@ -24,8 +24,10 @@ const { values, positionals } = parseArgs({
 });
 const runs = Number(values.runs);
 const sizes = (values.sizes ?? positionals[0] ?? "4000").split(",").map(Number);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`bench: --runs must be a whole number ≥ 1, got ${values.runs}`);
-if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`bench: sizes must be whole numbers ≥ 10, got ${sizes.join(",")}`);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`bench: --runs must be a whole number ≥ 1, got ${values.runs}`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 10))
+  throw new Error(`bench: sizes must be whole numbers ≥ 10, got ${sizes.join(",")}`);
 
 const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
 const eleventyCmd = path.join(repoRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
@@ -55,7 +57,9 @@ interface Run {
 
 function check(step: string, result: Measured): Measured {
   if (result.code !== 0) {
-    throw new Error(`bench: ${step} failed with exit code ${result.code}\n${result.stderr.slice(-4000) || result.stdout.slice(-4000)}`);
+    throw new Error(
+      `bench: ${step} failed with exit code ${result.code}\n${result.stderr.slice(-4000) || result.stdout.slice(-4000)}`,
+    );
   }
   return result;
 }
@@ -63,11 +67,27 @@ function check(step: string, result: Measured): Measured {
 async function floorRun(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
   const out = path.join(dir, "_floor");
   rmSync(out, { recursive: true, force: true });
-  const eleventy = check("floor Eleventy", await runMeasured(tsx, [eleventyCmd, "--config=floor.config.mjs", "--quiet"], { cwd: dir, env }));
-  const pagefind = check("floor Pagefind", await runMeasured(pagefindCli, ["--site", out], { cwd: dir, env }));
+  const eleventy = check(
+    "floor Eleventy",
+    await runMeasured(tsx, [eleventyCmd, "--config=floor.config.mjs", "--quiet"], {
+      cwd: dir,
+      env,
+    }),
+  );
+  const pagefind = check(
+    "floor Pagefind",
+    await runMeasured(pagefindCli, ["--site", out], { cwd: dir, env }),
+  );
   const peaks = [eleventy.peakMb, pagefind.peakMb].filter((n): n is number => n !== null);
-  const cpuMs = eleventy.cpuMs !== null && pagefind.cpuMs !== null ? eleventy.cpuMs + pagefind.cpuMs : null;
-  return { ms: eleventy.ms + pagefind.ms, cpuMs, peakMb: peaks.length ? Math.max(...peaks) : null, pages: countHtml(out), pagefindMs: pagefind.ms };
+  const cpuMs =
+    eleventy.cpuMs !== null && pagefind.cpuMs !== null ? eleventy.cpuMs + pagefind.cpuMs : null;
+  return {
+    ms: eleventy.ms + pagefind.ms,
+    cpuMs,
+    peakMb: peaks.length ? Math.max(...peaks) : null,
+    pages: countHtml(out),
+    pagefindMs: pagefind.ms,
+  };
 }
 
 // Pagefind's Node API runs its indexer as a child process: time that process's life from the outside, without touching the plugin.
@@ -100,33 +120,63 @@ async function fullRun(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
   rmSync(timings, { force: true });
   const result = check(
     "full build",
-    await runMeasured(tsx, [eleventyCmd, `--config=${path.join(repoRoot, "eleventy.config.ts")}`, `--output=${out}`], {
-      cwd: dir,
-      env: { ...env, BENCH_PAGEFIND_FILE: timings, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require=${timer}`.trim() },
-    }),
+    await runMeasured(
+      tsx,
+      [eleventyCmd, `--config=${path.join(repoRoot, "eleventy.config.ts")}`, `--output=${out}`],
+      {
+        cwd: dir,
+        env: {
+          ...env,
+          BENCH_PAGEFIND_FILE: timings,
+          NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require=${timer}`.trim(),
+        },
+      },
+    ),
   );
-  const spans = existsSync(timings) ? readFileSync(timings, "utf8").split("\n").map(Number).filter((n) => n > 0) : [];
+  const spans = existsSync(timings)
+    ? readFileSync(timings, "utf8")
+        .split("\n")
+        .map(Number)
+        .filter((n) => n > 0)
+    : [];
   const pagefindMs = spans.length ? spans.reduce((a, b) => a + b, 0) : null;
-  return { ms: result.ms, cpuMs: result.cpuMs, peakMb: result.peakMb, pages: countHtml(out), pagefindMs };
+  return {
+    ms: result.ms,
+    cpuMs: result.cpuMs,
+    peakMb: result.peakMb,
+    pages: countHtml(out),
+    pagefindMs,
+  };
 }
 
 async function searchBytes(site: string, query: string): Promise<unknown> {
   if (!existsSync(benchSearch)) return undefined;
-  const module = (await import(pathToFileURL(benchSearch).href)) as { measureSearchBytes?: (siteDir: string, query: string) => Promise<unknown> };
-  if (typeof module.measureSearchBytes !== "function") return "scripts/bench-search.ts does not export measureSearchBytes";
+  const module = (await import(pathToFileURL(benchSearch).href)) as {
+    measureSearchBytes?: (siteDir: string, query: string) => Promise<unknown>;
+  };
+  if (typeof module.measureSearchBytes !== "function")
+    return "scripts/bench-search.ts does not export measureSearchBytes";
   return module.measureSearchBytes(site, query);
 }
 
 /** The totals of scripts/bench-search.ts's report, without its per-request lists. */
 function summariseSearchBytes(report: unknown): unknown {
-  const r = report as { searchPage?: { bytes?: number; requests?: unknown[] }; pagefindOnly?: { bytes?: number; requests?: unknown[] }; ratio?: number };
-  if (typeof r?.searchPage?.bytes !== "number" || typeof r?.pagefindOnly?.bytes !== "number") return report;
+  const r = report as {
+    searchPage?: { bytes?: number; requests?: unknown[] };
+    pagefindOnly?: { bytes?: number; requests?: unknown[] };
+    ratio?: number;
+  };
+  if (typeof r?.searchPage?.bytes !== "number" || typeof r?.pagefindOnly?.bytes !== "number")
+    return report;
   return {
     searchPageBytes: r.searchPage.bytes,
     searchPageRequests: r.searchPage.requests?.length ?? null,
     pagefindOnlyBytes: r.pagefindOnly.bytes,
     pagefindOnlyRequests: r.pagefindOnly.requests?.length ?? null,
-    ratio: typeof r.ratio === "number" ? Number(r.ratio.toFixed(3)) : Number((r.searchPage.bytes / r.pagefindOnly.bytes).toFixed(3)),
+    ratio:
+      typeof r.ratio === "number"
+        ? Number(r.ratio.toFixed(3))
+        : Number((r.searchPage.bytes / r.pagefindOnly.bytes).toFixed(3)),
   };
 }
 
@@ -139,7 +189,13 @@ async function benchSize(count: number) {
   mkdirSync(path.join(dir, "floor-layouts"));
   writeFileSync(path.join(dir, "floor-layouts", "floor.njk"), FLOOR_LAYOUT);
   writeFileSync(path.join(dir, "floor.config.mjs"), FLOOR_CONFIG);
-  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: path.join(dir, "content"), BUILD_DATE: BENCH_BUILD_DATE, TZ: "UTC", PREVIEW: "" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CONTENT_DIR: path.join(dir, "content"),
+    BUILD_DATE: BENCH_BUILD_DATE,
+    TZ: "UTC",
+    PREVIEW: "",
+  };
   const floors: Run[] = [];
   const fulls: Run[] = [];
   for (let i = 0; i < runs; i++) {
@@ -147,7 +203,9 @@ async function benchSize(count: number) {
     floors.push(floor);
     const full = await fullRun(dir, env);
     fulls.push(full);
-    console.log(`  ${count} items, run ${i + 1}/${runs}: floor ${fmt(floor.ms)} (Pagefind ${fmt(floor.pagefindMs ?? 0)}), full ${fmt(full.ms)}${full.pagefindMs !== null ? ` (Pagefind ${fmt(full.pagefindMs)})` : ""}`);
+    console.log(
+      `  ${count} items, run ${i + 1}/${runs}: floor ${fmt(floor.ms)} (Pagefind ${fmt(floor.pagefindMs ?? 0)}), full ${fmt(full.ms)}${full.pagefindMs !== null ? ` (Pagefind ${fmt(full.pagefindMs)})` : ""}`,
+    );
   }
   const floorMs = median(floors.map((r) => r.ms));
   const fullMs = median(fulls.map((r) => r.ms));
@@ -156,7 +214,8 @@ async function benchSize(count: number) {
     const peaks = list.map((r) => r.peakMb).filter((n): n is number => n !== null);
     return peaks.length ? Math.max(...peaks) : null;
   };
-  const cpu = (list: Run[]) => (list.every((r) => r.cpuMs !== null) ? Math.round(median(list.map((r) => r.cpuMs!))) : null);
+  const cpu = (list: Run[]) =>
+    list.every((r) => r.cpuMs !== null) ? Math.round(median(list.map((r) => r.cpuMs!))) : null;
   const result = {
     items: count,
     runs,
@@ -179,7 +238,9 @@ async function benchSize(count: number) {
   };
   if (existsSync(benchSearch)) {
     try {
-      result.searchBytes = summariseSearchBytes(await searchBytes(path.join(dir, "_full"), values.query!));
+      result.searchBytes = summariseSearchBytes(
+        await searchBytes(path.join(dir, "_full"), values.query!),
+      );
     } catch (error) {
       result.searchBytes = { error: (error as Error).message.split("\n")[0] };
     }
@@ -196,28 +257,61 @@ for (const count of sizes) {
 }
 
 console.log(`\nPeak memory: ${peakMethod}.`);
-if (results.some((r) => !r.searchIndexed)) console.log(`Note: the full build ran no Pagefind indexing${existsSync(searchPlugin) ? "" : " (src/plugins/search.ts does not exist yet)"}.`);
-if (!existsSync(benchSearch)) console.log("Note: scripts/bench-search.ts does not exist yet; search bytes not measured.");
+if (results.some((r) => !r.searchIndexed))
+  console.log(
+    `Note: the full build ran no Pagefind indexing${existsSync(searchPlugin) ? "" : " (src/plugins/search.ts does not exist yet)"}.`,
+  );
+if (!existsSync(benchSearch))
+  console.log("Note: scripts/bench-search.ts does not exist yet; search bytes not measured.");
 const rows = results.map((r) => [
   String(r.items),
   fmt(r.floorMs),
   fmt(r.fullMs),
   r.ratio.toFixed(2) + (r.ratio <= TARGET_RATIO ? " ✓" : " ✗"),
-  r.cpuRatio === null ? "n/a" : `${r.cpuRatio.toFixed(2)} (${fmt(r.floorCpuMs!)} / ${fmt(r.fullCpuMs!)})`,
+  r.cpuRatio === null
+    ? "n/a"
+    : `${r.cpuRatio.toFixed(2)} (${fmt(r.floorCpuMs!)} / ${fmt(r.fullCpuMs!)})`,
   `${r.floorPages} / ${r.fullPages}`,
   `${mb(r.floorPeakMb)} / ${mb(r.fullPeakMb)}`,
   `${r.floorMsPerItem.toFixed(2)} / ${r.fullMsPerItem.toFixed(2)}`,
-  r.pagefindShare === null ? "n/a" : `${fmt(r.pagefindMs!)} (${Math.round(r.pagefindShare * 100)}%)`,
+  r.pagefindShare === null
+    ? "n/a"
+    : `${fmt(r.pagefindMs!)} (${Math.round(r.pagefindShare * 100)}%)`,
 ]);
-const header = ["items", "floor", "full", `ratio (≤${TARGET_RATIO})`, "CPU ratio (floor / full)", "pages floor/full", "peak floor/full", "ms/item floor/full", "Pagefind in full"];
+const header = [
+  "items",
+  "floor",
+  "full",
+  `ratio (≤${TARGET_RATIO})`,
+  "CPU ratio (floor / full)",
+  "pages floor/full",
+  "peak floor/full",
+  "ms/item floor/full",
+  "Pagefind in full",
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
-console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`);
-for (const r of results) if (r.searchBytes !== undefined) console.log(`Search bytes at ${r.items} items ("${values.query}"): ${JSON.stringify(r.searchBytes)}`);
+console.log(
+  `\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`,
+);
+for (const r of results)
+  if (r.searchBytes !== undefined)
+    console.log(
+      `Search bytes at ${r.items} items ("${values.query}"): ${JSON.stringify(r.searchBytes)}`,
+    );
 if (results.length > 1) {
   const first = results[0]!;
   const last = results[results.length - 1]!;
   const growth = last.fullMsPerItem / first.fullMsPerItem;
-  console.log(`Growth: full build ms per item ×${growth.toFixed(2)} from ${first.items} to ${last.items} items (1.00 is linear).`);
+  console.log(
+    `Growth: full build ms per item ×${growth.toFixed(2)} from ${first.items} to ${last.items} items (1.00 is linear).`,
+  );
 }
-console.log(JSON.stringify({ bench: "build", buildDate: BENCH_BUILD_DATE, targetRatio: TARGET_RATIO, results }));
+console.log(
+  JSON.stringify({
+    bench: "build",
+    buildDate: BENCH_BUILD_DATE,
+    targetRatio: TARGET_RATIO,
+    results,
+  }),
+);

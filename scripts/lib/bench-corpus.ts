@@ -37,35 +37,220 @@ export function prng(seed: number): () => number {
 }
 
 const PLACES = [
-  "palestine", "gaza", "west bank", "yemen", "sudan", "kurdistan", "colombia", "cuba", "venezuela", "western sahara",
-  "ukraine", "kashmir", "myanmar", "philippines", "haiti", "chile", "bolivia", "brazil", "mexico", "nicaragua",
-  "iran", "iraq", "syria", "lebanon", "egypt", "tunisia", "morocco", "algeria", "nigeria", "south africa",
-  "zimbabwe", "kenya", "ethiopia", "eritrea", "congo", "sri lanka", "bangladesh", "india", "pakistan", "afghanistan",
-  "turkey", "greece", "ireland", "scotland", "wales", "basque country", "catalonia", "cyprus", "west papua", "hong kong",
+  "palestine",
+  "gaza",
+  "west bank",
+  "yemen",
+  "sudan",
+  "kurdistan",
+  "colombia",
+  "cuba",
+  "venezuela",
+  "western sahara",
+  "ukraine",
+  "kashmir",
+  "myanmar",
+  "philippines",
+  "haiti",
+  "chile",
+  "bolivia",
+  "brazil",
+  "mexico",
+  "nicaragua",
+  "iran",
+  "iraq",
+  "syria",
+  "lebanon",
+  "egypt",
+  "tunisia",
+  "morocco",
+  "algeria",
+  "nigeria",
+  "south africa",
+  "zimbabwe",
+  "kenya",
+  "ethiopia",
+  "eritrea",
+  "congo",
+  "sri lanka",
+  "bangladesh",
+  "india",
+  "pakistan",
+  "afghanistan",
+  "turkey",
+  "greece",
+  "ireland",
+  "scotland",
+  "wales",
+  "basque country",
+  "catalonia",
+  "cyprus",
+  "west papua",
+  "hong kong",
 ];
 const TOPICS = [
-  "trade unions", "strikes", "nhs", "housing", "climate", "debt", "covid-19", "vaccines", "refugees", "asylum",
-  "deportations", "arms trade", "bds", "boycott", "sanctions", "ceasefire", "occupation", "settlements", "prisoners",
-  "hunger strike", "political prisoners", "human rights", "free speech", "protest rights", "policing", "racism",
-  "antiracism", "anti-fascism", "women's rights", "lgbt+ rights", "disability rights", "education", "students",
-  "universities", "teachers", "nurses", "doctors", "dockers", "rail workers", "postal workers", "journalists",
-  "press freedom", "water", "food sovereignty", "land rights", "indigenous rights", "mining", "oil", "gas", "pipelines",
-  "fossil fuels", "deforestation", "drought", "famine", "aid", "medical aid", "fundraising", "twinning", "sister cities",
-  "film", "radio", "books", "music", "poetry", "theatre", "football", "sport", "history", "memorial", "anniversary",
-  "elections", "referendum", "parliament", "mps", "lobbying", "petitions", "letters", "demonstrations", "marches",
-  "vigils", "solidarity", "internationalism", "peace", "nuclear disarmament", "nato", "war", "militarism",
-  "imperialism", "colonialism", "reparations", "austerity", "cost of living", "wages", "pensions",
+  "trade unions",
+  "strikes",
+  "nhs",
+  "housing",
+  "climate",
+  "debt",
+  "covid-19",
+  "vaccines",
+  "refugees",
+  "asylum",
+  "deportations",
+  "arms trade",
+  "bds",
+  "boycott",
+  "sanctions",
+  "ceasefire",
+  "occupation",
+  "settlements",
+  "prisoners",
+  "hunger strike",
+  "political prisoners",
+  "human rights",
+  "free speech",
+  "protest rights",
+  "policing",
+  "racism",
+  "antiracism",
+  "anti-fascism",
+  "women's rights",
+  "lgbt+ rights",
+  "disability rights",
+  "education",
+  "students",
+  "universities",
+  "teachers",
+  "nurses",
+  "doctors",
+  "dockers",
+  "rail workers",
+  "postal workers",
+  "journalists",
+  "press freedom",
+  "water",
+  "food sovereignty",
+  "land rights",
+  "indigenous rights",
+  "mining",
+  "oil",
+  "gas",
+  "pipelines",
+  "fossil fuels",
+  "deforestation",
+  "drought",
+  "famine",
+  "aid",
+  "medical aid",
+  "fundraising",
+  "twinning",
+  "sister cities",
+  "film",
+  "radio",
+  "books",
+  "music",
+  "poetry",
+  "theatre",
+  "football",
+  "sport",
+  "history",
+  "memorial",
+  "anniversary",
+  "elections",
+  "referendum",
+  "parliament",
+  "mps",
+  "lobbying",
+  "petitions",
+  "letters",
+  "demonstrations",
+  "marches",
+  "vigils",
+  "solidarity",
+  "internationalism",
+  "peace",
+  "nuclear disarmament",
+  "nato",
+  "war",
+  "militarism",
+  "imperialism",
+  "colonialism",
+  "reparations",
+  "austerity",
+  "cost of living",
+  "wages",
+  "pensions",
 ];
 // A few tags as editors really type them: capitals, stray spaces, non-Latin scripts.
-const ODD_TAGS = ["Palestine", " Gaza ", "غزة", "Kurdistan", "NHS", "Trade Unions", "كردستان", "Україна", "Cuba Sí"];
+const ODD_TAGS = [
+  "Palestine",
+  " Gaza ",
+  "غزة",
+  "Kurdistan",
+  "NHS",
+  "Trade Unions",
+  "كردستان",
+  "Україна",
+  "Cuba Sí",
+];
 /** About 150 tags, most common first; picked with Zipf-like weights as tags are in real archives. */
-export const TAG_POOL = [...PLACES.slice(0, 10), ...TOPICS.slice(0, 20), ...ODD_TAGS, ...PLACES.slice(10), ...TOPICS.slice(20)];
+export const TAG_POOL = [
+  ...PLACES.slice(0, 10),
+  ...TOPICS.slice(0, 20),
+  ...ODD_TAGS,
+  ...PLACES.slice(10),
+  ...TOPICS.slice(20),
+];
 
-export const CATEGORIES = ["news", "analysis", "statement", "campaign", "fundraiser", "event", "twinning", "culture"];
-const SOURCES = ["Socialist Worker", "Morning Star", "Middle East Eye", "Novara Media", "Red Pepper", "Al Jazeera", "The Canary"];
-const AUTHORS = ["Isabel", "Sam Okafor", "Ruth Levy", "Karim Haddad", "Niamh Byrne", "Tomás Ruiz", "Priya Shah"];
-const LOCATIONS = ["Online", "Conway Hall, London", "Friends Meeting House, Manchester", "Glasgow City Chambers", "Online", "Trades Club, Hebden Bridge", "Bristol Harbourside"];
-const CTA_LABELS = ["Sign the petition", "Write to your MP", "Donate", "Join the group", "Register", "Get tickets", "Share the statement"];
+export const CATEGORIES = [
+  "news",
+  "analysis",
+  "statement",
+  "campaign",
+  "fundraiser",
+  "event",
+  "twinning",
+  "culture",
+];
+const SOURCES = [
+  "Socialist Worker",
+  "Morning Star",
+  "Middle East Eye",
+  "Novara Media",
+  "Red Pepper",
+  "Al Jazeera",
+  "The Canary",
+];
+const AUTHORS = [
+  "Isabel",
+  "Sam Okafor",
+  "Ruth Levy",
+  "Karim Haddad",
+  "Niamh Byrne",
+  "Tomás Ruiz",
+  "Priya Shah",
+];
+const LOCATIONS = [
+  "Online",
+  "Conway Hall, London",
+  "Friends Meeting House, Manchester",
+  "Glasgow City Chambers",
+  "Online",
+  "Trades Club, Hebden Bridge",
+  "Bristol Harbourside",
+];
+const CTA_LABELS = [
+  "Sign the petition",
+  "Write to your MP",
+  "Donate",
+  "Join the group",
+  "Register",
+  "Get tickets",
+  "Share the statement",
+];
 const WORDS = (
   "solidarity workers union strike march protest rally campaign government ministers people community families children " +
   "hospital school water food aid support call action demand release justice rights peace occupation ceasefire border " +
@@ -74,7 +259,8 @@ const WORDS = (
   "fund money appeal twinning friendship visit history memory anniversary week month year today thousands hundreds"
 ).split(" ");
 
-const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+const pick = <T>(rand: () => number, list: readonly T[]): T =>
+  list[Math.floor(rand() * list.length)]!;
 
 function zipfPicker(rand: () => number, size: number, exponent = 1.05): () => number {
   const weights = Array.from({ length: size }, (_, i) => 1 / (i + 1) ** exponent);
@@ -110,8 +296,10 @@ function body(rand: () => number, links: string[]): string {
     }
     const sentences = Array.from({ length: 2 + Math.floor(rand() * 4) }, () => sentence(rand));
     if (rand() < 0.5) sentences[0] = `**${sentences[0]!.replace(/\.$/, "")}**.`;
-    if (links.length && rand() < 0.3) sentences.push(`Read [our earlier report](${pick(rand, links)}) for the background.`);
-    if (rand() < 0.25) sentences.push(`More at <https://example.org/${Math.floor(rand() * 1000)}>.`);
+    if (links.length && rand() < 0.3)
+      sentences.push(`Read [our earlier report](${pick(rand, links)}) for the background.`);
+    if (rand() < 0.25)
+      sentences.push(`More at <https://example.org/${Math.floor(rand() * 1000)}>.`);
     parts.push(sentences.join(" "));
   }
   return parts.join("\n\n");
@@ -130,9 +318,14 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   const published: string[] = [];
   for (let i = 0; i < count; i++) {
     const kind: CorpusKind = i % 10 === 3 ? "event" : i % 5 === 1 ? "action" : "article";
-    const section = kind === "action" || (kind === "event" && i % 20 === 3) ? "actions" : "articles";
+    const section =
+      kind === "action" || (kind === "event" && i % 20 === 3) ? "actions" : "articles";
     const heading = title(rand);
-    const slug = `${heading.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 48).replace(/-+$/, "")}-${i}`;
+    const slug = `${heading
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .slice(0, 48)
+      .replace(/-+$/, "")}-${i}`;
     const date = now.minus({ days: Math.floor(rand() * 1095), hours: Math.floor(rand() * 12) });
     const tags: string[] = [];
     const want = 2 + Math.floor(rand() * 2);
@@ -140,7 +333,12 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       const tag = TAG_POOL[nextTag()]!;
       if (!tags.some((t) => t.trim().toLowerCase() === tag.trim().toLowerCase())) tags.push(tag);
     }
-    const category = kind === "event" ? "event" : section === "actions" ? pick(rand, ["campaign", "fundraiser", "twinning"]) : pick(rand, CATEGORIES);
+    const category =
+      kind === "event"
+        ? "event"
+        : section === "actions"
+          ? pick(rand, ["campaign", "fundraiser", "twinning"])
+          : pick(rand, CATEGORIES);
     const lines = [
       `title: ${yamlString(heading)}`,
       `date: ${rand() < 0.5 ? date.toISODate() : date.toFormat("yyyy-MM-dd'T'HH:mm")}`,
@@ -150,11 +348,20 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
     ];
     if (rand() < 0.6) lines.push(`author: ${yamlString(pick(rand, AUTHORS))}`);
     if (section === "articles" && rand() < 0.7) {
-      lines.push("source:", `  name: ${yamlString(pick(rand, SOURCES))}`, `  url: https://example.org/stories/${i}`);
+      lines.push(
+        "source:",
+        `  name: ${yamlString(pick(rand, SOURCES))}`,
+        `  url: https://example.org/stories/${i}`,
+      );
     }
     if (section === "actions" || rand() < 0.1) {
-      lines.push("cta:", `  label: ${yamlString(pick(rand, CTA_LABELS))}`, `  url: https://example.org/act/${i}`);
-      if (rand() < 0.7) lines.push(`  deadline: ${now.plus({ days: Math.floor(rand() * 240) - 120 }).toISODate()}`);
+      lines.push(
+        "cta:",
+        `  label: ${yamlString(pick(rand, CTA_LABELS))}`,
+        `  url: https://example.org/act/${i}`,
+      );
+      if (rand() < 0.7)
+        lines.push(`  deadline: ${now.plus({ days: Math.floor(rand() * 240) - 120 }).toISODate()}`);
     }
     if (kind === "event") {
       const start = now.plus({ days: Math.floor(rand() * 360) - 180 }).startOf("day");
@@ -162,16 +369,24 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       lines.push("event:");
       if (rand() < 0.3) {
         lines.push(`  start: ${start.toISODate()}`);
-        if (rand() < 0.5) lines.push(`  end: ${start.plus({ days: 1 + Math.floor(rand() * 2) }).toISODate()}`);
+        if (rand() < 0.5)
+          lines.push(`  end: ${start.plus({ days: 1 + Math.floor(rand() * 2) }).toISODate()}`);
       } else {
         const at = start.set({ hour: 10 + Math.floor(rand() * 10), minute: rand() < 0.5 ? 0 : 30 });
-        lines.push(`  start: "${at.toFormat("yyyy-MM-dd'T'HH:mm")}"`, `  end: "${at.plus({ minutes: 90 }).toFormat("yyyy-MM-dd'T'HH:mm")}"`);
+        lines.push(
+          `  start: "${at.toFormat("yyyy-MM-dd'T'HH:mm")}"`,
+          `  end: "${at.plus({ minutes: 90 }).toFormat("yyyy-MM-dd'T'HH:mm")}"`,
+        );
       }
       lines.push(`  location: ${yamlString(location)}`);
       if (location === "Online") lines.push(`  url: https://example.org/join/${i}`);
     }
     const folder = `${section}/${date.year}`;
-    files.push({ path: `${folder}/${slug}.md`, kind, text: `---\n${lines.join("\n")}\n---\n${body(rand, published.slice(-50))}\n` });
+    files.push({
+      path: `${folder}/${slug}.md`,
+      kind,
+      text: `---\n${lines.join("\n")}\n---\n${body(rand, published.slice(-50))}\n`,
+    });
     published.push(`/${section}/${slug}/`);
   }
   return files;
@@ -181,7 +396,10 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
 export function writeCorpus(dir: string, files: CorpusFile[]): string {
   const content = path.join(dir, "content");
   mkdirSync(path.join(content, "_data"), { recursive: true });
-  cpSync(path.join(repoRoot, "content", "_data", "site.yml"), path.join(content, "_data", "site.yml"));
+  cpSync(
+    path.join(repoRoot, "content", "_data", "site.yml"),
+    path.join(content, "_data", "site.yml"),
+  );
   for (const section of ["articles", "actions", "pages"]) {
     mkdirSync(path.join(content, section), { recursive: true });
     const data = path.join(repoRoot, "content", section, `${section}.11tydata.ts`);

@@ -23,7 +23,11 @@ process.on("exit", () => { try { fs.appendFileSync(process.env.BENCH_RSS_FILE, p
 `;
 
 /** Runs a command to completion, timing it and reading the peak RSS of its process tree. */
-export async function runMeasured(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measured> {
+export async function runMeasured(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<Measured> {
   const scratch = mkdtempSync(path.join(tmpdir(), "bench-rss-"));
   const rssFile = path.join(scratch, "rss");
   let file = command;
@@ -36,25 +40,33 @@ export async function runMeasured(command: string, args: string[], options: { cw
   } else {
     const preload = path.join(scratch, "rss.cjs");
     writeFileSync(preload, RSS_PRELOAD);
-    env = { ...env, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require=${preload}`.trim() };
+    env = {
+      ...env,
+      BENCH_RSS_FILE: rssFile,
+      NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require=${preload}`.trim(),
+    };
   }
   const started = performance.now();
-  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(file, argv, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+  const result = await new Promise<{ code: number; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      const child = spawn(file, argv, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    },
+  );
   const ms = performance.now() - started;
   let peakMb: number | null = null;
   let cpuMs: number | null = null;
   if (existsSync(rssFile)) {
     const lines = readFileSync(rssFile, "utf8").trim().split("\n");
     // Both GNU time's %M and Node's maxRSS are in kilobytes; GNU time may print a note about the exit status first.
-    const peaks = lines.map((l) => Number(l.trim().split(/\s+/)[0])).filter((n) => Number.isFinite(n) && n > 0);
+    const peaks = lines
+      .map((l) => Number(l.trim().split(/\s+/)[0]))
+      .filter((n) => Number.isFinite(n) && n > 0);
     if (peaks.length) peakMb = Math.max(...peaks) / 1024;
     const gnu = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(lines[lines.length - 1]!.trim());
     if (hasGnuTime && gnu) cpuMs = (Number(gnu[2]) + Number(gnu[3])) * 1000;
@@ -63,7 +75,9 @@ export async function runMeasured(command: string, args: string[], options: { cw
   return { ms, peakMb, cpuMs, ...result };
 }
 
-export const peakMethod = hasGnuTime ? "GNU time %M (largest process of the tree)" : "process.resourceUsage().maxRSS of each Node process";
+export const peakMethod = hasGnuTime
+  ? "GNU time %M (largest process of the tree)"
+  : "process.resourceUsage().maxRSS of each Node process";
 
 /** How many .html files a build wrote. */
 export function countHtml(dir: string): number {

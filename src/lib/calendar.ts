@@ -23,11 +23,14 @@ export interface CalendarSpec {
 export const REFRESH_SECONDS = 3 * 3600;
 
 /** RFC 5545 TEXT escaping, for the calendar-level fields ical-generator writes as given. */
-const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
+const escapeText = (text: string) =>
+  text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
 
 /** The event's UID: its page's absolute URL, so it is the same in every build and every feed. */
 export function eventUid(item: EventItem, ctx: CalendarContext): string {
-  return ctx.absolute(item.url).replace(/[,;\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return ctx
+    .absolute(item.url)
+    .replace(/[,;\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 const plainMarkdown = new MarkdownIt();
@@ -37,7 +40,12 @@ export function plainExcerpt(markdown: string, max = 300): string {
   const text = plainMarkdown
     .parse(markdown, {})
     .filter((t) => t.type === "inline")
-    .map((t) => (t.children ?? []).filter((c) => c.type === "text" || c.type === "code_inline").map((c) => c.content).join(""))
+    .map((t) =>
+      (t.children ?? [])
+        .filter((c) => c.type === "text" || c.type === "code_inline")
+        .map((c) => c.content)
+        .join(""),
+    )
     .join(" ")
     .replace(/\s+/g, " ")
     .trim();
@@ -66,7 +74,8 @@ export function calendarIcs(spec: CalendarSpec, ctx: CalendarContext): string {
     ttl: REFRESH_SECONDS,
   });
   const ordered = [...spec.items].sort(
-    (a, b) => eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() || a.file.localeCompare(b.file),
+    (a, b) =>
+      eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() || a.file.localeCompare(b.file),
   );
   for (const item of ordered) {
     const span = eventSpan(item);
@@ -110,7 +119,8 @@ export function googleCalendarUrl(item: EventItem, ctx: CalendarContext): string
 /** "Add to Outlook": Outlook on the web's compose-event deep link. */
 export function outlookCalendarUrl(item: EventItem, ctx: CalendarContext): string {
   const span = eventSpan(item);
-  const stamp = (at: DateTime) => (span.allDay ? at.toISODate()! : at.toUTC().toISO({ suppressMilliseconds: true })!);
+  const stamp = (at: DateTime) =>
+    span.allDay ? at.toISODate()! : at.toUTC().toISO({ suppressMilliseconds: true })!;
   const params = new URLSearchParams({
     path: "/calendar/action/compose",
     rru: "addevent",
@@ -129,11 +139,15 @@ export interface EventJsonLdContext extends CalendarContext {
   imageUrl: (item: EventItem) => string;
 }
 
-const schemaDate = (at: DateTime, allDay: boolean) => (allDay ? at.toISODate()! : at.toISO({ suppressMilliseconds: true })!);
+const schemaDate = (at: DateTime, allDay: boolean) =>
+  allDay ? at.toISODate()! : at.toISO({ suppressMilliseconds: true })!;
 
 /** A written location as a schema.org Place: the first part names it, the rest is the address. */
 function place(location: string): Record<string, unknown> {
-  const parts = location.split(",").map((p) => p.trim()).filter(Boolean);
+  const parts = location
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   const name = parts[0] ?? location;
   const street = parts.length > 1 ? parts.slice(1).join(", ") : location;
   return { "@type": "Place", name, address: { "@type": "PostalAddress", streetAddress: street } };
@@ -145,8 +159,16 @@ export function eventJsonLd(item: EventItem, ctx: EventJsonLdContext): Record<st
   const online = isOnline(item.event.location);
   const joinUrl = item.event.url;
   const virtual = { "@type": "VirtualLocation", url: joinUrl ?? ctx.absolute(item.url) };
-  const location = online ? virtual : joinUrl ? [place(item.event.location), virtual] : place(item.event.location);
-  const mode = online ? "OnlineEventAttendanceMode" : joinUrl ? "MixedEventAttendanceMode" : "OfflineEventAttendanceMode";
+  const location = online
+    ? virtual
+    : joinUrl
+      ? [place(item.event.location), virtual]
+      : place(item.event.location);
+  const mode = online
+    ? "OnlineEventAttendanceMode"
+    : joinUrl
+      ? "MixedEventAttendanceMode"
+      : "OfflineEventAttendanceMode";
   const image = ctx.imageUrl(item);
   const end = span.allDay ? span.end.minus({ days: 1 }) : span.hasEnd ? span.end : null;
   return {

@@ -4,7 +4,14 @@ import type { DateTime } from "luxon";
 import jsYaml from "js-yaml";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import { makeSchemas, SECTIONS, shown, type ParsedFrontMatter, type Section, type Schemas } from "./schema.ts";
+import {
+  makeSchemas,
+  SECTIONS,
+  shown,
+  type ParsedFrontMatter,
+  type Section,
+  type Schemas,
+} from "./schema.ts";
 import type { SiteSettings } from "./settings.ts";
 
 export interface ContentError {
@@ -64,7 +71,11 @@ export function findContentFiles(contentDir: string): { file: string; section: S
 }
 
 /** Splits `---` front matter from the body; the line the YAML starts on is kept for messages. */
-export function splitFrontMatter(raw: string): { yaml: string | null; body: string; firstLine: number } {
+export function splitFrontMatter(raw: string): {
+  yaml: string | null;
+  body: string;
+  firstLine: number;
+} {
   const text = raw.replace(/^\uFEFF/, "");
   const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/.exec(text);
   if (!match) return { yaml: null, body: text, firstLine: 1 };
@@ -94,7 +105,16 @@ export function parseContentFile(
   const file = path.relative(path.dirname(ctx.contentDir), filePath).split(path.sep).join("/");
   const { yaml, body, firstLine } = splitFrontMatter(raw);
   if (yaml === null) {
-    return { errors: [{ file, line: 1, field: "front matter", message: 'expected a block starting and ending with "---", got none' }] };
+    return {
+      errors: [
+        {
+          file,
+          line: 1,
+          field: "front matter",
+          message: 'expected a block starting and ending with "---", got none',
+        },
+      ],
+    };
   }
   // js-yaml reads valid files fast; `yaml` reads them again only when there is an error to place on a line.
   let data: unknown;
@@ -102,7 +122,10 @@ export function parseContentFile(
   const detailed = () => {
     if (!document) {
       const lineCounter = new LineCounter();
-      document = { doc: parseDocument(yaml, { schema: "core", uniqueKeys: true, lineCounter }), lineCounter };
+      document = {
+        doc: parseDocument(yaml, { schema: "core", uniqueKeys: true, lineCounter }),
+        lineCounter,
+      };
     }
     return document;
   };
@@ -123,13 +146,24 @@ export function parseContentFile(
     }
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    return { errors: [{ file, line: firstLine, field: "front matter", message: `expected fields (key: value), got ${shown(data)}` }] };
+    return {
+      errors: [
+        {
+          file,
+          line: firstLine,
+          field: "front matter",
+          message: `expected fields (key: value), got ${shown(data)}`,
+        },
+      ],
+    };
   }
   const lineOf = (keyPath: PropertyKey[]): number | undefined => {
     const { doc, lineCounter } = detailed();
     for (let n = keyPath.length; n > 0; n--) {
-      const node = doc.getIn(keyPath.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === "object" && node.range) return lineCounter.linePos(node.range[0]).line + firstLine - 1;
+      const node = doc.getIn(keyPath.slice(0, n) as (string | number)[], true) as
+        { range?: [number, number, number] } | undefined;
+      if (node && typeof node === "object" && node.range)
+        return lineCounter.linePos(node.range[0]).line + firstLine - 1;
     }
     return undefined;
   };
@@ -140,7 +174,8 @@ export function parseContentFile(
   const input: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    if (known.has(key) || allowed === false || (Array.isArray(allowed) && !allowed.includes(key))) input[key] = value;
+    if (known.has(key) || allowed === false || (Array.isArray(allowed) && !allowed.includes(key)))
+      input[key] = value;
     else extra[key] = value;
   }
   const result = schema.safeParse(input);
@@ -155,7 +190,9 @@ export function parseContentFile(
         }));
       }
       const field = issue.path.join(".");
-      return [{ file, line: lineOf(issue.path), field: field || "front matter", message: issue.message }];
+      return [
+        { file, line: lineOf(issue.path), field: field || "front matter", message: issue.message },
+      ];
     });
     return { errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }

@@ -156,7 +156,9 @@ export function monthPages(items: readonly Item[], locale = "en-GB"): MonthPage[
     });
   }
   const months = new Map<string, { first: DateTime; days: Map<number, DayEvent[]> }>();
-  for (const { day, events } of [...byDay.values()].sort((a, b) => a.day.toMillis() - b.day.toMillis())) {
+  for (const { day, events } of [...byDay.values()].sort(
+    (a, b) => a.day.toMillis() - b.day.toMillis(),
+  )) {
     const key = monthKey(day).key;
     const month = months.get(key) ?? { first: day.startOf("month"), days: new Map() };
     month.days.set(day.day, events);
@@ -244,7 +246,13 @@ function describeUncached(item: EventItem, locale: string): EventWhen {
   const moment = (at: DateTime): LocalMoment => {
     const local = at.setLocale(locale);
     return allDay
-      ? { iso: local.toISODate()!, date: local.toFormat("cccc d MMMM yyyy"), time: null, zone: null, zoneName: null }
+      ? {
+          iso: local.toISODate()!,
+          date: local.toFormat("cccc d MMMM yyyy"),
+          time: null,
+          zone: null,
+          zoneName: null,
+        }
       : {
           iso: local.toISO({ suppressMilliseconds: true })!,
           date: local.toFormat("cccc d MMMM yyyy"),
@@ -269,7 +277,9 @@ function describeUncached(item: EventItem, locale: string): EventWhen {
 
 /** Where an event's own .ics file is published: beside its page. */
 export function eventIcsUrl(item: EventItem): string {
-  return item.url.endsWith("/") ? `${item.url}event.ics` : `${item.url.replace(/\.[^./]+$/, "")}.event.ics`;
+  return item.url.endsWith("/")
+    ? `${item.url}event.ics`
+    : `${item.url.replace(/\.[^./]+$/, "")}.event.ics`;
 }
 
 export function categoryIcsUrl(category: string): string {

@@ -19,7 +19,9 @@ export function articleJsonLd(item: Item, ctx: JsonLdContext): Record<string, un
     url: ctx.absolute(item.url as string),
     mainEntityOfPage: ctx.absolute(item.url as string),
     ...(item.image ? { image: [ctx.imageUrl(item)] } : {}),
-    author: item.author ? { "@type": "Person", name: item.author } : { "@type": "Organization", name: ctx.siteTitle },
+    author: item.author
+      ? { "@type": "Person", name: item.author }
+      : { "@type": "Organization", name: ctx.siteTitle },
     publisher: { "@type": "Organization", name: ctx.siteTitle, url: ctx.siteUrl },
     ...(item.tags.length ? { keywords: item.tags.join(", ") } : {}),
     ...(item.source ? { isBasedOn: item.source.url } : {}),

@@ -52,13 +52,24 @@ export function createMarkdown(options: MarkdownOptions): InstanceType<typeof Ma
     const token = tokens[idx]!;
     const src = String(token.attrGet("src") ?? "");
     const inputPath = env?.page?.inputPath ?? env?.inputPath;
-    const underContent = options.contentDir && isRootRelative(src) ? path.join(options.contentDir, decodeURI(src)) : null;
-    if (options.image && underContent?.startsWith(options.contentDir + path.sep) && existsSync(underContent)) {
+    const underContent =
+      options.contentDir && isRootRelative(src)
+        ? path.join(options.contentDir, decodeURI(src))
+        : null;
+    if (
+      options.image &&
+      underContent?.startsWith(options.contentDir + path.sep) &&
+      existsSync(underContent)
+    ) {
       const html = options.image(underContent, token.content, env);
       if (html) return html;
     }
     if (options.image && inputPath && isLocalFile(src)) {
-      const html = options.image(path.resolve(path.dirname(inputPath), decodeURI(src)), token.content, env);
+      const html = options.image(
+        path.resolve(path.dirname(inputPath), decodeURI(src)),
+        token.content,
+        env,
+      );
       if (html) return html;
     }
     if (isRootRelative(src)) token.attrSet("src", fixUrl(src, env));
@@ -74,12 +85,17 @@ export function markdownText(md: InstanceType<typeof MarkdownIt>, source: string
     for (const token of tokens) {
       if (token.children) walk(token.children);
       else if (token.type === "text" || token.type === "code_inline") parts.push(token.content);
-      else if (token.type === "code_block" || token.type === "fence") parts.push(token.content, "\n");
+      else if (token.type === "code_block" || token.type === "fence")
+        parts.push(token.content, "\n");
       else if (token.type === "image") parts.push(token.content);
       else if (token.type === "softbreak" || token.type === "hardbreak") parts.push(" ");
       else if (token.block && token.nesting === -1) parts.push("\n");
     }
   };
   walk(md.parse(source, {}));
-  return parts.join("").replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
+  return parts
+    .join("")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\s*\n\s*/g, "\n")
+    .trim();
 }

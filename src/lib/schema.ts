@@ -18,19 +18,26 @@ export function shown(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(short) : short;
 }
 
-const expected = (what: string) => (issue: { input?: unknown }) => `expected ${what}, got ${shown(issue.input)}`;
+const expected = (what: string) => (issue: { input?: unknown }) =>
+  `expected ${what}, got ${shown(issue.input)}`;
 
 const text = (what = "text") => z.string({ error: expected(what) }).trim();
 const nonEmpty = (what = "text") =>
-  z.string({ error: expected(what) }).trim().min(1, { error: `expected ${what}, got an empty value` });
+  z
+    .string({ error: expected(what) })
+    .trim()
+    .min(1, { error: `expected ${what}, got an empty value` });
 
 const URL_SCHEMES = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
 const ctaUrl = z
   .string({ error: expected("an https, http or mailto URL") })
   .trim()
-  .refine((u) => URL_SCHEMES.test(u) && (u.toLowerCase().startsWith("mailto:") || URL.canParse(u)), {
-    error: (issue) => `expected an https, http or mailto URL, got ${shown(issue.input)}`,
-  });
+  .refine(
+    (u) => URL_SCHEMES.test(u) && (u.toLowerCase().startsWith("mailto:") || URL.canParse(u)),
+    {
+      error: (issue) => `expected an https, http or mailto URL, got ${shown(issue.input)}`,
+    },
+  );
 const webUrl = z
   .string({ error: expected("an https or http URL") })
   .trim()
@@ -45,7 +52,11 @@ function siteTime(zone: string) {
     .transform((value, ctx) => {
       const parsed = parseSiteTime(value, zone);
       if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: `expected ${parsed.expected}, got ${shown(value)}`, input: value });
+        ctx.addIssue({
+          code: "custom",
+          message: `expected ${parsed.expected}, got ${shown(value)}`,
+          input: value,
+        });
         return z.NEVER;
       }
       return { at: parsed.value as DateTime, dateOnly: parsed.dateOnly };
@@ -55,18 +66,27 @@ function siteTime(zone: string) {
 export function makeSchemas(settings: SiteSettings) {
   const zone = settings.timezone;
   const categoryNames = Object.keys(settings.categories);
-  const category = z.string({ error: expected(`one of the categories (${categoryNames.join(", ")})`) }).refine(
-    (c) => categoryNames.includes(c),
-    { error: (issue) => `expected one of the categories (${categoryNames.join(", ")}), got ${shown(issue.input)}` },
-  );
+  const category = z
+    .string({ error: expected(`one of the categories (${categoryNames.join(", ")})`) })
+    .refine((c) => categoryNames.includes(c), {
+      error: (issue) =>
+        `expected one of the categories (${categoryNames.join(", ")}), got ${shown(issue.input)}`,
+    });
 
   const tags = z
-    .array(z.union([z.string(), z.number()], { error: expected("a tag") }), { error: expected("a list of tags") })
+    .array(z.union([z.string(), z.number()], { error: expected("a tag") }), {
+      error: expected("a list of tags"),
+    })
     .transform((list, ctx) => {
       const out: string[] = [];
       list.forEach((tag, index) => {
         const name = normaliseTag(String(tag));
-        if (!name) ctx.addIssue({ code: "custom", message: "expected a tag, got an empty value", path: [index] });
+        if (!name)
+          ctx.addIssue({
+            code: "custom",
+            message: "expected a tag, got an empty value",
+            path: [index],
+          });
         else if (!out.includes(name)) out.push(name);
       });
       return out;
@@ -124,7 +144,10 @@ export function makeSchemas(settings: SiteSettings) {
     summary: text().optional(),
     author: text().optional(),
     source: z
-      .strictObject({ name: nonEmpty("the source's name"), url: webUrl }, { error: expected("a source with name and url") })
+      .strictObject(
+        { name: nonEmpty("the source's name"), url: webUrl },
+        { error: expected("a source with name and url") },
+      )
       .optional(),
     image: image.optional(),
     event: event.optional(),
@@ -146,4 +169,5 @@ export type Schemas = ReturnType<typeof makeSchemas>;
 /** Front matter as an editor writes it. */
 export type FrontMatter = z.input<Schemas["actions"]>;
 /** Front matter once read: dates in the site zone, tags normalised. */
-export type ParsedFrontMatter = z.output<Schemas["articles"]> | z.output<Schemas["actions"]> | z.output<Schemas["pages"]>;
+export type ParsedFrontMatter =
+  z.output<Schemas["articles"]> | z.output<Schemas["actions"]> | z.output<Schemas["pages"]>;

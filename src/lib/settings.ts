@@ -13,13 +13,17 @@ export const settingsSchema = z.strictObject({
   timezone: z
     .string()
     .default("Europe/London")
-    .refine((tz) => IANAZone.isValidZone(tz), { error: "expected an IANA time zone such as Europe/London" }),
+    .refine((tz) => IANAZone.isValidZone(tz), {
+      error: "expected an IANA time zone such as Europe/London",
+    }),
   author: z.string().default(""),
   pageSize: z.number().int().min(1).default(20),
   feedSize: z.number().int().min(1).default(20),
-  categories: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1)).refine((c) => Object.keys(c).length > 0, {
-    error: "expected at least one category",
-  }),
+  categories: z
+    .record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1))
+    .refine((c) => Object.keys(c).length > 0, {
+      error: "expected at least one category",
+    }),
   allowUnknownKeys: z.union([z.boolean(), z.array(z.string())]).default(false),
 });
 
@@ -41,7 +45,9 @@ export function loadSettings(contentDir: string): SiteSettings {
   }
   const result = settingsSchema.safeParse(raw ?? {});
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `${shown} → ${i.path.join(".") || "(root)"}: ${i.message}`);
+    const lines = result.error.issues.map(
+      (i) => `${shown} → ${i.path.join(".") || "(root)"}: ${i.message}`,
+    );
     throw new Error(lines.join("\n"));
   }
   return result.data;

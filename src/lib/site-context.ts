@@ -14,7 +14,8 @@ export interface SiteContext {
   preview: boolean;
 }
 
-const truthy = (value: string | undefined) => value !== undefined && /^(1|true|yes)$/i.test(value.trim());
+const truthy = (value: string | undefined) =>
+  value !== undefined && /^(1|true|yes)$/i.test(value.trim());
 
 export function loadSiteContext(env: NodeJS.ProcessEnv = process.env): SiteContext {
   const contentDir = path.resolve(env.CONTENT_DIR ?? "content");
@@ -23,6 +24,7 @@ export function loadSiteContext(env: NodeJS.ProcessEnv = process.env): SiteConte
     contentDir,
     settings,
     now: buildNow(settings.timezone, env),
-    preview: truthy(env.PREVIEW) || env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch",
+    preview:
+      truthy(env.PREVIEW) || env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch",
   };
 }

@@ -7,16 +7,25 @@ import { assignTagSlugs, slugify } from "./tags.ts";
 export class ContentValidationError extends Error {
   constructor(readonly errors: ContentError[]) {
     const noun = errors.length === 1 ? "file has an error" : "errors were found";
-    super(`${errors.length === 1 ? "1" : errors.length} ${noun}; nothing was published.\n${errors.map(formatError).join("\n")}`);
+    super(
+      `${errors.length === 1 ? "1" : errors.length} ${noun}; nothing was published.\n${errors.map(formatError).join("\n")}`,
+    );
     this.name = "ContentValidationError";
   }
 }
 
-const newestFirst = (a: Item, b: Item) => b.date.at.toMillis() - a.date.at.toMillis() || a.file.localeCompare(b.file);
+const newestFirst = (a: Item, b: Item) =>
+  b.date.at.toMillis() - a.date.at.toMillis() || a.file.localeCompare(b.file);
 
 /** Where an item's image file lives: beside the Markdown, or under content/ for a path starting "/". */
-export function resolveImagePath(item: Pick<Item, "inputPath">, src: string, contentDir: string): string {
-  return src.startsWith("/") ? path.join(contentDir, src) : path.resolve(path.dirname(item.inputPath), src);
+export function resolveImagePath(
+  item: Pick<Item, "inputPath">,
+  src: string,
+  contentDir: string,
+): string {
+  return src.startsWith("/")
+    ? path.join(contentDir, src)
+    : path.resolve(path.dirname(item.inputPath), src);
 }
 
 /** The validated content of one build: loaded once, checked as a whole, shared by every plugin. */
@@ -34,7 +43,11 @@ export class ContentStore {
     this.#frontMatter = frontMatter;
     for (const item of items) {
       if (item.image && !existsSync(resolveImagePath(item, item.image.src, this.ctx.contentDir))) {
-        errors.push({ file: item.file, field: "image.src", message: `expected an image file beside the Markdown or under content/, got ${JSON.stringify(item.image.src)} (no such file)` });
+        errors.push({
+          file: item.file,
+          field: "image.src",
+          message: `expected an image file beside the Markdown or under content/, got ${JSON.stringify(item.image.src)} (no such file)`,
+        });
       }
     }
     // By file, then line: the order npm run check prints them in.
@@ -42,7 +55,9 @@ export class ContentStore {
     if (errors.length > 0) throw new ContentValidationError(errors);
     this.#items = items;
     this.#byPath = new Map(items.map((item) => [item.inputPath, item]));
-    this.#published = items.filter((item) => item.url !== false && this.isVisible(item)).sort(newestFirst);
+    this.#published = items
+      .filter((item) => item.url !== false && this.isVisible(item))
+      .sort(newestFirst);
     return items;
   }
 
@@ -116,7 +131,12 @@ export class ContentStore {
       const rank = touched[t]!;
       const score = scores[rank]!;
       let at = best.length;
-      while (at > 0 && (score > scores[best[at - 1]!]! || (score === scores[best[at - 1]!] && rank < best[at - 1]!))) at--;
+      while (
+        at > 0 &&
+        (score > scores[best[at - 1]!]! ||
+          (score === scores[best[at - 1]!] && rank < best[at - 1]!))
+      )
+        at--;
       if (at < count) {
         best.splice(at, 0, rank);
         if (best.length > count) best.pop();
@@ -126,7 +146,13 @@ export class ContentStore {
     if (ranked.length < count && item.category) {
       for (let rank = 0; rank < published.length && ranked.length < count; rank++) {
         const other = published[rank]!;
-        if (other !== item && other.section !== "pages" && other.category === item.category && scores[rank] === 0) ranked.push(other);
+        if (
+          other !== item &&
+          other.section !== "pages" &&
+          other.category === item.category &&
+          scores[rank] === 0
+        )
+          ranked.push(other);
       }
     }
     for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
@@ -135,7 +161,11 @@ export class ContentStore {
 
   #scores = new Float64Array(0);
   #touched = new Int32Array(0);
-  #related: { tags: Map<string, Int32Array>; category: Int32Array; rankOf: Map<Item, number> } | null = null;
+  #related: {
+    tags: Map<string, Int32Array>;
+    category: Int32Array;
+    rankOf: Map<Item, number>;
+  } | null = null;
   #relatedIndex() {
     if (this.#related && this.#items) return this.#related;
     const published = this.published;
@@ -145,14 +175,20 @@ export class ContentStore {
       if (!categoryIds.has(item.category)) categoryIds.set(item.category, categoryIds.size);
       return categoryIds.get(item.category)!;
     });
-    const tags = new Map([...this.#tagIndex()].map(([tag, items]) => [tag, Int32Array.from(items, (item) => rankOf.get(item)!)]));
+    const tags = new Map(
+      [...this.#tagIndex()].map(([tag, items]) => [
+        tag,
+        Int32Array.from(items, (item) => rankOf.get(item)!),
+      ]),
+    );
     this.#related = { tags, category, rankOf };
     return this.#related;
   }
 
   /** The URL slug of a tag, unique among every tag of this build (standing pages' tags too). */
   tagSlug(tag: string): string {
-    if (!this.#slugs || !this.#items) this.#slugs = assignTagSlugs(this.published.flatMap((item) => item.tags));
+    if (!this.#slugs || !this.#items)
+      this.#slugs = assignTagSlugs(this.published.flatMap((item) => item.tags));
     return this.#slugs.get(tag) ?? slugify(tag);
   }
 

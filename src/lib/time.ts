@@ -5,8 +5,7 @@ const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 
 export type ParsedTime =
-  | { ok: true; value: DateTime; dateOnly: boolean }
-  | { ok: false; expected: string };
+  { ok: true; value: DateTime; dateOnly: boolean } | { ok: false; expected: string };
 
 /**
  * Reads a front-matter date or date-time in the site's zone. A time without an offset is a
@@ -30,7 +29,10 @@ function parseUncached(text: string, zone: string): ParsedTime {
       : { ok: false, expected: "a real date (YYYY-MM-DD)" };
   }
   if (!DATE_TIME.test(text)) {
-    return { ok: false, expected: "a date (YYYY-MM-DD) or an ISO 8601 date-time (YYYY-MM-DDTHH:MM)" };
+    return {
+      ok: false,
+      expected: "a date (YYYY-MM-DD) or an ISO 8601 date-time (YYYY-MM-DDTHH:MM)",
+    };
   }
   const iso = text.replace(" ", "T");
   if (HAS_OFFSET.test(iso)) {

@@ -22,7 +22,9 @@ export default function assets(eleventyConfig: UserConfig, options: AssetsOption
     try {
       source = readFileSync(path.join(dir, name));
     } catch {
-      throw new Error(`assets plugin: fingerprint lists "${name}", but ${path.join(dir, name)} does not exist`);
+      throw new Error(
+        `assets plugin: fingerprint lists "${name}", but ${path.join(dir, name)} does not exist`,
+      );
     }
     const hash = createHash("sha256").update(source).digest("hex").slice(0, 10);
     const published = name.replace(/(\.[^.]+)$/, `.${hash}$1`);

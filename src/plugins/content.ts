@@ -40,15 +40,19 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
   });
   // Drafts and scheduled items are not built at all in production; the others get their Item and URL here,
   // once per file, rather than through computed data on every template.
-  eleventyConfig.addPreprocessor("content", "md", (data: { page: { inputPath: string }; item?: Item; permalink?: unknown }) => {
-    const item = store.get(data.page.inputPath);
-    if (!item) return undefined;
-    if (!store.isVisible(item)) return false;
-    data.item = item;
-    // Sub-folders do not change the URL; an explicit permalink is already folded into item.url.
-    data.permalink = item.url;
-    return undefined;
-  });
+  eleventyConfig.addPreprocessor(
+    "content",
+    "md",
+    (data: { page: { inputPath: string }; item?: Item; permalink?: unknown }) => {
+      const item = store.get(data.page.inputPath);
+      if (!item) return undefined;
+      if (!store.isVisible(item)) return false;
+      data.item = item;
+      // Sub-folders do not change the URL; an explicit permalink is already folded into item.url.
+      data.permalink = item.url;
+      return undefined;
+    },
+  );
 
   eleventyConfig.addGlobalData("site", settings);
   eleventyConfig.addGlobalData("build", {
@@ -77,11 +81,16 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
     return text;
   });
   // Eleventy's `url` filter tries `new URL()` (and catches a throw) on every relative URL; the answer depends only on the URL.
-  const eleventyUrl = eleventyConfig.getFilter("url") as (this: unknown, url: string, prefix?: string) => string;
+  const eleventyUrl = eleventyConfig.getFilter("url") as (
+    this: unknown,
+    url: string,
+    prefix?: string,
+  ) => string;
   const prefixed = new Map<string, string>();
   eleventyConfig.on("eleventy.before", () => prefixed.clear());
   eleventyConfig.addFilter("url", function (this: unknown, url: string, prefixOverride?: string) {
-    if (typeof url !== "string" || prefixOverride !== undefined) return eleventyUrl.call(this, url, prefixOverride);
+    if (typeof url !== "string" || prefixOverride !== undefined)
+      return eleventyUrl.call(this, url, prefixOverride);
     let out = prefixed.get(url);
     if (out === undefined) prefixed.set(url, (out = eleventyUrl.call(this, url)));
     return out;

@@ -112,9 +112,14 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
   eleventyConfig.addFilter("eventWhen", (item: EventItem) => describeEvent(item, locale));
   eleventyConfig.addFilter("eventIcsUrl", (item: EventItem) => eventIcsUrl(item));
   eleventyConfig.addFilter("googleCalendarUrl", (item: EventItem) => googleCalendarUrl(item, ctx));
-  eleventyConfig.addFilter("outlookCalendarUrl", (item: EventItem) => outlookCalendarUrl(item, ctx));
+  eleventyConfig.addFilter("outlookCalendarUrl", (item: EventItem) =>
+    outlookCalendarUrl(item, ctx),
+  );
   eleventyConfig.addFilter("eventJsonLd", (item: EventItem) =>
-    eventJsonLd(item, { ...ctx, imageUrl: eleventyConfig.getFilter("imageUrl") as (item: EventItem) => string }),
+    eventJsonLd(item, {
+      ...ctx,
+      imageUrl: eleventyConfig.getFilter("imageUrl") as (item: EventItem) => string,
+    }),
   );
   /** The absolute URL with webcal: for its scheme, which opens a calendar app's "subscribe". */
   eleventyConfig.addFilter("webcal", (url: string) => absolute(url).replace(/^https?:/, "webcal:"));
@@ -137,8 +142,14 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
   eleventyConfig.addTemplate("events-past.njk", "", {
     layout: "events/past.njk",
     title: "Past events",
-    pagination: { data: "calendar.past", size: settings.pageSize, alias: "items", generatePageOnEmptyData: true },
-    permalink: (data: { pagination: { pageNumber: number } }) => pageUrl("/events/past/", data.pagination.pageNumber),
+    pagination: {
+      data: "calendar.past",
+      size: settings.pageSize,
+      alias: "items",
+      generatePageOnEmptyData: true,
+    },
+    permalink: (data: { pagination: { pageNumber: number } }) =>
+      pageUrl("/events/past/", data.pagination.pageNumber),
   });
 
   const ics = { eleventyExcludeFromCollections: true };

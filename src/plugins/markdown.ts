@@ -20,11 +20,18 @@ export default function markdown(eleventyConfig: UserConfig, options: MarkdownOp
   const { store, imageWidths = [480, 960], imageFormats = ["avif", "webp", "jpeg"] } = options;
   if (!store) throw new Error("markdown plugin: the `store` option is required");
   if (!imageWidths.length || imageWidths.some((w) => !Number.isInteger(w) || w <= 0)) {
-    throw new Error(`markdown plugin: imageWidths must be positive whole numbers, got ${JSON.stringify(imageWidths)}`);
+    throw new Error(
+      `markdown plugin: imageWidths must be positive whole numbers, got ${JSON.stringify(imageWidths)}`,
+    );
   }
   const { settings, contentDir } = store.ctx;
   const pathPrefix = (eleventyConfig.pathPrefix ?? "/").replace(/\/?$/, "/").replace(/^\/?/, "/");
-  const images = new ImagePipeline({ outputDir: "_site/img/", urlPath: `${pathPrefix}img/`, widths: imageWidths, formats: imageFormats });
+  const images = new ImagePipeline({
+    outputDir: "_site/img/",
+    urlPath: `${pathPrefix}img/`,
+    widths: imageWidths,
+    formats: imageFormats,
+  });
 
   eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
     images.setOutput(path.join(directories.output, "img"), `${pathPrefix}img/`);
@@ -46,10 +53,15 @@ export default function markdown(eleventyConfig: UserConfig, options: MarkdownOp
   eleventyConfig.setLibrary("md", md);
 
   /** The item's body as HTML with absolute links, for feeds. */
-  eleventyConfig.addFilter("bodyHtml", (item: Item) => md.render(item.body, { inputPath: item.inputPath, absoluteUrls: true }));
+  eleventyConfig.addFilter("bodyHtml", (item: Item) =>
+    md.render(item.body, { inputPath: item.inputPath, absoluteUrls: true }),
+  );
   eleventyConfig.addFilter("picture", (item: Item, loading: "lazy" | "eager" = "eager") => {
     if (!item.image) return "";
-    return images.picture(resolveImagePath(item, item.image.src, contentDir), { alt: item.image.alt, loading });
+    return images.picture(resolveImagePath(item, item.image.src, contentDir), {
+      alt: item.image.alt,
+      loading,
+    });
   });
   /** Absolute URL of the item's image at its largest, for Open Graph and JSON-LD. */
   eleventyConfig.addFilter("imageUrl", (item: Item) => {

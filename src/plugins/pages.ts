@@ -15,10 +15,13 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
   const { store, homeArticles = 8, homeActions = 6 } = options;
   if (!store) throw new Error("pages plugin: the `store` option is required");
   for (const [name, value] of Object.entries({ homeArticles, homeActions })) {
-    if (!Number.isInteger(value) || value < 0) throw new Error(`pages plugin: ${name} must be a whole number, got ${value}`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`pages plugin: ${name} must be a whole number, got ${value}`);
   }
   const { settings, preview } = store.ctx;
-  eleventyConfig.addFilter("pageWindow", (current: number, total: number) => pageWindow(current, total));
+  eleventyConfig.addFilter("pageWindow", (current: number, total: number) =>
+    pageWindow(current, total),
+  );
 
   eleventyConfig.addTemplate("index.njk", "", {
     layout: "home.njk",
@@ -29,8 +32,16 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
   });
 
   const lists = [
-    { key: "articles", title: "Articles", intro: "News reports, analysis, statements and interviews." },
-    { key: "actions", title: "Actions", intro: "Petitions, letters to MPs, fundraisers and groups to join." },
+    {
+      key: "articles",
+      title: "Articles",
+      intro: "News reports, analysis, statements and interviews.",
+    },
+    {
+      key: "actions",
+      title: "Actions",
+      intro: "Petitions, letters to MPs, fundraisers and groups to join.",
+    },
   ];
   for (const list of lists) {
     eleventyConfig.addTemplate(`${list.key}-list.njk`, "", {
@@ -38,7 +49,8 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
       title: list.title,
       intro: list.intro,
       pagination: { data: `digest.${list.key}`, size: settings.pageSize, alias: "items" },
-      permalink: (data: { pagination: { pageNumber: number } }) => pageUrl(`/${list.key}/`, data.pagination.pageNumber),
+      permalink: (data: { pagination: { pageNumber: number } }) =>
+        pageUrl(`/${list.key}/`, data.pagination.pageNumber),
     });
   }
 
@@ -50,16 +62,26 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
   });
   eleventyConfig.addTemplate(
     "robots.njk",
-    preview ? "User-agent: *\nDisallow: /\n" : "User-agent: *\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | absolute }}\n",
+    preview
+      ? "User-agent: *\nDisallow: /\n"
+      : "User-agent: *\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | absolute }}\n",
     { permalink: "/robots.txt", eleventyExcludeFromCollections: true },
   );
   // Sorted by URL: collections.all orders undated pages by file time, which differs between clones.
-  eleventyConfig.addFilter("sitemapEntries", (all: { url: string | false; data: { noindex?: boolean } }[]) =>
-    all
-      .filter((entry) => typeof entry.url === "string" && entry.url.endsWith("/") && !entry.data.noindex)
-      .sort((a, b) => ((a.url as string) < (b.url as string) ? -1 : 1)),
+  eleventyConfig.addFilter(
+    "sitemapEntries",
+    (all: { url: string | false; data: { noindex?: boolean } }[]) =>
+      all
+        .filter(
+          (entry) =>
+            typeof entry.url === "string" && entry.url.endsWith("/") && !entry.data.noindex,
+        )
+        .sort((a, b) => ((a.url as string) < (b.url as string) ? -1 : 1)),
   );
-  eleventyConfig.addTemplate("sitemap.njk", SITEMAP, { permalink: "/sitemap.xml", eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate("sitemap.njk", SITEMAP, {
+    permalink: "/sitemap.xml",
+    eleventyExcludeFromCollections: true,
+  });
 }
 
 const SITEMAP = `<?xml version="1.0" encoding="utf-8"?>

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BENCH_BUILD_DATE, generateCorpus, TAG_POOL, writeCorpus, type CorpusFile } from "../../scripts/lib/bench-corpus.ts";
+import {
+  BENCH_BUILD_DATE,
+  generateCorpus,
+  TAG_POOL,
+  writeCorpus,
+  type CorpusFile,
+} from "../../scripts/lib/bench-corpus.ts";
 import { loadContent, type Item } from "../../src/lib/content.ts";
 import { loadSettings } from "../../src/lib/settings.ts";
 import { buildNow } from "../../src/lib/time.ts";
@@ -20,7 +26,11 @@ describe("benchmark corpus generator", () => {
     dir = mkdtempSync(path.join(tmpdir(), "bench-corpus-"));
     const contentDir = writeCorpus(dir, files);
     const settings = loadSettings(contentDir);
-    ({ items, errors } = loadContent({ contentDir, settings, now: buildNow(settings.timezone, { BUILD_DATE: BENCH_BUILD_DATE }) }));
+    ({ items, errors } = loadContent({
+      contentDir,
+      settings,
+      now: buildNow(settings.timezone, { BUILD_DATE: BENCH_BUILD_DATE }),
+    }));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -58,7 +68,9 @@ describe("benchmark corpus generator", () => {
     expect(events.some((e) => e.start.at > now)).toBe(true);
     expect(events.some((e) => e.start.dateOnly)).toBe(true);
     expect(events.some((e) => !e.start.dateOnly)).toBe(true);
-    expect(events.some((e) => e.start.dateOnly && e.end && !e.end.at.hasSame(e.start.at, "day"))).toBe(true);
+    expect(
+      events.some((e) => e.start.dateOnly && e.end && !e.end.at.hasSame(e.start.at, "day")),
+    ).toBe(true);
   });
 
   it("gives 2 to 3 tags each from a pool of about 150, the common ones far more used", () => {
@@ -77,7 +89,16 @@ describe("benchmark corpus generator", () => {
 
   it("uses every default category, publishes everything by the build date and gives each a summary and a body", () => {
     expect(new Set(items.map((i) => i.category))).toEqual(
-      new Set(["news", "analysis", "statement", "campaign", "fundraiser", "event", "twinning", "culture"]),
+      new Set([
+        "news",
+        "analysis",
+        "statement",
+        "campaign",
+        "fundraiser",
+        "event",
+        "twinning",
+        "culture",
+      ]),
     );
     for (const item of items) {
       expect(item.scheduled).toBe(false);

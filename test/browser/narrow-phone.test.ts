@@ -5,7 +5,17 @@ import { buildFixture } from "../helpers/fixture.ts";
 import { makeSampleSite } from "../helpers/sample-site.ts";
 
 // Regression: the header's and the search page's search inputs (20 characters wide by default) made every page scroll sideways at 320px.
-const PAGES = ["/", "/articles/", "/articles/bridge-march/", "/actions/open-letter/", "/about/", "/events/", "/tags/", "/search/?q=bridge", "/404.html"];
+const PAGES = [
+  "/",
+  "/articles/",
+  "/articles/bridge-march/",
+  "/actions/open-letter/",
+  "/about/",
+  "/events/",
+  "/tags/",
+  "/search/?q=bridge",
+  "/404.html",
+];
 
 describe("a 320px phone", () => {
   let site: StaticSite;
@@ -27,11 +37,15 @@ describe("a 320px phone", () => {
     await page.goto(new URL(url.slice(1), site.url).href, { waitUntil: "networkidle" });
     const overflowing = await page.evaluate(() =>
       [...document.querySelectorAll("body *")]
-        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .filter(
+          (el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5,
+        )
         .map((el) => `${el.localName}.${el.className}`),
     );
     expect(overflowing).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320,
+    );
     await page.close();
   });
 });

@@ -30,7 +30,10 @@ const GROWING_SECTIONS = ["tags", "categories", "events", "search"];
 
 function describeViolations(results: AxeResults, label: string): string[] {
   return results.violations.flatMap((v) =>
-    v.nodes.map((node) => `${label}: ${v.id} (${v.impact}) ${v.help}\n    at ${node.target.join(" ")}\n    ${node.failureSummary?.replace(/\n/g, "\n    ")}`),
+    v.nodes.map(
+      (node) =>
+        `${label}: ${v.id} (${v.impact}) ${v.help}\n    at ${node.target.join(" ")}\n    ${node.failureSummary?.replace(/\n/g, "\n    ")}`,
+    ),
   );
 }
 
@@ -57,7 +60,9 @@ describe("every kind of page in headless Chromium, light and dark", () => {
   });
 
   /** Loads a page, then runs axe in both colour schemes; returns console errors and axe violations. */
-  async function audit(url: string): Promise<{ errors: string[]; violations: string[]; page: Page }> {
+  async function audit(
+    url: string,
+  ): Promise<{ errors: string[]; violations: string[]; page: Page }> {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(new URL(url.slice(1), site.url).href, { waitUntil: "load" });
@@ -71,7 +76,11 @@ describe("every kind of page in headless Chromium, light and dark", () => {
   }
 
   async function imagesWithoutSize(page: Page): Promise<string[]> {
-    return page.$$eval("img", (imgs) => imgs.filter((img) => !img.getAttribute("width") || !img.getAttribute("height")).map((img) => img.outerHTML));
+    return page.$$eval("img", (imgs) =>
+      imgs
+        .filter((img) => !img.getAttribute("width") || !img.getAttribute("height"))
+        .map((img) => img.outerHTML),
+    );
   }
 
   for (const [kind, url] of Object.entries(CORE_PAGES)) {
@@ -96,7 +105,11 @@ describe("every kind of page in headless Chromium, light and dark", () => {
     for (const url of urls) {
       const { errors, violations, page } = await audit(url);
       problems.push(...errors.map((e) => `${url}: ${e}`), ...violations);
-      problems.push(...(await imagesWithoutSize(page)).map((img) => `${url}: <img> without width and height: ${img}`));
+      problems.push(
+        ...(await imagesWithoutSize(page)).map(
+          (img) => `${url}: <img> without width and height: ${img}`,
+        ),
+      );
       await page.close();
     }
     expect(problems, problems.join("\n")).toEqual([]);
@@ -111,7 +124,9 @@ describe("every kind of page in headless Chromium, light and dark", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     expect(await background()).toBe("rgb(19, 19, 19)");
     // CSSOM writes are not inline style markup, so the CSP lets this test spoil the contrast.
-    await page.evaluate(() => ((document.querySelector(".item__meta") as HTMLElement).style.color = "#333"));
+    await page.evaluate(
+      () => ((document.querySelector(".item__meta") as HTMLElement).style.color = "#333"),
+    );
     const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     expect(results.violations.map((v) => v.id)).toContain("color-contrast");
     await page.close();
@@ -120,7 +135,9 @@ describe("every kind of page in headless Chromium, light and dark", () => {
   it("the article page really has sized images (the size check can fail)", async () => {
     const page = await context.newPage();
     await page.goto(new URL("articles/bridge-march/", site.url).href);
-    const sizes = await page.$$eval("img", (imgs) => imgs.map((img) => [img.getAttribute("width"), img.getAttribute("height")]));
+    const sizes = await page.$$eval("img", (imgs) =>
+      imgs.map((img) => [img.getAttribute("width"), img.getAttribute("height")]),
+    );
     expect(sizes.length).toBeGreaterThanOrEqual(2);
     expect(sizes.every(([w, h]) => Number(w) > 0 && Number(h) > 0)).toBe(true);
     await page.close();
@@ -134,7 +151,13 @@ describe("every kind of page in headless Chromium, light and dark", () => {
       const el = document.activeElement as HTMLElement;
       const box = el.getBoundingClientRect();
       const style = getComputedStyle(el);
-      return { className: el.className, top: box.top, bottom: box.bottom, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      return {
+        className: el.className,
+        top: box.top,
+        bottom: box.bottom,
+        outline: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+      };
     });
     expect(link.className).toBe("skip-link");
     expect(link.top).toBeGreaterThanOrEqual(0);
@@ -155,7 +178,10 @@ describe("every kind of page in headless Chromium, light and dark", () => {
       const state = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const style = getComputedStyle(el);
-        return { tag: el.outerHTML.slice(0, 80), ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 };
+        return {
+          tag: el.outerHTML.slice(0, 80),
+          ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+        };
       });
       if (!state.ring) unringed.push(state.tag);
     }
@@ -168,7 +194,8 @@ describe("every kind of page in headless Chromium, light and dark", () => {
     await page.goto(new URL("articles/bridge-march/", site.url).href);
     await page.emulateMedia({ media: "print", colorScheme: "dark" });
     const printed = await page.evaluate(() => {
-      const shown = (selector: string) => getComputedStyle(document.querySelector(selector)!).display !== "none";
+      const shown = (selector: string) =>
+        getComputedStyle(document.querySelector(selector)!).display !== "none";
       const external = document.querySelector('.prose a[href^="https:"]')!;
       return {
         nav: shown(".site-nav"),
@@ -176,10 +203,18 @@ describe("every kind of page in headless Chromium, light and dark", () => {
         footerLinks: shown(".footer-links"),
         body: getComputedStyle(document.body).backgroundColor,
         after: getComputedStyle(external, "::after").content,
-        internalAfter: getComputedStyle(document.querySelector('.prose a[href^="/"]')!, "::after").content,
+        internalAfter: getComputedStyle(document.querySelector('.prose a[href^="/"]')!, "::after")
+          .content,
       };
     });
-    expect(printed).toEqual({ nav: false, search: false, footerLinks: false, body: "rgb(255, 255, 255)", after: '" (https://example.org/report)"', internalAfter: "none" });
+    expect(printed).toEqual({
+      nav: false,
+      search: false,
+      footerLinks: false,
+      body: "rgb(255, 255, 255)",
+      after: '" (https://example.org/report)"',
+      internalAfter: "none",
+    });
     await page.close();
   });
 
@@ -187,9 +222,13 @@ describe("every kind of page in headless Chromium, light and dark", () => {
     const page = await context.newPage();
     await page.goto(site.url);
     await page.emulateMedia({ reducedMotion: "reduce" });
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("auto");
+    expect(
+      await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior),
+    ).toBe("auto");
     await page.emulateMedia({ reducedMotion: "no-preference" });
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("smooth");
+    expect(
+      await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior),
+    ).toBe("smooth");
     await page.close();
   });
 });

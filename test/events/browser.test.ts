@@ -43,7 +43,11 @@ describe("events pages in Chromium, served under /pr-7/", () => {
         await page.emulateMedia({ colorScheme });
         const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
         violations.push(
-          ...results.violations.flatMap((v) => v.nodes.map((n) => `[${colorScheme}] ${v.id}: ${n.target.join(" ")}: ${n.failureSummary ?? ""}`)),
+          ...results.violations.flatMap((v) =>
+            v.nodes.map(
+              (n) => `[${colorScheme}] ${v.id}: ${n.target.join(" ")}: ${n.failureSummary ?? ""}`,
+            ),
+          ),
         );
         expect(results.passes.length).toBeGreaterThan(0);
       }
@@ -59,9 +63,15 @@ describe("events pages in Chromium, served under /pr-7/", () => {
     const links: string[] = [];
     for (const url of ["events/", "articles/meeting/"]) {
       await page.goto(new URL(url, site.url).href);
-      links.push(...(await page.$$eval('a[href$=".ics"], link[type="text/calendar"]', (els) => els.map((el) => (el as HTMLAnchorElement).href))));
+      links.push(
+        ...(await page.$$eval('a[href$=".ics"], link[type="text/calendar"]', (els) =>
+          els.map((el) => (el as HTMLAnchorElement).href),
+        )),
+      );
     }
-    expect(links.filter((l) => l.startsWith("webcal://fixture.example.org/pr-7/")).length).toBeGreaterThan(3);
+    expect(
+      links.filter((l) => l.startsWith("webcal://fixture.example.org/pr-7/")).length,
+    ).toBeGreaterThan(3);
     expect(links.filter((l) => l.startsWith(site.url)).length).toBeGreaterThan(5);
     // webcal:// links name the production host; their https twins are fetched here.
     for (const link of new Set(links.filter((l) => l.startsWith(site.url)))) {
@@ -75,7 +85,10 @@ describe("events pages in Chromium, served under /pr-7/", () => {
   });
 
   it("fits the month grid on a 320px-wide phone, without JavaScript, with thumb-sized day links", async () => {
-    const phone = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    const phone = await browser.newContext({
+      viewport: { width: 320, height: 640 },
+      javaScriptEnabled: false,
+    });
     const page = await phone.newPage();
     await page.goto(new URL("events/2024/03/", site.url).href);
     // Nothing in main reaches past the viewport (the site header is site.css's business).
@@ -86,9 +99,15 @@ describe("events pages in Chromium, served under /pr-7/", () => {
     );
     expect(overflowing).toEqual([]);
     // Each weekday heading stays on one line.
-    const headingLines = await page.locator(".month-grid th abbr").evaluateAll((els) => els.map((el) => el.getClientRects().length));
+    const headingLines = await page
+      .locator(".month-grid th abbr")
+      .evaluateAll((els) => els.map((el) => el.getClientRects().length));
     expect(headingLines).toEqual([1, 1, 1, 1, 1, 1, 1]);
-    const boxes = await page.locator(".month-grid a").evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => [r.width, r.height]));
+    const boxes = await page
+      .locator(".month-grid a")
+      .evaluateAll((links) =>
+        links.map((a) => a.getBoundingClientRect()).map((r) => [r.width, r.height]),
+      );
     expect(boxes.length).toBe(3);
     for (const [width, height] of boxes) {
       expect(width).toBeGreaterThanOrEqual(24);

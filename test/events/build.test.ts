@@ -8,11 +8,14 @@ import { expectWellFormed, readIcs } from "./ics.ts";
 import { BUILD_DATE, EVENTS, makeEventsSite, SETTINGS } from "./site.ts";
 
 const SITE = "https://fixture.example.org";
-const text = (el: Element | null | undefined) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+const text = (el: Element | null | undefined) =>
+  (el?.textContent ?? "").replace(/\s+/g, " ").trim();
 const all = (doc: ParentNode, selector: string) => [...doc.querySelectorAll(selector)];
-const hrefs = (doc: ParentNode, selector = "main a") => all(doc, selector).map((a) => a.getAttribute("href")!);
+const hrefs = (doc: ParentNode, selector = "main a") =>
+  all(doc, selector).map((a) => a.getAttribute("href")!);
 const icsFiles = (out: string) => listFiles(out).filter((f) => f.endsWith(".ics"));
-const eventPages = (out: string) => listFiles(out).filter((f) => f.startsWith("events/") && f.endsWith(".html"));
+const eventPages = (out: string) =>
+  listFiles(out).filter((f) => f.startsWith("events/") && f.endsWith(".html"));
 
 describe("events calendar in a fixture build", () => {
   let out: string;
@@ -23,7 +26,9 @@ describe("events calendar in a fixture build", () => {
     const [first, second, third] = await Promise.all([
       makeEventsSite().then((dir) => buildFixture(dir, { buildDate: BUILD_DATE })),
       makeEventsSite().then((dir) => buildFixture(dir, { buildDate: BUILD_DATE })),
-      makeEventsSite().then((dir) => buildFixture(dir, { buildDate: BUILD_DATE, pathPrefix: "/pr-7/" })),
+      makeEventsSite().then((dir) =>
+        buildFixture(dir, { buildDate: BUILD_DATE, pathPrefix: "/pr-7/" }),
+      ),
     ]);
     for (const build of [first, second, third]) expect(build.code, build.stderr).toBe(0);
     out = first.out;
@@ -34,7 +39,12 @@ describe("events calendar in a fixture build", () => {
   describe("/events/", () => {
     it("lists upcoming events soonest first, grouped by month, including one earlier today", () => {
       const doc = page(out, "/events/");
-      expect(all(doc, "main .event-month h2").map(text)).toEqual(["February 2024", "March 2024", "July 2024", "October 2024"]);
+      expect(all(doc, "main .event-month h2").map(text)).toEqual([
+        "February 2024",
+        "March 2024",
+        "July 2024",
+        "October 2024",
+      ]);
       expect(all(doc, "main .event-entry__title").map(text)).toEqual([
         "Picket-line breakfast this morning",
         "Peace camp over the leap day",
@@ -44,12 +54,21 @@ describe("events calendar in a fixture build", () => {
         "Night shift solidarity as the clocks go back",
       ]);
       const body = text(doc.querySelector("main"));
-      for (const gone of ["Candlelit vigil yesterday", "Branch meeting", "Draft event", "Scheduled event"]) expect(body).not.toContain(gone);
+      for (const gone of [
+        "Candlelit vigil yesterday",
+        "Branch meeting",
+        "Draft event",
+        "Scheduled event",
+      ])
+        expect(body).not.toContain(gone);
     });
 
     it("gives each its local date, start and end time with the zone's abbreviation, and place or Online", () => {
       const doc = page(out, "/events/");
-      const entries = all(doc, "main .event-entry").map((e) => [text(e.querySelector(".event-entry__when")), text(e.querySelector(".event-entry__where"))]);
+      const entries = all(doc, "main .event-entry").map((e) => [
+        text(e.querySelector(".event-entry__when")),
+        text(e.querySelector(".event-entry__where")),
+      ]);
       expect(entries).toEqual([
         ["Thursday 22 February 2024, 09:00 to 10:00 GMT", "Royal Mail Mount Pleasant, London"],
         ["Wednesday 28 February 2024 to Saturday 2 March 2024, all day", "Online"],
@@ -59,14 +78,21 @@ describe("events calendar in a fixture build", () => {
         ["Sunday 27 October 2024, 01:30 BST to 02:30 GMT", "Online"],
       ]);
       const march = all(doc, "main .event-entry").find((e) => text(e).includes("National march"))!;
-      expect(march.querySelector("time")!.getAttribute("datetime")).toBe("2024-03-31T13:00:00+01:00");
+      expect(march.querySelector("time")!.getAttribute("datetime")).toBe(
+        "2024-03-31T13:00:00+01:00",
+      );
       expect(march.querySelector("abbr")!.getAttribute("title")).toBe("British Summer Time");
     });
 
     it("offers each event's call to action", () => {
       const doc = page(out, "/events/");
-      const cta = all(doc, "main .event-entry .cta a").map((a) => [text(a), a.getAttribute("href")]);
-      expect(cta).toEqual([["Register your coach seat: National march for a ceasefire", "https://example.org/coach"]]);
+      const cta = all(doc, "main .event-entry .cta a").map((a) => [
+        text(a),
+        a.getAttribute("href"),
+      ]);
+      expect(cta).toEqual([
+        ["Register your coach seat: National march for a ceasefire", "https://example.org/coach"],
+      ]);
     });
 
     it("links past events, the month pages, and subscriptions by webcal:// and https://, with the refresh note", () => {
@@ -75,7 +101,9 @@ describe("events calendar in a fixture build", () => {
       expect(links).toContain("/events/past/");
       expect(links).toContain("webcal://fixture.example.org/events.ics");
       expect(links).toContain("/events.ics");
-      expect(text(doc.querySelector(".event-subscribe"))).toMatch(/refresh subscriptions only every few hours/);
+      expect(text(doc.querySelector(".event-subscribe"))).toMatch(
+        /refresh subscriptions only every few hours/,
+      );
       expect(text(doc.querySelector(".event-subscribe code"))).toBe(`${SITE}/events.ics`);
       expect(hrefs(doc, ".event-months a")).toEqual([
         "/events/2024/10/",
@@ -89,14 +117,32 @@ describe("events calendar in a fixture build", () => {
 
     it("lists a calendar feed for each category that has events, and only those", () => {
       const doc = page(out, "/events/");
-      const feeds = hrefs(doc, ".event-subscribe a").filter((h) => h.startsWith("/events/") && h.endsWith(".ics"));
-      expect(feeds).toEqual(["/events/news.ics", "/events/campaign.ics", "/events/fundraiser.ics", "/events/event.ics", "/events/twinning.ics"]);
-      expect(hrefs(doc, ".event-subscribe a")).toContain("webcal://fixture.example.org/events/campaign.ics");
-      expect(icsFiles(out).filter((f) => f.startsWith("events/"))).toEqual(feeds.map((f) => f.slice(1)).sort());
+      const feeds = hrefs(doc, ".event-subscribe a").filter(
+        (h) => h.startsWith("/events/") && h.endsWith(".ics"),
+      );
+      expect(feeds).toEqual([
+        "/events/news.ics",
+        "/events/campaign.ics",
+        "/events/fundraiser.ics",
+        "/events/event.ics",
+        "/events/twinning.ics",
+      ]);
+      expect(hrefs(doc, ".event-subscribe a")).toContain(
+        "webcal://fixture.example.org/events/campaign.ics",
+      );
+      expect(icsFiles(out).filter((f) => f.startsWith("events/"))).toEqual(
+        feeds.map((f) => f.slice(1)).sort(),
+      );
     });
 
     it("announces the site-wide calendar on every page", () => {
-      for (const url of ["/", "/events/", "/articles/meeting/", "/articles/no-event/", "/events/past/"]) {
+      for (const url of [
+        "/",
+        "/events/",
+        "/articles/meeting/",
+        "/articles/no-event/",
+        "/events/past/",
+      ]) {
         const link = page(out, url).querySelector('link[rel="alternate"][type="text/calendar"]');
         expect(link?.getAttribute("href"), url).toBe("/events.ics");
       }
@@ -112,7 +158,9 @@ describe("events calendar in a fixture build", () => {
         "Peace camp over the leap day",
         "Overnight vigil as the clocks go forward",
       ]);
-      expect(text(section.querySelector(".card__event"))).toBe("Thursday 22 February 2024, 09:00 to 10:00 GMT · Royal Mail Mount Pleasant, London");
+      expect(text(section.querySelector(".card__event"))).toBe(
+        "Thursday 22 February 2024, 09:00 to 10:00 GMT · Royal Mail Mount Pleasant, London",
+      );
     });
   });
 
@@ -132,40 +180,78 @@ describe("events calendar in a fixture build", () => {
     it("link the previous and next months that have events", () => {
       const doc = page(out, "/events/2024/03/");
       expect(text(doc.querySelector("h1"))).toBe("Events in March 2024");
-      expect(doc.querySelector('.month-nav a[rel="prev"]')!.getAttribute("href")).toBe("/events/2024/02/");
-      expect(doc.querySelector('.month-nav a[rel="next"]')!.getAttribute("href")).toBe("/events/2024/07/");
+      expect(doc.querySelector('.month-nav a[rel="prev"]')!.getAttribute("href")).toBe(
+        "/events/2024/02/",
+      );
+      expect(doc.querySelector('.month-nav a[rel="next"]')!.getAttribute("href")).toBe(
+        "/events/2024/07/",
+      );
       expect(page(out, "/events/2021/04/").querySelector('.month-nav a[rel="prev"]')).toBeNull();
       expect(page(out, "/events/2024/10/").querySelector('.month-nav a[rel="next"]')).toBeNull();
     });
 
     it("lay the month out Monday to Sunday in a table, days with events linking to their list", () => {
       const doc = page(out, "/events/2024/03/");
-      expect(all(doc, ".month-grid thead th").map(text)).toEqual(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]);
+      expect(all(doc, ".month-grid thead th").map(text)).toEqual([
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+      ]);
       const firstWeek = all(doc, ".month-grid tbody tr")[0]!;
       // 1 March 2024 is a Friday.
-      expect(all(firstWeek, "td").map((td) => text(td).split(":")[0])).toEqual(["", "", "", "", "1", "2", "3"]);
-      expect(hrefs(doc, ".month-grid a")).toEqual(["#day-2024-03-01", "#day-2024-03-02", "#day-2024-03-31"]);
-      for (const target of hrefs(doc, ".month-grid a")) expect(doc.getElementById(target.slice(1)), target).not.toBeNull();
+      expect(all(firstWeek, "td").map((td) => text(td).split(":")[0])).toEqual([
+        "",
+        "",
+        "",
+        "",
+        "1",
+        "2",
+        "3",
+      ]);
+      expect(hrefs(doc, ".month-grid a")).toEqual([
+        "#day-2024-03-01",
+        "#day-2024-03-02",
+        "#day-2024-03-31",
+      ]);
+      for (const target of hrefs(doc, ".month-grid a"))
+        expect(doc.getElementById(target.slice(1)), target).not.toBeNull();
       // Works without JavaScript: the page loads no script at all.
       expect(all(doc, "script[src]")).toEqual([]);
     });
 
     it("put a multi-day event on each day it covers, in each month it reaches", () => {
-      const day = (url: string, iso: string) => text(page(out, url).querySelector(`section[aria-labelledby="day-${iso}"]`));
+      const day = (url: string, iso: string) =>
+        text(page(out, url).querySelector(`section[aria-labelledby="day-${iso}"]`));
       expect(day("/events/2024/02/", "2024-02-28")).toContain("Peace camp over the leap day");
-      expect(day("/events/2024/02/", "2024-02-29")).toMatch(/Peace camp over the leap day.*day 2 of 4/);
-      expect(day("/events/2024/03/", "2024-03-01")).toMatch(/Peace camp over the leap day.*day 3 of 4/);
-      expect(day("/events/2024/03/", "2024-03-02")).toMatch(/Peace camp over the leap day.*day 4 of 4/);
-      expect(page(out, "/events/2024/03/").querySelector('section[aria-labelledby="day-2024-03-03"]')).toBeNull();
+      expect(day("/events/2024/02/", "2024-02-29")).toMatch(
+        /Peace camp over the leap day.*day 2 of 4/,
+      );
+      expect(day("/events/2024/03/", "2024-03-01")).toMatch(
+        /Peace camp over the leap day.*day 3 of 4/,
+      );
+      expect(day("/events/2024/03/", "2024-03-02")).toMatch(
+        /Peace camp over the leap day.*day 4 of 4/,
+      );
+      expect(
+        page(out, "/events/2024/03/").querySelector('section[aria-labelledby="day-2024-03-03"]'),
+      ).toBeNull();
       // Both the overnight vigil and the march are on the 31st, overnight first.
-      expect(all(page(out, "/events/2024/03/"), 'section[aria-labelledby="day-2024-03-31"] .event-entry__title').map(text)).toEqual([
-        "Overnight vigil as the clocks go forward",
-        "National march for a ceasefire",
-      ]);
+      expect(
+        all(
+          page(out, "/events/2024/03/"),
+          'section[aria-labelledby="day-2024-03-31"] .event-entry__title',
+        ).map(text),
+      ).toEqual(["Overnight vigil as the clocks go forward", "National march for a ceasefire"]);
     });
 
     it("include past months, and every built month is reachable from /events/", () => {
-      expect(text(page(out, "/events/2024/02/").querySelector("main"))).toContain("Candlelit vigil yesterday");
+      expect(text(page(out, "/events/2024/02/").querySelector("main"))).toContain(
+        "Candlelit vigil yesterday",
+      );
     });
   });
 
@@ -173,11 +259,21 @@ describe("events calendar in a fixture build", () => {
     it("lists past events newest first, two a page, with the shared pagination", () => {
       const first = page(out, "/events/past/");
       const second = page(out, "/events/past/2/");
-      expect(all(first, "main .event-entry__title").map(text)).toEqual(["Candlelit vigil yesterday", "Branch meeting on the ceasefire vote"]);
-      expect(all(second, "main .event-entry__title").map(text)).toEqual(["Twinning picnic", "Stand up for Palestine: online comedy fundraiser"]);
+      expect(all(first, "main .event-entry__title").map(text)).toEqual([
+        "Candlelit vigil yesterday",
+        "Branch meeting on the ceasefire vote",
+      ]);
+      expect(all(second, "main .event-entry__title").map(text)).toEqual([
+        "Twinning picnic",
+        "Stand up for Palestine: online comedy fundraiser",
+      ]);
       expect(existsSync(path.join(out, "events/past/3/index.html"))).toBe(false);
-      expect(first.querySelector('.pagination a[rel="next"]')!.getAttribute("href")).toBe("/events/past/2/");
-      expect(second.querySelector('.pagination a[rel="prev"]')!.getAttribute("href")).toBe("/events/past/");
+      expect(first.querySelector('.pagination a[rel="next"]')!.getAttribute("href")).toBe(
+        "/events/past/2/",
+      );
+      expect(second.querySelector('.pagination a[rel="prev"]')!.getAttribute("href")).toBe(
+        "/events/past/",
+      );
       expect(text(second.querySelector("h1"))).toBe("Past events page 2 of 2");
     });
   });
@@ -186,9 +282,13 @@ describe("events calendar in a fixture build", () => {
     it("gives date, time and place in the site's zone, the join link, and Add to calendar links", () => {
       const doc = page(out, "/actions/comedy/");
       const details = doc.querySelector(".event-details")!;
-      expect(text(details.querySelector(".event-details__when"))).toBe("Tuesday 20 April 2021, 20:00 to 21:30 BST");
+      expect(text(details.querySelector(".event-details__when"))).toBe(
+        "Tuesday 20 April 2021, 20:00 to 21:30 BST",
+      );
       expect(text(details.querySelector(".event-details__where"))).toBe("Online · Join online");
-      expect(details.querySelector(".event-details__where a")!.getAttribute("href")).toBe("https://example.org/join");
+      expect(details.querySelector(".event-details__where a")!.getAttribute("href")).toBe(
+        "https://example.org/join",
+      );
       const add = all(details, ".add-to-calendar a").map((a) => a.getAttribute("href")!);
       expect(add[0]).toBe("/actions/comedy/event.ics");
       expect(new URL(add[1]!).searchParams.get("dates")).toBe("20210420T190000Z/20210420T203000Z");
@@ -208,7 +308,14 @@ describe("events calendar in a fixture build", () => {
         startDate: "2024-02-20T20:00:00+00:00",
         eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
         eventStatus: "https://schema.org/EventScheduled",
-        location: { "@type": "Place", name: "Conway Hall", address: { "@type": "PostalAddress", streetAddress: "25 Red Lion Square, London WC1R 4RL" } },
+        location: {
+          "@type": "Place",
+          name: "Conway Hall",
+          address: {
+            "@type": "PostalAddress",
+            streetAddress: "25 Red Lion Square, London WC1R 4RL",
+          },
+        },
         organizer: { "@type": "Organization", name: "Fixture Digest", url: `${SITE}/` },
         description: "Members discuss the vote; everyone is welcome, bring a friend.",
         url: `${SITE}/articles/meeting/`,
@@ -222,7 +329,10 @@ describe("events calendar in a fixture build", () => {
         eventAttendanceMode: "https://schema.org/OnlineEventAttendanceMode",
         location: { "@type": "VirtualLocation", url: "https://example.org/join" },
       });
-      expect(ld("/articles/camp/")).toMatchObject({ startDate: "2024-02-28", endDate: "2024-03-02" });
+      expect(ld("/articles/camp/")).toMatchObject({
+        startDate: "2024-02-28",
+        endDate: "2024-03-02",
+      });
       expect(ld("/articles/no-event/")).toBeUndefined();
     });
   });
@@ -251,7 +361,10 @@ describe("events calendar in a fixture build", () => {
     it("per category: only that category's events", () => {
       const campaign = readIcs(readOut(out, "events/campaign.ics"));
       expect(campaign.name).toBe("Fixture Digest: Campaigns (petitions, letters, lobbying)");
-      expect(campaign.events.map((e) => e.uid)).toEqual([`${SITE}/articles/camp/`, `${SITE}/actions/march/`]);
+      expect(campaign.events.map((e) => e.uid)).toEqual([
+        `${SITE}/articles/camp/`,
+        `${SITE}/actions/march/`,
+      ]);
       expect(existsSync(path.join(out, "events/analysis.ics"))).toBe(false);
     });
 
@@ -267,29 +380,49 @@ describe("events calendar in a fixture build", () => {
     it("are byte-identical across two builds, and so are the events pages", () => {
       expect(icsFiles(again)).toEqual(icsFiles(out));
       for (const file of [...icsFiles(out), ...eventPages(out)]) {
-        expect(readFileSync(path.join(again, file)), file).toEqual(readFileSync(path.join(out, file)));
+        expect(readFileSync(path.join(again, file)), file).toEqual(
+          readFileSync(path.join(out, file)),
+        );
       }
     });
   });
 
   describe("under --pathprefix=/pr-7/", () => {
     const internal = (href: string) =>
-      !/^(https?:|webcal:|mailto:)/.test(href) || new URL(href.replace(/^webcal:/, "https:")).hostname === "fixture.example.org";
+      !/^(https?:|webcal:|mailto:)/.test(href) ||
+      new URL(href.replace(/^webcal:/, "https:")).hostname === "fixture.example.org";
 
     it("starts every internal event link with /pr-7/", () => {
-      const urls = ["/events/", "/events/2024/03/", "/events/past/", "/events/past/2/", "/actions/comedy/", "/articles/camp/", "/"];
+      const urls = [
+        "/events/",
+        "/events/2024/03/",
+        "/events/past/",
+        "/events/past/2/",
+        "/actions/comedy/",
+        "/articles/camp/",
+        "/",
+      ];
       for (const url of urls) {
         const doc = page(prefixed, url);
-        const links = [...hrefs(doc, "a"), ...all(doc, "link").map((l) => l.getAttribute("href")!)].filter((h) => !h.startsWith("#"));
+        const links = [
+          ...hrefs(doc, "a"),
+          ...all(doc, "link").map((l) => l.getAttribute("href")!),
+        ].filter((h) => !h.startsWith("#"));
         const own = links.filter(internal);
         expect(own.length, url).toBeGreaterThan(3);
         for (const href of own) {
-          const pathname = href.startsWith("/") ? href : new URL(href.replace(/^webcal:/, "https:")).pathname;
+          const pathname = href.startsWith("/")
+            ? href
+            : new URL(href.replace(/^webcal:/, "https:")).pathname;
           expect(pathname.startsWith("/pr-7/"), `${url}: ${href}`).toBe(true);
         }
       }
-      expect(hrefs(page(prefixed, "/events/"))).toContain("webcal://fixture.example.org/pr-7/events.ics");
-      expect(hrefs(page(prefixed, "/actions/comedy/"), ".add-to-calendar a")[0]).toBe("/pr-7/actions/comedy/event.ics");
+      expect(hrefs(page(prefixed, "/events/"))).toContain(
+        "webcal://fixture.example.org/pr-7/events.ics",
+      );
+      expect(hrefs(page(prefixed, "/actions/comedy/"), ".add-to-calendar a")[0]).toBe(
+        "/pr-7/actions/comedy/event.ics",
+      );
     });
 
     it("writes the feeds at the same paths with UIDs and links under the prefix", () => {
@@ -301,9 +434,15 @@ describe("events calendar in a fixture build", () => {
   });
 
   it("writes valid HTML on the events pages and an event page", async () => {
-    for (const file of [...eventPages(out), "actions/comedy/index.html", "articles/camp/index.html"]) {
+    for (const file of [
+      ...eventPages(out),
+      "actions/comedy/index.html",
+      "articles/camp/index.html",
+    ]) {
       const report = await validator.validateString(readOut(out, file), file);
-      const messages = report.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line} ${m.ruleId}: ${m.message}`));
+      const messages = report.results.flatMap((r) =>
+        r.messages.map((m) => `${file}:${m.line} ${m.ruleId}: ${m.message}`),
+      );
       expect(messages).toEqual([]);
     }
   });
@@ -311,11 +450,17 @@ describe("events calendar in a fixture build", () => {
 
 describe("events with no upcoming or past ones", () => {
   it("still builds /events/ and /events/past/, saying there is nothing", async () => {
-    const dir = makeFixture({ "articles/plain.md": md("title: Plain\ndate: 2024-01-01\ncategory: news") });
+    const dir = makeFixture({
+      "articles/plain.md": md("title: Plain\ndate: 2024-01-01\ncategory: news"),
+    });
     const build = await buildFixture(dir, { buildDate: BUILD_DATE });
     expect(build.code, build.stderr).toBe(0);
-    expect(text(page(build.out, "/events/").querySelector("main"))).toContain("No events are coming up at the moment.");
-    expect(text(page(build.out, "/events/past/").querySelector("main"))).toContain("No past events yet.");
+    expect(text(page(build.out, "/events/").querySelector("main"))).toContain(
+      "No events are coming up at the moment.",
+    );
+    expect(text(page(build.out, "/events/past/").querySelector("main"))).toContain(
+      "No past events yet.",
+    );
     const { events } = readIcs(readOut(build.out, "events.ics"));
     expect(events).toEqual([]);
   });
@@ -358,9 +503,15 @@ event:
   });
 
   const expectRefusals = (output: string) => {
-    expect(output).toMatch(/content\/articles\/skipped\.md:\d+ → event\.start: expected a time that exists in Europe\/London/);
-    expect(output).toMatch(/content\/articles\/skipped-seconds\.md:\d+ → event\.start: expected a time that exists in Europe\/London/);
-    expect(output).toMatch(/content\/articles\/ambiguous\.md:\d+ → event\.end: expected an unambiguous time/);
+    expect(output).toMatch(
+      /content\/articles\/skipped\.md:\d+ → event\.start: expected a time that exists in Europe\/London/,
+    );
+    expect(output).toMatch(
+      /content\/articles\/skipped-seconds\.md:\d+ → event\.start: expected a time that exists in Europe\/London/,
+    );
+    expect(output).toMatch(
+      /content\/articles\/ambiguous\.md:\d+ → event\.end: expected an unambiguous time/,
+    );
     expect(output).not.toContain("fine.md");
   };
 

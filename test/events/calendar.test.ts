@@ -20,7 +20,9 @@ const ctx: CalendarContext = {
 };
 const ev = (i: ReturnType<typeof item>) => i as EventItem;
 
-const summer = ev(event("comedy", "2021-04-20T20:00", "summary: An evening of stand-up.", "2021-04-20T21:30"));
+const summer = ev(
+  event("comedy", "2021-04-20T20:00", "summary: An evening of stand-up.", "2021-04-20T21:30"),
+);
 const winter = ev(event("meeting", "2024-02-20T20:00"));
 const camp = ev(
   item(
@@ -40,7 +42,14 @@ const long = ev(
 );
 
 describe("calendarIcs read back with ical.js", () => {
-  const text = calendarIcs({ name: "Fixture Digest: events, all", pageUrl: "/events/", items: [winter, camp, summer, oneDay, long] }, ctx);
+  const text = calendarIcs(
+    {
+      name: "Fixture Digest: events, all",
+      pageUrl: "/events/",
+      items: [winter, camp, summer, oneDay, long],
+    },
+    ctx,
+  );
   const { name, events } = readIcs(text);
   const byUid = new Map(events.map((e) => [e.uid, e]));
   const get = (i: EventItem) => byUid.get(eventUid(i, ctx))!;
@@ -58,19 +67,30 @@ describe("calendarIcs read back with ical.js", () => {
     expect(get(camp).description).toBe(
       "Line one, with commas; and semicolons.\n\nJoin online: https://example.org/join\n\nDetails: https://fixture.example.org/pr-7/actions/camp/",
     );
-    expect(get(long).description.startsWith("Ünïcödé solidarity across borders — Ünïcödé")).toBe(true);
+    expect(get(long).description.startsWith("Ünïcödé solidarity across borders — Ünïcödé")).toBe(
+      true,
+    );
     expect(get(camp).categories).toEqual(["Campaigns (petitions, letters, lobbying)"]);
   });
 
   it("gives 20:00 on 20 April 2021 as 19:00 UTC and 20:00 on 20 February 2024 as 20:00 UTC", () => {
-    expect(get(summer)).toMatchObject({ start: "2021-04-20T19:00:00.000Z", end: "2021-04-20T20:30:00.000Z", allDay: false });
+    expect(get(summer)).toMatchObject({
+      start: "2021-04-20T19:00:00.000Z",
+      end: "2021-04-20T20:30:00.000Z",
+      allDay: false,
+    });
     expect(text).toContain("DTSTART:20210420T190000Z");
     expect(get(winter)).toMatchObject({ start: "2024-02-20T20:00:00.000Z", end: null });
     expect(text).toContain("DTSTART:20240220T200000Z");
   });
 
   it("writes all-day events as dates, DTEND the day after the last day", () => {
-    expect(get(camp)).toMatchObject({ start: "2024-02-20", end: "2024-02-23", allDay: true, location: "Online" });
+    expect(get(camp)).toMatchObject({
+      start: "2024-02-20",
+      end: "2024-02-23",
+      allDay: true,
+      location: "Online",
+    });
     expect(text).toContain("DTSTART;VALUE=DATE:20240220\r\nDTEND;VALUE=DATE:20240223\r\n");
     expect(get(oneDay)).toMatchObject({ start: "2024-03-09", end: "2024-03-10", allDay: true });
   });
@@ -82,19 +102,37 @@ describe("calendarIcs read back with ical.js", () => {
     expect(get(summer).stamp).toBe("2021-01-01T00:00:00.000Z");
     // 09:15 London on 5 January.
     expect(get(camp).stamp).toBe("2024-01-05T09:15:00.000Z");
-    const again = calendarIcs({ name: "Fixture Digest: events, all", pageUrl: "/events/", items: [long, oneDay, summer, camp, winter] }, ctx);
+    const again = calendarIcs(
+      {
+        name: "Fixture Digest: events, all",
+        pageUrl: "/events/",
+        items: [long, oneDay, summer, camp, winter],
+      },
+      ctx,
+    );
     expect(again).toBe(text);
   });
 
   it("lists events soonest first whatever order they came in", () => {
-    expect(events.map((e) => e.summary.slice(0, 8))).toEqual(["comedy", "Peace ca", "meeting", "one-day", "long"]);
+    expect(events.map((e) => e.summary.slice(0, 8))).toEqual([
+      "comedy",
+      "Peace ca",
+      "meeting",
+      "one-day",
+      "long",
+    ]);
   });
 
   it("keeps the instant of a time written with an offset in the repeated hour", () => {
     const first = ev(event("first", "2024-10-27T01:30+01:00"));
     const second = ev(event("second", "2024-10-27T01:30+00:00"));
-    const read = readIcs(calendarIcs({ name: "x", pageUrl: "/events/", items: [first, second] }, ctx)).events;
-    expect(read.map((e) => e.start)).toEqual(["2024-10-27T00:30:00.000Z", "2024-10-27T01:30:00.000Z"]);
+    const read = readIcs(
+      calendarIcs({ name: "x", pageUrl: "/events/", items: [first, second] }, ctx),
+    ).events;
+    expect(read.map((e) => e.start)).toEqual([
+      "2024-10-27T00:30:00.000Z",
+      "2024-10-27T01:30:00.000Z",
+    ]);
   });
 
   it("reads summer-time edges right: the last Sunday of March and of October", () => {
@@ -135,25 +173,39 @@ describe("add-to-calendar links", () => {
   });
 
   it("gives Google dates for an all-day event, ending the day after", () => {
-    expect(new URL(googleCalendarUrl(camp, ctx)).searchParams.get("dates")).toBe("20240220/20240223");
+    expect(new URL(googleCalendarUrl(camp, ctx)).searchParams.get("dates")).toBe(
+      "20240220/20240223",
+    );
   });
 
   it("gives Outlook ISO times in UTC, or dates with allday=true", () => {
     const timed = new URL(outlookCalendarUrl(summer, ctx)).searchParams;
-    expect([timed.get("startdt"), timed.get("enddt"), timed.get("allday"), timed.get("subject")]).toEqual([
-      "2021-04-20T19:00:00Z",
-      "2021-04-20T20:30:00Z",
-      "false",
-      "comedy",
-    ]);
+    expect([
+      timed.get("startdt"),
+      timed.get("enddt"),
+      timed.get("allday"),
+      timed.get("subject"),
+    ]).toEqual(["2021-04-20T19:00:00Z", "2021-04-20T20:30:00Z", "false", "comedy"]);
     const allDay = new URL(outlookCalendarUrl(camp, ctx)).searchParams;
-    expect([allDay.get("startdt"), allDay.get("enddt"), allDay.get("allday")]).toEqual(["2024-02-20", "2024-02-23", "true"]);
-    expect(outlookCalendarUrl(camp, ctx).startsWith("https://outlook.live.com/calendar/0/action/compose?")).toBe(true);
+    expect([allDay.get("startdt"), allDay.get("enddt"), allDay.get("allday")]).toEqual([
+      "2024-02-20",
+      "2024-02-23",
+      "true",
+    ]);
+    expect(
+      outlookCalendarUrl(camp, ctx).startsWith(
+        "https://outlook.live.com/calendar/0/action/compose?",
+      ),
+    ).toBe(true);
   });
 });
 
 describe("eventJsonLd", () => {
-  const jsonCtx = { ...ctx, imageUrl: (i: EventItem) => (i.slug === "comedy" ? "https://fixture.example.org/img/x.jpeg" : "") };
+  const jsonCtx = {
+    ...ctx,
+    imageUrl: (i: EventItem) =>
+      i.slug === "comedy" ? "https://fixture.example.org/img/x.jpeg" : "",
+  };
 
   it("describes an in-person event as a Place with a PostalAddress, dates with offsets", () => {
     expect(eventJsonLd(summer, jsonCtx)).toEqual({
@@ -169,7 +221,11 @@ describe("eventJsonLd", () => {
         name: "Conway Hall",
         address: { "@type": "PostalAddress", streetAddress: "25 Red Lion Square, London" },
       },
-      organizer: { "@type": "Organization", name: "Fixture Digest", url: "https://fixture.example.org/pr-7/" },
+      organizer: {
+        "@type": "Organization",
+        name: "Fixture Digest",
+        url: "https://fixture.example.org/pr-7/",
+      },
       image: ["https://fixture.example.org/img/x.jpeg"],
       description: "An evening of stand-up.",
       url: "https://fixture.example.org/pr-7/articles/comedy/",
@@ -199,7 +255,11 @@ describe("eventJsonLd", () => {
     const ld = eventJsonLd(mixed, jsonCtx);
     expect(ld.eventAttendanceMode).toBe("https://schema.org/MixedEventAttendanceMode");
     expect(ld.location).toEqual([
-      { "@type": "Place", name: "Conway Hall", address: { "@type": "PostalAddress", streetAddress: "Conway Hall" } },
+      {
+        "@type": "Place",
+        name: "Conway Hall",
+        address: { "@type": "PostalAddress", streetAddress: "Conway Hall" },
+      },
       { "@type": "VirtualLocation", url: "https://example.org/stream" },
     ]);
     expect(ld.description).toBe("The AGM meets in person and online. Second paragraph.");
@@ -209,7 +269,9 @@ describe("eventJsonLd", () => {
 
 describe("plainExcerpt", () => {
   it("drops Markdown and cuts long text at a word", () => {
-    expect(plainExcerpt("# Head\n\nA [link](https://x.org) and `code`.")).toBe("Head A link and code.");
+    expect(plainExcerpt("# Head\n\nA [link](https://x.org) and `code`.")).toBe(
+      "Head A link and code.",
+    );
     expect(plainExcerpt("word ".repeat(100), 20)).toBe("word word word word…");
   });
 });

@@ -23,7 +23,11 @@ for (const name of ["name", "x-wr-calname", "x-wr-caldesc"]) {
 const instant = (t: ICAL.Time) => (t.isDate ? t.toString() : t.toJSDate().toISOString());
 
 /** Reads an .ics file with ical.js, the parser calendar clients are built on. */
-export function readIcs(text: string): { name: string; events: ReadEvent[]; calendar: ICAL.Component } {
+export function readIcs(text: string): {
+  name: string;
+  events: ReadEvent[];
+  calendar: ICAL.Component;
+} {
   const calendar = new ICAL.Component(ICAL.parse(text));
   const events = calendar.getAllSubcomponents("vevent").map((vevent): ReadEvent => {
     const event = new ICAL.Event(vevent);
@@ -41,18 +45,25 @@ export function readIcs(text: string): { name: string; events: ReadEvent[]; cale
     };
   });
   const name = String(calendar.getFirstPropertyValue("x-wr-calname") ?? "");
-  expect(String(calendar.getFirstPropertyValue("name") ?? ""), "NAME and X-WR-CALNAME agree").toBe(name);
+  expect(String(calendar.getFirstPropertyValue("name") ?? ""), "NAME and X-WR-CALNAME agree").toBe(
+    name,
+  );
   return { name, events, calendar };
 }
 
 /** RFC 5545 §3.1: CRLF after every line, none longer than 75 octets, folds start with a space. */
 export function expectWellFormed(text: string, where = "calendar"): void {
   expect(text.startsWith("BEGIN:VCALENDAR\r\n"), `${where} starts with BEGIN:VCALENDAR`).toBe(true);
-  expect(text.endsWith("END:VCALENDAR\r\n"), `${where} ends with END:VCALENDAR and CRLF`).toBe(true);
+  expect(text.endsWith("END:VCALENDAR\r\n"), `${where} ends with END:VCALENDAR and CRLF`).toBe(
+    true,
+  );
   expect(text.replace(/\r\n/g, ""), `${where} has a bare CR or LF`).not.toMatch(/[\r\n]/);
   const lines = text.slice(0, -2).split("\r\n");
   for (const line of lines) {
-    expect(Buffer.byteLength(line, "utf8"), `${where}: line longer than 75 octets: ${line}`).toBeLessThanOrEqual(75);
+    expect(
+      Buffer.byteLength(line, "utf8"),
+      `${where}: line longer than 75 octets: ${line}`,
+    ).toBeLessThanOrEqual(75);
   }
   // A folded line continues with one space; no folding ever splits a UTF-8 character.
   expect(Buffer.from(text, "utf8").toString("utf8")).toBe(text);

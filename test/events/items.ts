@@ -11,7 +11,12 @@ export const settings = settingsSchema.parse(parseYaml(DEFAULT_SETTINGS));
 export const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
 
 /** An Item read through the real loader from front matter, as a content file would be. */
-export function item(name: string, frontMatter: string, section: Section = "articles", body = "Body text."): Item {
+export function item(
+  name: string,
+  frontMatter: string,
+  section: Section = "articles",
+  body = "Body text.",
+): Item {
   const { item: parsed, errors } = parseContentFile(
     `/fixture/content/${section}/${name}.md`,
     section,

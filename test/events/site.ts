@@ -12,16 +12,40 @@ export const SETTINGS = DEFAULT_SETTINGS.replace("pageSize: 20", "pageSize: 2");
  * all-day and multi-day, both summer-time changes with and without offsets, quoted and unquoted times.
  */
 export const EVENTS = {
-  comedy: { url: "/actions/comedy/", start: "2021-04-20T19:00:00.000Z", end: "2021-04-20T20:30:00.000Z" },
+  comedy: {
+    url: "/actions/comedy/",
+    start: "2021-04-20T19:00:00.000Z",
+    end: "2021-04-20T20:30:00.000Z",
+  },
   picnic: { url: "/articles/picnic/", start: "2023-06-10", end: "2023-06-11" },
   meeting: { url: "/articles/meeting/", start: "2024-02-20T20:00:00.000Z", end: null },
-  vigil: { url: "/articles/vigil/", start: "2024-02-21T18:00:00.000Z", end: "2024-02-21T19:00:00.000Z" },
-  breakfast: { url: "/articles/breakfast/", start: "2024-02-22T09:00:00.000Z", end: "2024-02-22T10:00:00.000Z" },
+  vigil: {
+    url: "/articles/vigil/",
+    start: "2024-02-21T18:00:00.000Z",
+    end: "2024-02-21T19:00:00.000Z",
+  },
+  breakfast: {
+    url: "/articles/breakfast/",
+    start: "2024-02-22T09:00:00.000Z",
+    end: "2024-02-22T10:00:00.000Z",
+  },
   camp: { url: "/articles/camp/", start: "2024-02-28", end: "2024-03-03" },
-  overnight: { url: "/articles/overnight/", start: "2024-03-31T00:30:00.000Z", end: "2024-03-31T02:00:00.000Z" },
-  march: { url: "/actions/march/", start: "2024-03-31T12:00:00.000Z", end: "2024-03-31T15:00:00.000Z" },
+  overnight: {
+    url: "/articles/overnight/",
+    start: "2024-03-31T00:30:00.000Z",
+    end: "2024-03-31T02:00:00.000Z",
+  },
+  march: {
+    url: "/actions/march/",
+    start: "2024-03-31T12:00:00.000Z",
+    end: "2024-03-31T15:00:00.000Z",
+  },
   rally: { url: "/articles/rally/", start: "2024-07-06T12:00:00.000Z", end: null },
-  "clocks-back": { url: "/articles/clocks-back/", start: "2024-10-27T00:30:00.000Z", end: "2024-10-27T02:30:00.000Z" },
+  "clocks-back": {
+    url: "/articles/clocks-back/",
+    start: "2024-10-27T00:30:00.000Z",
+    end: "2024-10-27T02:30:00.000Z",
+  },
 } as const;
 
 export async function makeEventsSite(): Promise<string> {

@@ -55,7 +55,9 @@ export async function serveSite(root: string, prefix = "/"): Promise<StaticSite>
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.writeHead(status, {
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

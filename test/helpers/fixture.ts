@@ -33,7 +33,10 @@ categories:
  * A site in a temp directory: `files` maps paths under content/ to their text (or bytes).
  * The section data files come from the repository, so fixtures build as the real site does.
  */
-export function makeFixture(files: Record<string, string | Buffer>, settings = DEFAULT_SETTINGS): string {
+export function makeFixture(
+  files: Record<string, string | Buffer>,
+  settings = DEFAULT_SETTINGS,
+): string {
   const dir = mkdtempSync(path.join(tmpdir(), "digest-fixture-"));
   const content = path.join(dir, "content");
   mkdirSync(path.join(content, "_data"), { recursive: true });
@@ -77,18 +80,30 @@ function envFor(dir: string, options: BuildOptions): NodeJS.ProcessEnv {
   };
 }
 
-async function runCommand(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+async function runCommand(
+  file: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<RunResult> {
   try {
     const { stdout, stderr } = await run(file, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+    return {
+      code: typeof e.code === "number" ? e.code : 1,
+      stdout: e.stdout ?? "",
+      stderr: e.stderr ?? "",
+    };
   }
 }
 
 /** Runs the real production build (as `npm run build` does) of the fixture into `<dir>/_site`. */
-export async function buildFixture(dir: string, options: BuildOptions = {}): Promise<RunResult & { out: string }> {
+export async function buildFixture(
+  dir: string,
+  options: BuildOptions = {},
+): Promise<RunResult & { out: string }> {
   const out = path.join(dir, "_site");
   const args = [
     path.join(repoRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs"),
@@ -101,8 +116,18 @@ export async function buildFixture(dir: string, options: BuildOptions = {}): Pro
 }
 
 /** Runs one of scripts/*.ts against the fixture, as its npm script would. */
-export function runScript(dir: string, script: string, args: string[] = [], options: BuildOptions = {}): Promise<RunResult> {
-  return runCommand(tsx, [path.join(repoRoot, "scripts", script), ...args], dir, envFor(dir, options));
+export function runScript(
+  dir: string,
+  script: string,
+  args: string[] = [],
+  options: BuildOptions = {},
+): Promise<RunResult> {
+  return runCommand(
+    tsx,
+    [path.join(repoRoot, "scripts", script), ...args],
+    dir,
+    envFor(dir, options),
+  );
 }
 
 export function readOut(out: string, file: string): string {

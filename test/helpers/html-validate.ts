@@ -23,7 +23,8 @@ export async function validateSite(out: string): Promise<string[]> {
   for (const file of builtFiles(out)) {
     const report = await validator.validateString(readFileSync(path.join(out, file), "utf8"), file);
     for (const result of report.results) {
-      for (const m of result.messages) lines.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      for (const m of result.messages)
+        lines.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
   }
   return lines;

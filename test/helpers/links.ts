@@ -20,14 +20,19 @@ const URL_ATTRS: [selector: string, attr: string][] = [
   ["form[action]", "action"],
 ];
 const SRCSET = ["img[srcset]", "source[srcset]"];
-const META_URLS = ['meta[property="og:url"]', 'meta[property="og:image"]', 'meta[name="twitter:image"]'];
+const META_URLS = [
+  'meta[property="og:url"]',
+  'meta[property="og:image"]',
+  'meta[name="twitter:image"]',
+];
 
 /** Every URL in a page's markup: links, sources, each srcset candidate and Open Graph URLs. */
 export function extractRefs(html: string): Ref[] {
   const { document } = parseHTML(html);
   const refs: Ref[] = [];
   for (const [selector, attr] of URL_ATTRS) {
-    for (const el of document.querySelectorAll(selector)) refs.push({ attr: `${el.localName}[${attr}]`, url: el.getAttribute(attr)!.trim() });
+    for (const el of document.querySelectorAll(selector))
+      refs.push({ attr: `${el.localName}[${attr}]`, url: el.getAttribute(attr)!.trim() });
   }
   for (const selector of SRCSET) {
     for (const el of document.querySelectorAll(selector)) {
@@ -38,7 +43,8 @@ export function extractRefs(html: string): Ref[] {
     }
   }
   for (const selector of META_URLS) {
-    for (const el of document.querySelectorAll(selector)) refs.push({ attr: selector, url: el.getAttribute("content")!.trim() });
+    for (const el of document.querySelectorAll(selector))
+      refs.push({ attr: selector, url: el.getAttribute("content")!.trim() });
   }
   return refs;
 }
@@ -62,7 +68,12 @@ function fileFor(out: string, sitePath: string): string | null {
  * Problems with the internal URLs of one built page (`pageUrl` is its site URL without the prefix):
  * targets missing from `out`, URLs outside the path prefix, and fragments naming no element.
  */
-export function checkPage(out: string, pageUrl: string, html: string, options: CheckOptions): string[] {
+export function checkPage(
+  out: string,
+  pageUrl: string,
+  html: string,
+  options: CheckOptions,
+): string[] {
   const prefix = (options.prefix ?? "/").replace(/^\/?/, "/").replace(/\/?$/, "/");
   const origin = new URL(options.origin).origin;
   const base = new URL(prefix.slice(0, -1) + pageUrl, origin);

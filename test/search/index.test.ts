@@ -200,7 +200,12 @@ describe("the search page", () => {
 });
 
 describe("indexSite", () => {
-  const built = (url: string) => ({ url, content: `Page ${url}`, language: "en", meta: { title: url } });
+  const built = (url: string) => ({
+    url,
+    content: `Page ${url}`,
+    language: "en",
+    meta: { title: url },
+  });
 
   it("fails when Pagefind reports errors", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "search-fail-"));

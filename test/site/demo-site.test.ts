@@ -17,13 +17,19 @@ describe("the demo site (content/)", () => {
     const result = await buildFixture(dir, { env: { CONTENT_DIR: content } });
     expect(result.code, result.stderr).toBe(0);
     out = result.out;
-    origin = /^url:\s*(\S+)/m.exec(readFileSync(path.join(content, "_data", "site.yml"), "utf8"))![1]!;
+    origin = /^url:\s*(\S+)/m.exec(
+      readFileSync(path.join(content, "_data", "site.yml"), "utf8"),
+    )![1]!;
   });
 
   it("builds articles, actions and standing pages", () => {
     const urls = builtFiles(out).map(urlOf);
-    expect(urls.filter((u) => /^\/articles\/[^/]+\/$/.test(u) && !/^\/articles\/\d+\/$/.test(u)).length).toBeGreaterThan(0);
-    expect(urls.filter((u) => /^\/actions\/[^/]+\/$/.test(u) && !/^\/actions\/\d+\/$/.test(u)).length).toBeGreaterThan(0);
+    expect(
+      urls.filter((u) => /^\/articles\/[^/]+\/$/.test(u) && !/^\/articles\/\d+\/$/.test(u)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      urls.filter((u) => /^\/actions\/[^/]+\/$/.test(u) && !/^\/actions\/\d+\/$/.test(u)).length,
+    ).toBeGreaterThan(0);
   });
 
   it("passes html-validate on every page", async () => {
@@ -33,7 +39,9 @@ describe("the demo site (content/)", () => {
 
   it("has no broken internal link, image or stylesheet", () => {
     const problems = builtFiles(out).flatMap((file) =>
-      checkPage(out, urlOf(file), readFileSync(path.join(out, file), "utf8"), { origin }).map((p) => `${file} → ${p}`),
+      checkPage(out, urlOf(file), readFileSync(path.join(out, file), "utf8"), { origin }).map(
+        (p) => `${file} → ${p}`,
+      ),
     );
     expect(problems, problems.join("\n")).toEqual([]);
   });

@@ -35,7 +35,12 @@ describe("html-validate on every built page", () => {
     ]) {
       expect(files).toContain(expected);
     }
-    expect(builtFiles(preview)).toEqual(expect.arrayContaining(["articles/draft-report/index.html", "actions/scheduled-appeal/index.html"]));
+    expect(builtFiles(preview)).toEqual(
+      expect.arrayContaining([
+        "articles/draft-report/index.html",
+        "actions/scheduled-appeal/index.html",
+      ]),
+    );
   });
 
   it("finds no error in any page of the production build", async () => {
@@ -54,6 +59,8 @@ describe("html-validate on every built page", () => {
       "broken.html",
     );
     expect(report.valid).toBe(false);
-    expect(report.results[0]!.messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(["close-order", "wcag/h37"]));
+    expect(report.results[0]!.messages.map((m) => m.ruleId)).toEqual(
+      expect.arrayContaining(["close-order", "wcag/h37"]),
+    );
   });
 });

@@ -13,7 +13,18 @@ describe("extractRefs", () => {
       <picture><source type="image/webp" srcset="/d.webp 1x,/d2.webp 2x"></picture>
       <form action="/search/"></form><script src="/s.js"></script></body></html>`);
     expect(refs.map((r) => r.url).sort()).toEqual(
-      ["/a.css", "/b/", "/c.jpg", "/c-1.jpg", "/c-2.jpg", "/d.webp", "/d2.webp", "/search/", "/s.js", "https://x.org/i.jpg"].sort(),
+      [
+        "/a.css",
+        "/b/",
+        "/c.jpg",
+        "/c-1.jpg",
+        "/c-2.jpg",
+        "/d.webp",
+        "/d2.webp",
+        "/search/",
+        "/s.js",
+        "https://x.org/i.jpg",
+      ].sort(),
     );
     expect(refs.find((r) => r.url === "/c-2.jpg")?.attr).toBe("img[srcset]");
   });
@@ -38,7 +49,12 @@ describe("checkPage", () => {
   });
 
   it("reports a missing file, a directory without index.html, and a fragment that names nothing", () => {
-    const problems = checkPage(out, "/", `<a href="/missing/">x</a><img src="/empty" alt=""><a href="/about/#nowhere">x</a>`, { origin });
+    const problems = checkPage(
+      out,
+      "/",
+      `<a href="/missing/">x</a><img src="/empty" alt=""><a href="/about/#nowhere">x</a>`,
+      { origin },
+    );
     expect(problems).toEqual([
       'a[href]="/missing/" has no file in the output',
       'a[href]="/about/#nowhere" names #nowhere, which is not on that page',

@@ -12,7 +12,10 @@ const origin = "https://fixture.example.org";
 function siteProblems(out: string, prefix: string): string[] {
   const pagesByProblem = new Map<string, string[]>();
   for (const file of builtFiles(out)) {
-    for (const problem of checkPage(out, urlOf(file), readFileSync(path.join(out, file), "utf8"), { origin, prefix })) {
+    for (const problem of checkPage(out, urlOf(file), readFileSync(path.join(out, file), "utf8"), {
+      origin,
+      prefix,
+    })) {
       pagesByProblem.set(problem, [...(pagesByProblem.get(problem) ?? []), file]);
     }
   }
@@ -38,9 +41,18 @@ describe("internal links, images and stylesheets resolve", () => {
   });
 
   it("checks a real amount of markup: stylesheet, pictures with srcset, cards, nav", () => {
-    const refs = extractRefs(readFileSync(path.join(root, "articles/bridge-march/index.html"), "utf8"));
+    const refs = extractRefs(
+      readFileSync(path.join(root, "articles/bridge-march/index.html"), "utf8"),
+    );
     const attrs = new Set(refs.map((r) => r.attr));
-    for (const attr of ["link[href]", "a[href]", "img[src]", "img[srcset]", "source[srcset]", 'meta[property="og:image"]']) {
+    for (const attr of [
+      "link[href]",
+      "a[href]",
+      "img[src]",
+      "img[srcset]",
+      "source[srcset]",
+      'meta[property="og:image"]',
+    ]) {
       expect(attrs, attr).toContain(attr);
     }
   });
@@ -65,9 +77,17 @@ describe("internal links, images and stylesheets resolve", () => {
   });
 
   it("the prefixed build's stylesheet and images are really under /pr-7/", () => {
-    const { document } = parseHTML(readFileSync(path.join(prefixed, "articles/bridge-march/index.html"), "utf8"));
-    expect(document.querySelector('link[rel="stylesheet"]')!.getAttribute("href")).toMatch(/^\/pr-7\/assets\/site\.[0-9a-f]+\.css$/);
-    expect(document.querySelector(".item__image img")!.getAttribute("src")).toMatch(/^\/pr-7\/img\//);
-    expect(document.querySelector(".prose a[href*='open-letter']")!.getAttribute("href")).toBe("/pr-7/actions/open-letter/");
+    const { document } = parseHTML(
+      readFileSync(path.join(prefixed, "articles/bridge-march/index.html"), "utf8"),
+    );
+    expect(document.querySelector('link[rel="stylesheet"]')!.getAttribute("href")).toMatch(
+      /^\/pr-7\/assets\/site\.[0-9a-f]+\.css$/,
+    );
+    expect(document.querySelector(".item__image img")!.getAttribute("src")).toMatch(
+      /^\/pr-7\/img\//,
+    );
+    expect(document.querySelector(".prose a[href*='open-letter']")!.getAttribute("href")).toBe(
+      "/pr-7/actions/open-letter/",
+    );
   });
 });

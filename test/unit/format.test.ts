@@ -18,22 +18,40 @@ describe("format", () => {
     expect(absoluteUrl("https://s.example", "/", "/a/")).toBe("https://s.example/a/");
     expect(absoluteUrl("https://s.example/", "/pr-7/", "/a/")).toBe("https://s.example/pr-7/a/");
     expect(absoluteUrl("https://s.example", "pr-7", "a/")).toBe("https://s.example/pr-7/a/");
-    expect(absoluteUrl("https://s.example", "/", "https://other.example/x")).toBe("https://other.example/x");
+    expect(absoluteUrl("https://s.example", "/", "https://other.example/x")).toBe(
+      "https://other.example/x",
+    );
   });
 
   it("keeps JSON-LD from closing its script element", () => {
-    expect(jsonForScript({ a: "</script><script>alert(1)</script>" })).toBe('{"a":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}');
+    expect(jsonForScript({ a: "</script><script>alert(1)</script>" })).toBe(
+      '{"a":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}',
+    );
   });
 });
 
 describe("settings", () => {
   it("fills defaults and strips a trailing slash from the URL", () => {
-    const settings = settingsSchema.parse({ title: "T", url: "https://s.example/", categories: { news: "News" } });
-    expect(settings).toMatchObject({ url: "https://s.example", timezone: "Europe/London", pageSize: 20, allowUnknownKeys: false });
+    const settings = settingsSchema.parse({
+      title: "T",
+      url: "https://s.example/",
+      categories: { news: "News" },
+    });
+    expect(settings).toMatchObject({
+      url: "https://s.example",
+      timezone: "Europe/London",
+      pageSize: 20,
+      allowUnknownKeys: false,
+    });
   });
 
   it("names the settings file and field when a setting is wrong", () => {
-    const dir = makeFixture({}, "title: T\nurl: not a url\ntimezone: Mars/Olympus\ncategories:\n  news: News\n");
-    expect(() => loadSettings(path.join(dir, "content"))).toThrow(/content\/_data\/site\.yml → url: .*\ncontent\/_data\/site\.yml → timezone: expected an IANA time zone/);
+    const dir = makeFixture(
+      {},
+      "title: T\nurl: not a url\ntimezone: Mars/Olympus\ncategories:\n  news: News\n",
+    );
+    expect(() => loadSettings(path.join(dir, "content"))).toThrow(
+      /content\/_data\/site\.yml → url: .*\ncontent\/_data\/site\.yml → timezone: expected an IANA time zone/,
+    );
   });
 });

@@ -6,7 +6,10 @@ const render = (source: string, pathPrefix = "/", env: Record<string, unknown> =
 
 describe("createMarkdown", () => {
   it("moves root-relative links under the path prefix and leaves others alone", () => {
-    const html = render("[a](/articles/x/) [b](https://other.example/) [c](#top) [d](mailto:a@b.c)", "/pr-7/");
+    const html = render(
+      "[a](/articles/x/) [b](https://other.example/) [c](#top) [d](mailto:a@b.c)",
+      "/pr-7/",
+    );
     expect(html).toContain('<a href="/pr-7/articles/x/">a</a>');
     expect(html).toContain('<a href="https://other.example/">b</a>');
     expect(html).toContain('<a href="#top">c</a>');
@@ -14,11 +17,15 @@ describe("createMarkdown", () => {
   });
 
   it("makes root-relative links absolute for feeds", () => {
-    expect(render("[a](/articles/x/)", "/pr-7/", { absoluteUrls: true })).toContain('href="https://site.example/pr-7/articles/x/"');
+    expect(render("[a](/articles/x/)", "/pr-7/", { absoluteUrls: true })).toContain(
+      'href="https://site.example/pr-7/articles/x/"',
+    );
   });
 
   it("never renders raw HTML or javascript: links", () => {
-    const html = render('<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror="alert(1)">');
+    const html = render(
+      '<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror="alert(1)">',
+    );
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
     expect(html).not.toContain('href="javascript:');
@@ -26,7 +33,9 @@ describe("createMarkdown", () => {
   });
 
   it("leaves template syntax as text", () => {
-    expect(render("{{ site.title }} {% include x %}")).toBe("<p>{{ site.title }} {% include x %}</p>\n");
+    expect(render("{{ site.title }} {% include x %}")).toBe(
+      "<p>{{ site.title }} {% include x %}</p>\n",
+    );
   });
 
   it("hands images beside the Markdown to the image hook with their resolved path", () => {
@@ -39,7 +48,10 @@ describe("createMarkdown", () => {
         return "<picture>x</picture>";
       },
     });
-    const html = md.render("![A red banner](./banner%20one.jpg) ![remote](https://x.example/a.jpg)", { page: { inputPath: "/site/content/articles/a.md" } });
+    const html = md.render(
+      "![A red banner](./banner%20one.jpg) ![remote](https://x.example/a.jpg)",
+      { page: { inputPath: "/site/content/articles/a.md" } },
+    );
     expect(seen).toEqual(["/site/content/articles/banner one.jpg|A red banner"]);
     expect(html).toContain("<picture>x</picture>");
     expect(html).toContain('<img src="https://x.example/a.jpg" alt="remote">');
@@ -50,7 +62,12 @@ describe("markdownText", () => {
   it("keeps the words of every block and no markup", async () => {
     const { markdownText } = await import("../../src/lib/markdown.ts");
     const md = createMarkdown({ pathPrefix: "/", siteUrl: "https://site.example" });
-    const text = markdownText(md, "# Rafah\n\nSome **bold** and [a link](/x/) with `code`.\nNext line.\n\n- one\n- two\n\n![A banner](./b.jpg)\n\n    block code\n\n<b>raw</b> &amp; more");
-    expect(text).toBe("Rafah\nSome bold and a link with code. Next line.\none\ntwo\nA banner\nblock code\n<b>raw</b> & more");
+    const text = markdownText(
+      md,
+      "# Rafah\n\nSome **bold** and [a link](/x/) with `code`.\nNext line.\n\n- one\n- two\n\n![A banner](./b.jpg)\n\n    block code\n\n<b>raw</b> &amp; more",
+    );
+    expect(text).toBe(
+      "Rafah\nSome bold and a link with code. Next line.\none\ntwo\nA banner\nblock code\n<b>raw</b> & more",
+    );
   });
 });

@@ -31,9 +31,12 @@ describe("parseSiteTime", () => {
     expect(utc("2021-04-13")).toBe("2021-04-12T23:00:00.000Z");
   });
 
-  it.each(["2024-02-30", "2023-13-01", "next tuesday", "20/04/2021", "2024-02-20T25:00"])("refuses %s", (input) => {
-    expect(parseSiteTime(input, LONDON).ok).toBe(false);
-  });
+  it.each(["2024-02-30", "2023-13-01", "next tuesday", "20/04/2021", "2024-02-20T25:00"])(
+    "refuses %s",
+    (input) => {
+      expect(parseSiteTime(input, LONDON).ok).toBe(false);
+    },
+  );
 
   it("refuses the hour skipped when clocks go forward (last Sunday of March)", () => {
     const parsed = parseSiteTime("2024-03-31T01:30", LONDON);
@@ -64,11 +67,17 @@ describe("wallTimeInstants", () => {
 
 describe("buildNow", () => {
   it("reads BUILD_DATE in the site zone", () => {
-    expect(buildNow(LONDON, { BUILD_DATE: "2024-02-22" }).toISO()).toBe("2024-02-22T00:00:00.000+00:00");
-    expect(buildNow(LONDON, { BUILD_DATE: "2024-07-01T09:30" }).toUTC().toISO()).toBe("2024-07-01T08:30:00.000Z");
+    expect(buildNow(LONDON, { BUILD_DATE: "2024-02-22" }).toISO()).toBe(
+      "2024-02-22T00:00:00.000+00:00",
+    );
+    expect(buildNow(LONDON, { BUILD_DATE: "2024-07-01T09:30" }).toUTC().toISO()).toBe(
+      "2024-07-01T08:30:00.000Z",
+    );
   });
 
   it("names BUILD_DATE when it cannot be read", () => {
-    expect(() => buildNow(LONDON, { BUILD_DATE: "soon" })).toThrow(/^BUILD_DATE: expected .*, got "soon"$/);
+    expect(() => buildNow(LONDON, { BUILD_DATE: "soon" })).toThrow(
+      /^BUILD_DATE: expected .*, got "soon"$/,
+    );
   });
 });
