@@ -1,5 +1,5 @@
 // Validates every content file, its internal links and images, without building: fast enough for a pre-commit hook.
-import { formatError, loadContent, type ContentError, type Item } from "../src/lib/content.ts";
+import { formatError, type ContentError, type Item } from "../src/lib/content.ts";
 import { checkLinks } from "../src/lib/links.ts";
 import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 import { ContentStore, ContentValidationError } from "../src/lib/store.ts";
@@ -39,7 +39,7 @@ function main(): number {
   } catch (error) {
     if (!(error instanceof ContentValidationError)) throw error;
     errors.push(...error.errors);
-    items = loadContent(ctx).items;
+    items = error.items;
   }
   errors.push(...checkLinks(ctx, items, (item) => store.isVisible(item)));
   if (errors.length === 0) {

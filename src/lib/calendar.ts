@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { DateTime } from "luxon";
 import MarkdownIt from "markdown-it";
+import { markdownText } from "./markdown.ts";
 import { eventSpan, isOnline, type EventItem } from "./events.ts";
 
 export interface CalendarContext {
@@ -37,18 +38,7 @@ const plainMarkdown = new MarkdownIt();
 
 /** The body as plain text, shortened at a word: for descriptions when there is no summary. */
 export function plainExcerpt(markdown: string, max = 300): string {
-  const text = plainMarkdown
-    .parse(markdown, {})
-    .filter((t) => t.type === "inline")
-    .map((t) =>
-      (t.children ?? [])
-        .filter((c) => c.type === "text" || c.type === "code_inline")
-        .map((c) => c.content)
-        .join(""),
-    )
-    .join(" ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const text = markdownText(plainMarkdown, markdown).replace(/\s+/g, " ");
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : max)}…`;

@@ -5,7 +5,11 @@ import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, slugify } from "./tags.ts";
 
 export class ContentValidationError extends Error {
-  constructor(readonly errors: ContentError[]) {
+  constructor(
+    readonly errors: ContentError[],
+    /** The files that did validate, so further checks need not read everything again. */
+    readonly items: Item[] = [],
+  ) {
     const noun = errors.length === 1 ? "file has an error" : "errors were found";
     super(
       `${errors.length === 1 ? "1" : errors.length} ${noun}; nothing was published.\n${errors.map(formatError).join("\n")}`,
@@ -52,7 +56,7 @@ export class ContentStore {
     }
     // By file, then line: the order npm run check prints them in.
     errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-    if (errors.length > 0) throw new ContentValidationError(errors);
+    if (errors.length > 0) throw new ContentValidationError(errors, items);
     this.#items = items;
     this.#byPath = new Map(items.map((item) => [item.inputPath, item]));
     this.#published = items

@@ -274,4 +274,8 @@ describe("plainExcerpt", () => {
     );
     expect(plainExcerpt("word ".repeat(100), 20)).toBe("word word word word…");
   });
+
+  it("keeps the space at a soft line break (it used to glue the two lines' words together)", () => {
+    expect(plainExcerpt("The march starts\nat noon.")).toBe("The march starts at noon.");
+  });
 });
