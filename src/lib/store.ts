@@ -196,10 +196,6 @@ export class ContentStore {
     return this.#slugs.get(tag) ?? slugify(tag);
   }
 
-  /** Every tag with its items, newest first. */
-  get tags(): Map<string, Item[]> {
-    return this.#tagIndex();
-  }
 
   #slugs: Map<string, string> | null = null;
   #tags: Map<string, Item[]> | null = null;
