@@ -54,7 +54,8 @@ export class SiteMap {
   ) {
     for (const item of items) if (item.url !== false) this.#items.set(item.url, item);
     const visible = items.filter((item) => item.url !== false && isVisible(item));
-    const tags = visible.filter((item) => item.section !== "pages").flatMap((item) => item.tags);
+    // The same items the build gives tag pages to (ContentStore.tagSlug): standing pages too.
+    const tags = visible.flatMap((item) => item.tags);
     this.#tagSlugs = new Set(assignTagSlugs(tags).values());
     this.#categories = new Set(Object.keys(ctx.settings.categories));
     const size = ctx.settings.pageSize;
