@@ -34,7 +34,10 @@ describe("a 320px phone", () => {
 
   it.each(PAGES)("shows %s without sideways scrolling", async (url) => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    await page.goto(new URL(url.slice(1), site.url).href, { waitUntil: "networkidle" });
+    const response = await page.goto(new URL(url.slice(1), site.url).href, {
+      waitUntil: "networkidle",
+    });
+    expect(response?.status(), url).toBe(200);
     const overflowing = await page.evaluate(() =>
       [...document.querySelectorAll("body *")]
         .filter(
