@@ -428,6 +428,11 @@ describe("events calendar in a fixture build", () => {
     it("writes the feeds at the same paths with UIDs and links under the prefix", () => {
       expect(icsFiles(prefixed)).toEqual(icsFiles(out));
       const { events } = readIcs(readOut(prefixed, "events.ics"));
+      expect(events.map((e) => e.uid).sort()).toEqual(
+        Object.values(EVENTS)
+          .map((e) => `${SITE}/pr-7${e.url}`)
+          .sort(),
+      );
       expect(events.map((e) => e.uid).every((uid) => uid.startsWith(`${SITE}/pr-7/`))).toBe(true);
       expect(events.map((e) => e.url).every((u) => u.startsWith(`${SITE}/pr-7/`))).toBe(true);
     });
