@@ -162,6 +162,7 @@ describe("tag pages", () => {
     expect(rows).toContain("palestine (22 items)");
     expect(rows).toContain("غزة (1 item)");
     expect(rows.some((r) => r?.startsWith("draftonly"))).toBe(false);
+    expect(hrefs(index, "main li a")).toHaveLength(rows.length);
     for (const href of hrefs(index, "main li a"))
       expect(existsSync(fileFor(out, href!)), href!).toBe(true);
   });
@@ -257,7 +258,9 @@ describe("under a path prefix", () => {
     expect(
       page(prefixed, "/articles/arabic/").querySelector('a[rel="tag"]')?.getAttribute("href"),
     ).toMatch(/^\/pr-7\/tags\//);
-    for (const href of hrefs(page(prefixed, "/tags/"), "main li a")) {
+    const links = hrefs(page(prefixed, "/tags/"), "main li a");
+    expect(links.length).toBeGreaterThan(3);
+    for (const href of links) {
       expect(href).toMatch(/^\/pr-7\//);
       expect(existsSync(fileFor(prefixed, href!, "/pr-7/")), href!).toBe(true);
     }
