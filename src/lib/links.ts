@@ -34,11 +34,6 @@ const UNVERIFIED_AREAS = [
   /^\/[^/]+\.(xml|json|ics|txt|svg|html)$/,
 ];
 
-export interface LinkTarget {
-  url: string;
-  item?: Item;
-}
-
 /** Which site URLs an internal link may point at, worked out from the content and the settings alone. */
 export class SiteMap {
   readonly #items = new Map<string, Item>();

@@ -1,8 +1,7 @@
 // Indexes search records and writes the bundle on a worker thread, so Pagefind's replies are read while Eleventy renders.
 import { parentPort, workerData } from "node:worker_threads";
-import * as pagefind from "pagefind";
 import { createMarkdown, markdownText } from "./markdown.ts";
-import { buildIndex, writeBundle, type IndexJob, type IndexResult } from "./search-index.ts";
+import { indexSite, type IndexJob, type IndexResult } from "./search-index.ts";
 
 const job = workerData as IndexJob;
 let result: IndexResult;
@@ -13,11 +12,8 @@ try {
     ...record,
     content: markdownText(md, record.content),
   }));
-  await writeBundle(await buildIndex(records, job.config), job.outputDir, job.bundleDir);
-  result = { ok: true, count: job.records.length };
+  result = { ok: true, count: await indexSite(records, job.outputDir, job.bundleDir, job.config) };
 } catch (error) {
   result = { ok: false, message: (error as Error).message };
-} finally {
-  await pagefind.close();
 }
 parentPort!.postMessage(result!);

@@ -101,10 +101,6 @@ export class ContentStore {
     return this.#published;
   }
 
-  section(section: Item["section"]): Item[] {
-    return this.published.filter((item) => item.section === section);
-  }
-
   /** Up to `count` other items sharing the most tags, then the newest of the same category. */
   related(item: Item, count = 3): Item[] {
     // Runs for every page: ranks (positions in `published`, newest first) in typed arrays, so ties go to the newer item.
@@ -195,7 +191,6 @@ export class ContentStore {
       this.#slugs = assignTagSlugs(this.published.flatMap((item) => item.tags));
     return this.#slugs.get(tag) ?? slugify(tag);
   }
-
 
   #slugs: Map<string, string> | null = null;
   #tags: Map<string, Item[]> | null = null;

@@ -69,7 +69,6 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
       actions,
       pages: published.filter((i) => i.section === "pages"),
       openActions: actions.filter((i) => !i.closed),
-      latest: published.filter((i) => i.section !== "pages"),
     };
   });
 

@@ -39,9 +39,6 @@ export interface Taxonomy {
   feeds: FeedSpec[];
 }
 
-const newestFirst = (a: Item, b: Item) =>
-  b.date.at.toMillis() - a.date.at.toMillis() || a.file.localeCompare(b.file);
-
 /** Every tag and category of one build, with their pages and feeds. */
 export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: number): Taxonomy {
   const { settings } = store.ctx;
@@ -70,7 +67,8 @@ export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: n
     label,
     url,
     feedUrl: `${url}feed.xml`,
-    items: [...items].sort(newestFirst),
+    // Filled in store.published order, which is newest first already.
+    items,
   });
   const tags = [...byTag]
     .map(([tag, items]) => topic("tag", tag, tag, `/tags/${store.tagSlug(tag)}/`, items))
