@@ -32,6 +32,13 @@ describe("html-validate on every built page", () => {
       "actions/old-petition/index.html",
       "actions/online-rally/index.html",
       "about/index.html",
+      "tags/index.html",
+      "tags/palestine/index.html",
+      "categories/index.html",
+      "categories/news/index.html",
+      "events/index.html",
+      "events/past/index.html",
+      "search/index.html",
     ]) {
       expect(files).toContain(expected);
     }
