@@ -59,6 +59,7 @@ describe("a pull-request preview build under /pr-7/", () => {
   });
 
   it("carries the preview banner and noindex on every page", () => {
+    expect(pages.length).toBeGreaterThan(15);
     const missing = pages.filter((file) => {
       const doc = page(out, urlOf(file));
       return (
