@@ -7,22 +7,23 @@ export interface SiteDiff {
   changed: string[];
 }
 
-/** Every HTML page of a built site, by its URL: "articles/foo/index.html" is "/articles/foo/". */
+/** The site URL of a built HTML file: "articles/foo/index.html" is "/articles/foo/", "404.html" is "/404.html". */
+export function urlOf(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
+}
+
+/** Every HTML page of a built site, by its URL (see urlOf). */
 export function sitePages(root: string): Map<string, string> {
-  const pages = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith(".html")) {
-        const rel = path.relative(root, full).split(path.sep).join("/");
-        pages.set(`/${rel.replace(/(^|\/)index\.html$/, "$1")}`, full);
-      }
-    }
-  };
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
     throw new Error(`${root} is not a folder with a built site`);
-  walk(root);
+  const pages = new Map<string, string>();
+  const entries = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory() && entry.name.endsWith(".html"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const full of entries) {
+    pages.set(urlOf(path.relative(root, full).split(path.sep).join("/")), full);
+  }
   return pages;
 }
 

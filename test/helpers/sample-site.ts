@@ -1,7 +1,9 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
+import { listFiles } from "./files.ts";
 import { DEFAULT_SETTINGS, makeFixture, md } from "./fixture.ts";
+
+/** The site URL of a built HTML file ("articles/foo/index.html" → "/articles/foo/"), as `npm run changed` reads it. */
+export { urlOf } from "../../src/lib/site-diff.ts";
 
 /** A small real JPEG, so the image pipeline runs as it does on editors' photos. */
 export function makeJpeg(width = 960, height = 640): Promise<Buffer> {
@@ -112,13 +114,5 @@ summary: Who we are and how the digest is put together.`,
 
 /** Every built file with the given extension, as paths relative to `out`, sorted. */
 export function builtFiles(out: string, ext = ".html"): string[] {
-  return (readdirSync(out, { recursive: true }) as string[])
-    .filter((file) => file.endsWith(ext))
-    .map((file) => file.split(path.sep).join("/"))
-    .sort();
-}
-
-/** The site URL of a built HTML file ("articles/foo/index.html" → "/articles/foo/"). */
-export function urlOf(file: string): string {
-  return "/" + file.replace(/(^|\/)index\.html$/, "$1");
+  return listFiles(out).filter((file) => file.endsWith(ext));
 }

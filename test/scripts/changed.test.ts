@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { diffMarkdown, diffSites } from "../../src/lib/site-diff.ts";
 import { buildFixture, makeFixture, md, runScript } from "../helpers/fixture.ts";
-import { listFiles } from "../helpers/files.ts";
+import { builtFiles, urlOf } from "../helpers/sample-site.ts";
 
 const MAIN = {
   "articles/strike-wins.md": md(
@@ -63,20 +63,19 @@ describe("npm run changed", () => {
   });
 
   it("agrees with a byte comparison of every HTML file of the two builds", () => {
-    const pages = (root: string) => new Set(listFiles(root).filter((f) => f.endsWith(".html")));
+    const pages = (root: string) => new Set(builtFiles(root));
     const [before, after] = [pages(oldSite), pages(newSite)];
     const differing = [...after].filter(
       (f) =>
         before.has(f) &&
         !readFileSync(path.join(oldSite, f)).equals(readFileSync(path.join(newSite, f))),
     );
-    const toUrl = (f: string) => `/${f.replace(/(^|\/)index\.html$/, "$1")}`;
     const diff = diffSites(oldSite, newSite);
-    expect(diff.changed).toEqual(differing.map(toUrl).sort());
+    expect(diff.changed).toEqual(differing.map(urlOf).sort());
     expect(diff.added).toEqual(
       [...after]
         .filter((f) => !before.has(f))
-        .map(toUrl)
+        .map(urlOf)
         .sort(),
     );
     expect(before.size).toBeGreaterThan(8);

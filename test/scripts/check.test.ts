@@ -6,8 +6,7 @@ import { loadContent } from "../../src/lib/content.ts";
 import { SiteMap } from "../../src/lib/links.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { buildFixture, makeFixture, md, runScript } from "../helpers/fixture.ts";
-import { listFiles } from "../helpers/files.ts";
-import { makeJpeg, makeSampleSite } from "../helpers/sample-site.ts";
+import { builtFiles, makeJpeg, makeSampleSite, urlOf } from "../helpers/sample-site.ts";
 
 const BROKEN = `Intro with a [good link](/articles/target/) and a [missing one](/articles/nope/).
 
@@ -129,9 +128,7 @@ describe("check's map of the site", () => {
     });
     const { items } = loadContent(ctx);
     const site = new SiteMap(ctx, items, (item) => !item.draft && !item.scheduled);
-    const pages = listFiles(built.out)
-      .filter((f) => f.endsWith(".html"))
-      .map((f) => `/${f.replace(/(^|\/)index\.html$/, "$1")}`);
+    const pages = builtFiles(built.out).map(urlOf);
     expect(pages.length).toBeGreaterThan(10);
     expect(pages.filter((url) => !site.has(url))).toEqual([]);
     // And it is not a map that accepts anything.
