@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { BENCH_BUILD_DATE, generateCorpus, repoRoot, writeCorpus } from "./lib/bench-corpus.ts";
+import { repoRoot } from "../test/helpers/fixture.ts";
+import { BENCH_BUILD_DATE, generateCorpus, writeCorpus } from "./lib/bench-corpus.ts";
 import { countHtml, median, peakMethod, runMeasured, type Measured } from "./lib/bench-run.ts";
 
 const TARGET_RATIO = 1.5;

@@ -1,9 +1,7 @@
-import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { repoRoot, writeFixture } from "../../test/helpers/fixture.ts";
 
 /** The build date every benchmark run pins, so events fall both before and after "now". */
 export const BENCH_BUILD_DATE = "2024-02-22";
@@ -394,21 +392,9 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
 
 /** Writes the corpus as a content folder (with the repository's settings and section data) under `dir`. */
 export function writeCorpus(dir: string, files: CorpusFile[]): string {
-  const content = path.join(dir, "content");
-  mkdirSync(path.join(content, "_data"), { recursive: true });
-  cpSync(
-    path.join(repoRoot, "content", "_data", "site.yml"),
-    path.join(content, "_data", "site.yml"),
+  return writeFixture(
+    dir,
+    Object.fromEntries(files.map((file) => [file.path, file.text])),
+    readFileSync(path.join(repoRoot, "content", "_data", "site.yml")),
   );
-  for (const section of ["articles", "actions", "pages"]) {
-    mkdirSync(path.join(content, section), { recursive: true });
-    const data = path.join(repoRoot, "content", section, `${section}.11tydata.ts`);
-    if (existsSync(data)) cpSync(data, path.join(content, section, `${section}.11tydata.ts`));
-  }
-  for (const file of files) {
-    const full = path.join(content, file.path);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, file.text);
-  }
-  return content;
 }

@@ -30,14 +30,15 @@ categories:
 `;
 
 /**
- * A site in a temp directory: `files` maps paths under content/ to their text (or bytes).
- * The section data files come from the repository, so fixtures build as the real site does.
+ * Writes a site's content/ under `dir`: `files` maps paths under content/ to their text (or bytes),
+ * `settings` becomes content/_data/site.yml. The section data files come from the repository, so
+ * fixtures build as the real site does. Returns the content folder.
  */
-export function makeFixture(
+export function writeFixture(
+  dir: string,
   files: Record<string, string | Buffer>,
-  settings = DEFAULT_SETTINGS,
+  settings: string | Buffer = DEFAULT_SETTINGS,
 ): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "digest-fixture-"));
   const content = path.join(dir, "content");
   mkdirSync(path.join(content, "_data"), { recursive: true });
   writeFileSync(path.join(content, "_data", "site.yml"), settings);
@@ -51,6 +52,16 @@ export function makeFixture(
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
+  return content;
+}
+
+/** A site in a temp directory (see writeFixture). */
+export function makeFixture(
+  files: Record<string, string | Buffer>,
+  settings = DEFAULT_SETTINGS,
+): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "digest-fixture-"));
+  writeFixture(dir, files, settings);
   return dir;
 }
 
