@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { DateTime } from "luxon";
 import MarkdownIt from "markdown-it";
+import { isoDate } from "./format.ts";
 import { markdownText } from "./markdown.ts";
 import { eventSpan, isOnline, type EventItem } from "./events.ts";
 
@@ -129,9 +130,6 @@ export interface EventJsonLdContext extends CalendarContext {
   imageUrl: (item: EventItem) => string;
 }
 
-const schemaDate = (at: DateTime, allDay: boolean) =>
-  allDay ? at.toISODate()! : at.toISO({ suppressMilliseconds: true })!;
-
 /** A written location as a schema.org Place: the first part names it, the rest is the address. */
 function place(location: string): Record<string, unknown> {
   const parts = location
@@ -165,8 +163,8 @@ export function eventJsonLd(item: EventItem, ctx: EventJsonLdContext): Record<st
     "@context": "https://schema.org",
     "@type": "Event",
     name: item.title,
-    startDate: schemaDate(span.start, span.allDay),
-    ...(end ? { endDate: schemaDate(end, span.allDay) } : {}),
+    startDate: isoDate({ at: span.start, dateOnly: span.allDay }),
+    ...(end ? { endDate: isoDate({ at: end, dateOnly: span.allDay }) } : {}),
     eventAttendanceMode: `https://schema.org/${mode}`,
     eventStatus: "https://schema.org/EventScheduled",
     location,

@@ -1,5 +1,6 @@
 import { Info, type DateTime } from "luxon";
 import type { Item } from "./content.ts";
+import { isoDate } from "./format.ts";
 
 type EventFields = NonNullable<Item["event"]>;
 
@@ -245,16 +246,17 @@ function describeUncached(item: EventItem, locale: string): EventWhen {
   const allDay = start.dateOnly;
   const moment = (at: DateTime): LocalMoment => {
     const local = at.setLocale(locale);
+    const iso = isoDate({ at, dateOnly: allDay });
     return allDay
       ? {
-          iso: local.toISODate()!,
+          iso,
           date: local.toFormat("cccc d MMMM yyyy"),
           time: null,
           zone: null,
           zoneName: null,
         }
       : {
-          iso: local.toISO({ suppressMilliseconds: true })!,
+          iso,
           date: local.toFormat("cccc d MMMM yyyy"),
           time: local.toFormat("HH:mm"),
           zone: local.offsetNameShort,

@@ -23,6 +23,7 @@ type Metadata = Record<string, { url: string; width: number; height: number }[]>
  */
 export class ImagePipeline {
   #jobs = new Map<string, Promise<unknown>>();
+  #stats = new Map<string, Metadata>();
   constructor(private options: ImageOptions) {}
 
   setOutput(outputDir: string, urlPath: string): void {
@@ -38,11 +39,16 @@ export class ImagePipeline {
     };
   }
 
+  /** Sizes and URLs of `file`, read once per build: a page asks for them several times (picture, og:image, JSON-LD). */
   stats(file: string): Metadata {
     const options = this.#imageOptions();
-    const metadata = Image.statsSync(file, options) as Metadata;
     const key = `${file}→${options.outputDir}`;
-    if (!this.#jobs.has(key)) this.#jobs.set(key, Image(file, options));
+    let metadata = this.#stats.get(key);
+    if (!metadata) {
+      metadata = Image.statsSync(file, options) as Metadata;
+      this.#stats.set(key, metadata);
+      this.#jobs.set(key, Image(file, options));
+    }
     return metadata;
   }
 
@@ -67,5 +73,7 @@ export class ImagePipeline {
   async flush(): Promise<void> {
     await Promise.all(this.#jobs.values());
     this.#jobs.clear();
+    // The next build (dev server) reads files again: an image may have been replaced.
+    this.#stats.clear();
   }
 }

@@ -97,11 +97,13 @@ export class SiteMap {
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** Lines of the file the body starts on (1-based), so messages point at the editor's line. */
-function bodyStartLine(raw: string): number {
-  const { body } = splitFrontMatter(raw);
-  const head = raw.replace(/^\uFEFF/, "").slice(0, raw.replace(/^\uFEFF/, "").length - body.length);
-  return head.split("\n").length;
+function bodyStartLine(raw: string, body: string): number {
+  const text = raw.replace(/^\uFEFF/, "");
+  return text.slice(0, text.length - body.length).split("\n").length;
 }
+
+// Parsing with an empty env never reads the site URL, so one parser serves every file.
+const parser = createMarkdown({ pathPrefix: "/", siteUrl: "" });
 
 interface BodyRef {
   kind: "link" | "image";
@@ -111,10 +113,10 @@ interface BodyRef {
 }
 
 /** Every link and image in a Markdown body, found by the same parser the site renders with. */
-export function bodyRefs(raw: string, siteUrl: string): BodyRef[] {
-  const md = createMarkdown({ pathPrefix: "/", siteUrl });
+export function bodyRefs(raw: string): BodyRef[] {
+  const md = parser;
   const { body } = splitFrontMatter(raw);
-  const first = bodyStartLine(raw);
+  const first = bodyStartLine(raw, body);
   const lines = body.split("\n");
   const refs: BodyRef[] = [];
   const walk = (tokens: ReturnType<typeof md.parse>, map: [number, number] | null) => {
@@ -158,7 +160,7 @@ export function checkLinks(
   const ownOrigin = `${ctx.settings.url}/`;
   for (const item of items) {
     const raw = readFileSync(item.inputPath, "utf8");
-    for (const ref of bodyRefs(raw, ctx.settings.url)) {
+    for (const ref of bodyRefs(raw)) {
       const shownTarget = JSON.stringify(
         ref.target.length > 60 ? `${ref.target.slice(0, 60)}…` : ref.target,
       );
