@@ -7,9 +7,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { repoRoot } from "../test/helpers/fixture.ts";
+import { measureSearchBytes, type SearchBytes } from "./bench-search.ts";
 import { BENCH_BUILD_DATE, generateCorpus, writeCorpus } from "./lib/bench-corpus.ts";
 import { countHtml, median, peakMethod, runMeasured, type Measured } from "./lib/bench-run.ts";
 
@@ -33,8 +33,6 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 10))
 const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
 const eleventyCmd = path.join(repoRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = path.join(repoRoot, "node_modules", ".bin", "pagefind");
-const searchPlugin = path.join(repoRoot, "src", "plugins", "search.ts");
-const benchSearch = path.join(repoRoot, "scripts", "bench-search.ts");
 
 const FLOOR_CONFIG = `export default function (eleventyConfig) {
   eleventyConfig.addGlobalData("layout", "floor.njk");
@@ -51,7 +49,6 @@ interface Run {
   ms: number;
   cpuMs: number | null;
   peakMb: number | null;
-  pages: number;
   /** Pagefind's own time inside this run, when it could be measured. */
   pagefindMs: number | null;
 }
@@ -86,7 +83,6 @@ async function floorRun(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
     ms: eleventy.ms + pagefind.ms,
     cpuMs,
     peakMb: peaks.length ? Math.max(...peaks) : null,
-    pages: countHtml(out),
     pagefindMs: pagefind.ms,
   };
 }
@@ -145,39 +141,18 @@ async function fullRun(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
     ms: result.ms,
     cpuMs: result.cpuMs,
     peakMb: result.peakMb,
-    pages: countHtml(out),
     pagefindMs,
   };
 }
 
-async function searchBytes(site: string, query: string): Promise<unknown> {
-  if (!existsSync(benchSearch)) return undefined;
-  const module = (await import(pathToFileURL(benchSearch).href)) as {
-    measureSearchBytes?: (siteDir: string, query: string) => Promise<unknown>;
-  };
-  if (typeof module.measureSearchBytes !== "function")
-    return "scripts/bench-search.ts does not export measureSearchBytes";
-  return module.measureSearchBytes(site, query);
-}
-
 /** The totals of scripts/bench-search.ts's report, without its per-request lists. */
-function summariseSearchBytes(report: unknown): unknown {
-  const r = report as {
-    searchPage?: { bytes?: number; requests?: unknown[] };
-    pagefindOnly?: { bytes?: number; requests?: unknown[] };
-    ratio?: number;
-  };
-  if (typeof r?.searchPage?.bytes !== "number" || typeof r?.pagefindOnly?.bytes !== "number")
-    return report;
+function summariseSearchBytes(report: SearchBytes) {
   return {
-    searchPageBytes: r.searchPage.bytes,
-    searchPageRequests: r.searchPage.requests?.length ?? null,
-    pagefindOnlyBytes: r.pagefindOnly.bytes,
-    pagefindOnlyRequests: r.pagefindOnly.requests?.length ?? null,
-    ratio:
-      typeof r.ratio === "number"
-        ? Number(r.ratio.toFixed(3))
-        : Number((r.searchPage.bytes / r.pagefindOnly.bytes).toFixed(3)),
+    searchPageBytes: report.searchPage.bytes,
+    searchPageRequests: report.searchPage.requests.length,
+    pagefindOnlyBytes: report.pagefindOnly.bytes,
+    pagefindOnlyRequests: report.pagefindOnly.requests.length,
+    ratio: Number(report.ratio.toFixed(3)),
   };
 }
 
@@ -217,35 +192,37 @@ async function benchSize(count: number) {
   };
   const cpu = (list: Run[]) =>
     list.every((r) => r.cpuMs !== null) ? Math.round(median(list.map((r) => r.cpuMs!))) : null;
+  const [floorPeak, fullPeak] = [peak(floors), peak(fulls)];
+  const [floorCpu, fullCpu] = [cpu(floors), cpu(fulls)];
+  let searchBytes: ReturnType<typeof summariseSearchBytes> | { error: string };
+  try {
+    searchBytes = summariseSearchBytes(
+      await measureSearchBytes(path.join(dir, "_full"), values.query!),
+    );
+  } catch (error) {
+    searchBytes = { error: (error as Error).message.split("\n")[0]! };
+  }
   const result = {
     items: count,
     runs,
     floorMs: Math.round(floorMs),
     fullMs: Math.round(fullMs),
     ratio: Number((fullMs / floorMs).toFixed(3)),
-    floorPages: floors[0]!.pages,
-    fullPages: fulls[0]!.pages,
-    floorPeakMb: peak(floors) === null ? null : Math.round(peak(floors)!),
-    fullPeakMb: peak(fulls) === null ? null : Math.round(peak(fulls)!),
-    floorCpuMs: cpu(floors),
-    fullCpuMs: cpu(fulls),
-    cpuRatio: cpu(floors) && cpu(fulls) ? Number((cpu(fulls)! / cpu(floors)!).toFixed(3)) : null,
+    // Every run builds the same pages: count the last run's.
+    floorPages: countHtml(path.join(dir, "_floor")),
+    fullPages: countHtml(path.join(dir, "_full")),
+    floorPeakMb: floorPeak === null ? null : Math.round(floorPeak),
+    fullPeakMb: fullPeak === null ? null : Math.round(fullPeak),
+    floorCpuMs: floorCpu,
+    fullCpuMs: fullCpu,
+    cpuRatio: floorCpu && fullCpu ? Number((fullCpu / floorCpu).toFixed(3)) : null,
     fullMsPerItem: Number((fullMs / count).toFixed(3)),
     floorMsPerItem: Number((floorMs / count).toFixed(3)),
     pagefindMs: pagefindRuns.length ? Math.round(median(pagefindRuns)) : null,
     pagefindShare: pagefindRuns.length ? Number((median(pagefindRuns) / fullMs).toFixed(3)) : null,
     searchIndexed: pagefindRuns.length > 0,
-    searchBytes: undefined as unknown,
+    searchBytes,
   };
-  if (existsSync(benchSearch)) {
-    try {
-      result.searchBytes = summariseSearchBytes(
-        await searchBytes(path.join(dir, "_full"), values.query!),
-      );
-    } catch (error) {
-      result.searchBytes = { error: (error as Error).message.split("\n")[0] };
-    }
-  }
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
   else console.log(`  kept ${dir}`);
   return result;
@@ -259,11 +236,7 @@ for (const count of sizes) {
 
 console.log(`\nPeak memory: ${peakMethod}.`);
 if (results.some((r) => !r.searchIndexed))
-  console.log(
-    `Note: the full build ran no Pagefind indexing${existsSync(searchPlugin) ? "" : " (src/plugins/search.ts does not exist yet)"}.`,
-  );
-if (!existsSync(benchSearch))
-  console.log("Note: scripts/bench-search.ts does not exist yet; search bytes not measured.");
+  console.log("Note: the full build ran no Pagefind indexing.");
 const rows = results.map((r) => [
   String(r.items),
   fmt(r.floorMs),
@@ -296,10 +269,9 @@ console.log(
   `\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`,
 );
 for (const r of results)
-  if (r.searchBytes !== undefined)
-    console.log(
-      `Search bytes at ${r.items} items ("${values.query}"): ${JSON.stringify(r.searchBytes)}`,
-    );
+  console.log(
+    `Search bytes at ${r.items} items ("${values.query}"): ${JSON.stringify(r.searchBytes)}`,
+  );
 if (results.length > 1) {
   const first = results[0]!;
   const last = results[results.length - 1]!;
