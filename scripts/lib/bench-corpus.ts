@@ -5,7 +5,7 @@ import { repoRoot, writeFixture } from "../../test/helpers/fixture.ts";
 
 /** The build date every benchmark run pins, so events fall both before and after "now". */
 export const BENCH_BUILD_DATE = "2024-02-22";
-export const BENCH_ZONE = "Europe/London";
+const BENCH_ZONE = "Europe/London";
 
 export interface CorpusOptions {
   count: number;
@@ -13,7 +13,7 @@ export interface CorpusOptions {
   buildDate?: string;
 }
 
-export type CorpusKind = "article" | "action" | "event";
+type CorpusKind = "article" | "action" | "event";
 
 export interface CorpusFile {
   /** Path under content/, e.g. "articles/2023/foo.md". */
@@ -23,7 +23,7 @@ export interface CorpusFile {
 }
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same corpus. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -203,7 +203,7 @@ export const TAG_POOL = [
   ...TOPICS.slice(20),
 ];
 
-export const CATEGORIES = [
+const CATEGORIES = [
   "news",
   "analysis",
   "statement",
