@@ -87,6 +87,17 @@ export function parseYaml(source: string): unknown {
   return jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA });
 }
 
+/** Where an item's image file lives: beside the Markdown, or under content/ for a path starting "/". */
+export function resolveImagePath(
+  item: Pick<Item, "inputPath">,
+  src: string,
+  contentDir: string,
+): string {
+  return src.startsWith("/")
+    ? path.join(contentDir, src)
+    : path.resolve(path.dirname(item.inputPath), src);
+}
+
 export function defaultUrl(section: Section, slug: string): string {
   return section === "pages" ? `/${slug}/` : `/${section}/${slug}/`;
 }

@@ -3,13 +3,13 @@ import path from "node:path";
 import {
   defaultUrl,
   findContentFiles,
+  resolveImagePath,
   splitFrontMatter,
   type ContentError,
   type Item,
 } from "./content.ts";
 import { createMarkdown } from "./markdown.ts";
 import { pageCount } from "./paginate.ts";
-import { resolveImagePath } from "./store.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs } from "./tags.ts";
 

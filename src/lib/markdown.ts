@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
+import { resolveImagePath } from "./content.ts";
 
 export interface MarkdownOptions {
   /** "/" or "/pr-7/": root-relative links in the body are moved under it. */
@@ -52,25 +53,17 @@ export function createMarkdown(options: MarkdownOptions): InstanceType<typeof Ma
     const token = tokens[idx]!;
     const src = String(token.attrGet("src") ?? "");
     const inputPath = env?.page?.inputPath ?? env?.inputPath;
-    const underContent =
-      options.contentDir && isRootRelative(src)
-        ? path.join(options.contentDir, decodeURI(src))
-        : null;
-    if (
-      options.image &&
-      underContent?.startsWith(options.contentDir + path.sep) &&
-      existsSync(underContent)
-    ) {
-      const html = options.image(underContent, token.content, env);
-      if (html) return html;
-    }
-    if (options.image && inputPath && isLocalFile(src)) {
-      const html = options.image(
-        path.resolve(path.dirname(inputPath), decodeURI(src)),
-        token.content,
-        env,
-      );
-      if (html) return html;
+    // "/x.jpg" lives under content/, "x.jpg" beside the Markdown: the same rule as front-matter images.
+    const local = isRootRelative(src)
+      ? Boolean(options.contentDir)
+      : isLocalFile(src) && Boolean(inputPath);
+    if (options.image && local) {
+      const contentDir = options.contentDir ?? "";
+      const file = resolveImagePath({ inputPath: inputPath ?? "" }, decodeURI(src), contentDir);
+      if (!isRootRelative(src) || (file.startsWith(contentDir + path.sep) && existsSync(file))) {
+        const html = options.image(file, token.content, env);
+        if (html) return html;
+      }
     }
     if (isRootRelative(src)) token.attrSet("src", fixUrl(src, env));
     return defaultImage(tokens, idx, opts, rawEnv, self);

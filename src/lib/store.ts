@@ -1,6 +1,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { formatError, loadContent, type ContentError, type Item } from "./content.ts";
+import {
+  formatError,
+  loadContent,
+  resolveImagePath,
+  type ContentError,
+  type Item,
+} from "./content.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, slugify } from "./tags.ts";
 
@@ -20,17 +26,6 @@ export class ContentValidationError extends Error {
 
 const newestFirst = (a: Item, b: Item) =>
   b.date.at.toMillis() - a.date.at.toMillis() || a.file.localeCompare(b.file);
-
-/** Where an item's image file lives: beside the Markdown, or under content/ for a path starting "/". */
-export function resolveImagePath(
-  item: Pick<Item, "inputPath">,
-  src: string,
-  contentDir: string,
-): string {
-  return src.startsWith("/")
-    ? path.join(contentDir, src)
-    : path.resolve(path.dirname(item.inputPath), src);
-}
 
 /** The validated content of one build: loaded once, checked as a whole, shared by every plugin. */
 export class ContentStore {

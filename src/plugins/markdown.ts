@@ -3,9 +3,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ImagePipeline } from "../lib/images.ts";
 import { createMarkdown } from "../lib/markdown.ts";
 import type { ContentStore } from "../lib/store.ts";
-import { resolveImagePath } from "../lib/store.ts";
 import { absoluteUrl } from "../lib/format.ts";
-import type { Item } from "../lib/content.ts";
+import { resolveImagePath, type Item } from "../lib/content.ts";
 
 export interface MarkdownOptions {
   store?: ContentStore;

@@ -1,12 +1,11 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { PagefindServiceConfig } from "pagefind";
-import type { Item } from "../lib/content.ts";
+import { resolveImagePath, type Item } from "../lib/content.ts";
 import { ImagePipeline } from "../lib/images.ts";
 import { SEARCH_KINDS, searchRecord } from "../lib/search-records.ts";
 import { indexInWorker } from "../lib/search-index.ts";
 import type { ContentStore } from "../lib/store.ts";
-import { resolveImagePath } from "../lib/store.ts";
 
 export interface SearchOptions {
   store?: ContentStore;
