@@ -17,10 +17,15 @@ export function isoDate(t: TimeLike): string {
   return dateOnly ? at.toISODate()! : at.toISO({ suppressMilliseconds: true })!;
 }
 
+/** A path prefix as "/", or "/pr-7/": with a leading and a trailing slash, however it was given. */
+export function normalisePrefix(pathPrefix = "/"): string {
+  return pathPrefix.replace(/^\/?/, "/").replace(/\/?$/, "/");
+}
+
 /** Joins the site URL, the path prefix and a site-relative URL into one absolute URL. */
 export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  const prefix = pathPrefix.replace(/^\/?/, "/").replace(/\/?$/, "/");
+  const prefix = normalisePrefix(pathPrefix);
   return siteUrl.replace(/\/+$/, "") + prefix + url.replace(/^\//, "");
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { resolveImagePath } from "./content.ts";
+import { normalisePrefix } from "./format.ts";
 
 export interface MarkdownOptions {
   /** "/" or "/pr-7/": root-relative links in the body are moved under it. */
@@ -26,7 +27,7 @@ const isLocalFile = (url: string) => !/^[a-z][a-z0-9+.-]*:|^\/\/|^\/|^#/i.test(u
 /** Editors' Markdown: no raw HTML, safe link schemes only, links that respect the path prefix. */
 export function createMarkdown(options: MarkdownOptions): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
-  const prefix = options.pathPrefix.replace(/\/?$/, "/");
+  const prefix = normalisePrefix(options.pathPrefix);
 
   const fixUrl = (url: string, env: MarkdownEnv) => {
     if (!isRootRelative(url)) return url;

@@ -95,7 +95,8 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
     return out;
   });
   eleventyConfig.addFilter("isoDate", isoDate);
-  eleventyConfig.addFilter("absolute", (url: string) => absoluteUrl(settings.url, pathPrefix, url));
+  const absolute = (url: string) => absoluteUrl(settings.url, pathPrefix, url);
+  eleventyConfig.addFilter("absolute", absolute);
   eleventyConfig.addFilter("categoryLabel", (slug: string) => settings.categories[slug] ?? slug);
   eleventyConfig.addFilter("categoryUrl", (slug: string) => `/categories/${slug}/`);
   eleventyConfig.addFilter("tagUrl", (tag: string) => `/tags/${store.tagSlug(tag)}/`);
@@ -105,7 +106,7 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
     articleJsonLd(item, {
       siteTitle: settings.title,
       siteUrl: settings.url,
-      absolute: (url) => absoluteUrl(settings.url, pathPrefix, url),
+      absolute,
       imageUrl: eleventyConfig.getFilter("imageUrl") as (item: Item) => string,
     }),
   );

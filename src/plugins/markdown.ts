@@ -3,7 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ImagePipeline } from "../lib/images.ts";
 import { createMarkdown } from "../lib/markdown.ts";
 import type { ContentStore } from "../lib/store.ts";
-import { absoluteUrl } from "../lib/format.ts";
+import { absoluteUrl, normalisePrefix } from "../lib/format.ts";
 import { resolveImagePath, type Item } from "../lib/content.ts";
 
 export interface MarkdownOptions {
@@ -24,7 +24,7 @@ export default function markdown(eleventyConfig: UserConfig, options: MarkdownOp
     );
   }
   const { settings, contentDir } = store.ctx;
-  const pathPrefix = (eleventyConfig.pathPrefix ?? "/").replace(/\/?$/, "/").replace(/^\/?/, "/");
+  const pathPrefix = normalisePrefix(eleventyConfig.pathPrefix);
   const images = new ImagePipeline({
     outputDir: "_site/img/",
     urlPath: `${pathPrefix}img/`,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { PagefindServiceConfig } from "pagefind";
+import { normalisePrefix } from "../lib/format.ts";
 import { resolveImagePath, type Item } from "../lib/content.ts";
 import { ImagePipeline } from "../lib/images.ts";
 import { SEARCH_KINDS, searchRecord } from "../lib/search-records.ts";
@@ -34,7 +35,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
     throw new Error(
       `search plugin: thumbWidth must be a whole number of at least 16, got ${thumbWidth}`,
     );
-  const pathPrefix = (eleventyConfig.pathPrefix ?? "/").replace(/\/?$/, "/").replace(/^\/?/, "/");
+  const pathPrefix = normalisePrefix(eleventyConfig.pathPrefix);
   // Results show a small thumbnail, so a search never downloads the article-sized images.
   const thumbs = new ImagePipeline({
     outputDir: "_site/img/",

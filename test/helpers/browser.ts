@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { normalisePrefix } from "../../src/lib/format.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -34,7 +35,7 @@ export interface StaticSite {
 
 /** Serves a built site on loopback under `prefix`, as a static host would (404.html for misses). */
 export async function serveSite(root: string, prefix = "/"): Promise<StaticSite> {
-  const base = prefix.replace(/^\/?/, "/").replace(/\/?$/, "/");
+  const base = normalisePrefix(prefix);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     let pathname = decodeURIComponent(url.pathname);

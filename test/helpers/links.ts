@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import { normalisePrefix } from "../../src/lib/format.ts";
 
 /** One URL a page refers to, and where it was found. */
 export interface Ref {
@@ -74,7 +75,7 @@ export function checkPage(
   html: string,
   options: CheckOptions,
 ): string[] {
-  const prefix = (options.prefix ?? "/").replace(/^\/?/, "/").replace(/\/?$/, "/");
+  const prefix = normalisePrefix(options.prefix);
   const origin = new URL(options.origin).origin;
   const base = new URL(prefix.slice(0, -1) + pageUrl, origin);
   const problems: string[] = [];
