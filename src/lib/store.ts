@@ -162,7 +162,7 @@ export class ContentStore {
     rankOf: Map<Item, number>;
   } | null = null;
   #relatedIndex() {
-    if (this.#related && this.#items) return this.#related;
+    if (this.#related) return this.#related;
     const published = this.published;
     const rankOf = new Map(published.map((item, rank) => [item, rank]));
     const categoryIds = new Map<string | undefined, number>();
@@ -182,15 +182,19 @@ export class ContentStore {
 
   /** The URL slug of a tag, unique among every tag of this build (standing pages' tags too). */
   tagSlug(tag: string): string {
-    if (!this.#slugs || !this.#items)
-      this.#slugs = assignTagSlugs(this.published.flatMap((item) => item.tags));
+    if (!this.#slugs) this.#slugs = assignTagSlugs(this.published.flatMap((item) => item.tags));
     return this.#slugs.get(tag) ?? slugify(tag);
+  }
+
+  /** The site-relative URL of a tag's page. */
+  tagUrl(tag: string): string {
+    return `/tags/${this.tagSlug(tag)}/`;
   }
 
   #slugs: Map<string, string> | null = null;
   #tags: Map<string, Item[]> | null = null;
   #tagIndex(): Map<string, Item[]> {
-    if (this.#tags && this.#items) return this.#tags;
+    if (this.#tags) return this.#tags;
     const index = new Map<string, Item[]>();
     for (const item of this.published) {
       if (item.section === "pages") continue;

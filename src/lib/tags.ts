@@ -48,3 +48,8 @@ export function assignTagSlugs(tags: Iterable<string>): Map<string, string> {
   }
   return slugs;
 }
+
+/** The site-relative URL of a category's page (its slug is already URL-safe). */
+export function categoryUrl(slug: string): string {
+  return `/categories/${slug}/`;
+}

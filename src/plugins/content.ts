@@ -2,6 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { parseYaml, type Item } from "../lib/content.ts";
 import { absoluteUrl, isoDate, jsonForScript, readableDate, type TimeLike } from "../lib/format.ts";
 import { articleJsonLd } from "../lib/jsonld.ts";
+import { categoryUrl } from "../lib/tags.ts";
 import { ContentValidationError, type ContentStore } from "../lib/store.ts";
 
 export interface ContentOptions {
@@ -98,8 +99,8 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
   const absolute = (url: string) => absoluteUrl(settings.url, pathPrefix, url);
   eleventyConfig.addFilter("absolute", absolute);
   eleventyConfig.addFilter("categoryLabel", (slug: string) => settings.categories[slug] ?? slug);
-  eleventyConfig.addFilter("categoryUrl", (slug: string) => `/categories/${slug}/`);
-  eleventyConfig.addFilter("tagUrl", (tag: string) => `/tags/${store.tagSlug(tag)}/`);
+  eleventyConfig.addFilter("categoryUrl", categoryUrl);
+  eleventyConfig.addFilter("tagUrl", (tag: string) => store.tagUrl(tag));
   eleventyConfig.addFilter("related", (item: Item, count?: number) => store.related(item, count));
   eleventyConfig.addFilter("jsonForScript", jsonForScript);
   eleventyConfig.addFilter("articleJsonLd", (item: Item) =>

@@ -2,6 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Item } from "../lib/content.ts";
 import { paginate, type ListPage } from "../lib/paginate.ts";
 import type { ContentStore } from "../lib/store.ts";
+import { categoryUrl } from "../lib/tags.ts";
 import type { FeedSpec } from "./feeds.ts";
 
 export interface TaxonomyOptions {
@@ -71,10 +72,10 @@ export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: n
     items,
   });
   const tags = [...byTag]
-    .map(([tag, items]) => topic("tag", tag, tag, `/tags/${store.tagSlug(tag)}/`, items))
+    .map(([tag, items]) => topic("tag", tag, tag, store.tagUrl(tag), items))
     .sort((a, b) => collator.compare(a.key, b.key) || a.key.localeCompare(b.key));
   const categories = [...byCategory].map(([slug, items]) =>
-    topic("category", slug, settings.categories[slug] ?? slug, `/categories/${slug}/`, items),
+    topic("category", slug, settings.categories[slug] ?? slug, categoryUrl(slug), items),
   );
 
   const pages = [...tags, ...categories].flatMap(({ items, ...t }) =>
