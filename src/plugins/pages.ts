@@ -1,6 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { ContentStore } from "../lib/store.ts";
 import { pageUrl, pageWindow } from "../lib/paginate.ts";
+import { PREVIEW_FOLDER_PREFIX } from "../lib/preview-folder.ts";
 
 export interface PagesOptions {
   store?: ContentStore;
@@ -64,7 +65,8 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
     "robots.njk",
     preview
       ? "User-agent: *\nDisallow: /\n"
-      : "User-agent: *\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | absolute }}\n",
+      : // Pull-request previews are published beside the site under unguessable folders: keep crawlers out of them all.
+        `User-agent: *\nAllow: /\nDisallow: {{ '/${PREVIEW_FOLDER_PREFIX}' | url }}\n\nSitemap: {{ '/sitemap.xml' | absolute }}\n`,
     { permalink: "/robots.txt", eleventyExcludeFromCollections: true },
   );
   // Sorted by URL: collections.all orders undated pages by file time, which differs between clones.

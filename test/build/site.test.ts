@@ -133,8 +133,8 @@ describe("pages", () => {
 
   it("writes 404.html, robots.txt and a sitemap", () => {
     expect(page(out, "/404.html").querySelector("h1")?.textContent).toBe("Page not found");
-    expect(readOut(out, "robots.txt")).toContain(
-      "Sitemap: https://fixture.example.org/sitemap.xml",
+    expect(readOut(out, "robots.txt")).toBe(
+      "User-agent: *\nAllow: /\nDisallow: /preview-\n\nSitemap: https://fixture.example.org/sitemap.xml\n",
     );
     const sitemap = readOut(out, "sitemap.xml");
     expect(sitemap).toContain(

@@ -12,11 +12,20 @@ const errorsOf = (source: string) => validateWorkflow(source).errors;
 interface Step {
   uses?: string;
   run?: string;
+  if?: string;
   with?: Record<string, unknown>;
+}
+interface Job {
+  steps: Step[];
+  if?: string;
+  environment?: unknown;
+  env?: Record<string, string>;
+  permissions?: Record<string, string>;
+  concurrency?: unknown;
 }
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { steps: Step[]; if?: string; environment?: unknown }>;
+  jobs: Record<string, Job>;
 }
 const workflow = (name: string) => parse(read(name)) as Workflow;
 const steps = (wf: Workflow) => Object.values(wf.jobs).flatMap((job) => job.steps);
@@ -60,12 +69,23 @@ jobs:
     expect(commands.indexOf("npm ci")).toBeLessThan(commands.indexOf("npm run check"));
   });
 
-  it("deploy builds main under the Pages prefix daily and on push, and publishes with deploy-pages", () => {
+  it("deploy publishes only a commit CI passed, after successful previews, daily, and keeps the schedule alive", () => {
     const deploy = workflow("deploy.yml");
+    const text = read("deploy.yml");
     expect(deploy.on).toMatchObject({
-      push: { branches: ["main"] },
-      schedule: [{ cron: expect.any(String) }],
+      workflow_run: { workflows: ["CI", "Preview"], types: ["completed"] },
+      schedule: [{ cron: "20 0 * * *" }, { cron: "20 23 * * *" }],
     });
+    expect(deploy.on).not.toHaveProperty("push");
+    const build = deploy.jobs.build!;
+    for (const condition of [
+      "github.event.workflow_run.conclusion == 'success'",
+      "github.event.workflow_run.event == 'push'",
+      "github.event.workflow_run.head_branch == github.event.repository.default_branch",
+    ])
+      expect(build.if).toContain(condition);
+    // The default branch is read, never named.
+    expect(text).not.toMatch(/\bmain\b/);
     expect(uses(deploy)).toEqual(
       expect.arrayContaining([
         "actions/configure-pages@v5",
@@ -73,30 +93,64 @@ jobs:
         "actions/deploy-pages@v4",
       ]),
     );
-    expect(runs(deploy)).toContain(
+    const commands = runs(deploy);
+    expect(commands).toContain("npx tsx scripts/ci.ts scheduled");
+    expect(commands).toContain(
+      "actions/workflows/ci.yml/runs?branch=$branch&event=push&status=success",
+    );
+    expect(commands).toContain(
       'npm run build -- --pathprefix="${{ steps.pages.outputs.base_path }}/"',
     );
+    expect(commands).toContain("npx tsx scripts/ci.ts add-previews _site");
+    expect(deploy.jobs.deploy!.if).toBe("needs.build.outputs.due == 'true'");
+    const keepAlive = deploy.jobs["keep-alive"]!;
+    expect(keepAlive.if).toBe("github.event_name == 'schedule'");
+    expect(keepAlive.permissions).toEqual({ actions: "write" });
+    expect(keepAlive.steps[0]!.run).toContain("actions/workflows/deploy.yml/enable");
   });
 
-  it("preview builds under /pr-N/, compares with the base branch, updates one comment, and cleans up on close", () => {
+  it("preview builds under an unguessable folder, never force-pushes, says when it failed, and tells forks why not", () => {
     const preview = workflow("preview.yml");
     expect(preview.on).toEqual({
       pull_request: { types: ["opened", "synchronize", "reopened", "closed"] },
+      pull_request_target: { types: ["opened", "reopened"] },
     });
-    const text = read("preview.yml");
-    expect(text).toContain('echo "PATH_PREFIX=$base_path/pr-$PR/"');
-    expect(runs(preview)).toContain('npm run build:preview -- --pathprefix="$PATH_PREFIX"');
-    expect(runs(preview)).toContain(
+    const commands = runs(preview);
+    expect(commands).toContain("npx tsx scripts/ci.ts address");
+    expect(commands).toContain('npm run build:preview -- --pathprefix="$PATH_PREFIX"');
+    expect(commands).toContain(
       'changed -- "$RUNNER_TEMP/base-site" "$RUNNER_TEMP/pr-site" --markdown --base-url "$PREVIEW_URL"',
     );
-    expect(uses(preview)).toContain("JamesIves/github-pages-deploy-action@v4");
-    const scripts = steps(preview).flatMap((s) =>
-      s.uses === "actions/github-script@v7" ? [String(s.with!.script)] : [],
-    );
-    expect(scripts).toHaveLength(2);
-    for (const script of scripts) expect(script).toContain("c.body?.includes(process.env.MARKER)");
-    expect(scripts[0]).toContain("updateComment");
-    expect(preview.jobs.remove!.if).toContain("github.event.action == 'closed'");
-    expect(runs(preview)).toContain('git rm -r --quiet "pr-$PR"');
+    expect(commands).toContain('npx tsx scripts/ci.ts publish "$RUNNER_TEMP/pr-site"');
+    expect(uses(preview).filter((u) => !u.startsWith("actions/"))).toEqual([]);
+    expect(read("preview.yml")).not.toMatch(/pr-\$PR|--force|clean: true/);
+
+    const job = preview.jobs.preview!;
+    expect(job.env).toMatchObject({ PREVIEW_SECRET: "${{ secrets.PREVIEW_SECRET }}" });
+    expect(job.concurrency).toEqual({
+      group: "preview-${{ github.event.pull_request.number }}",
+      "cancel-in-progress": true,
+    });
+    const failed = job.steps.find((s) => s.run?.includes("scripts/ci.ts comment failed"))!;
+    expect(failed.if).toBe("failure()");
+    const post = job.steps.at(-1)!;
+    expect(post.if).toBe("success() || failure()");
+    expect(post.run).toContain("scripts/ci.ts post-comment");
+
+    const remove = preview.jobs.remove!;
+    expect(remove.if).toContain("github.event.action == 'closed'");
+    expect(runs({ ...preview, jobs: { remove } })).toContain("npx tsx scripts/ci.ts unpublish");
+
+    const fork = preview.jobs.fork!;
+    expect(fork.if).toContain("github.event_name == 'pull_request_target'");
+    expect(fork.if).toContain("github.event.pull_request.head.repo.full_name != github.repository");
+    // The fork's code never runs with this event's write token: only the base commit is checked out.
+    const checkouts = fork.steps.filter((s) => s.uses === "actions/checkout@v4");
+    expect(checkouts.map((s) => s.with)).toEqual([
+      { ref: "${{ github.event.pull_request.base.sha }}" },
+    ]);
+    expect(runs({ ...preview, jobs: { fork } })).toContain("scripts/ci.ts comment fork");
+    for (const name of ["preview", "remove"])
+      expect(preview.jobs[name]!.if).toContain("github.event_name == 'pull_request'");
   });
 });

@@ -1,0 +1,159 @@
+// The logic of the GitHub workflows, as commands they run (and tests run too): see .github/workflows/.
+import { appendFileSync, readFileSync } from "node:fs";
+import { DateTime } from "luxon";
+import { PREVIEW_FOLDER_PATTERN, previewFolder } from "../src/lib/preview-folder.ts";
+import { parseCli } from "./lib/cli.ts";
+import { previewAddress, previewComment, scheduledRunDue } from "./lib/ci-preview.ts";
+import { copyFolders, updateFolder } from "./lib/previews-branch.ts";
+import { upsertComment } from "./lib/pr-comment.ts";
+
+const USAGE = `Usage: tsx scripts/ci.ts COMMAND
+  address                               preview folder, path prefix and URL of pull request $PR (into $GITHUB_ENV)
+  comment ready|failed|fork|removed     the preview comment (--changes FILE, --url, --sha, --run-url, --reason)
+  post-comment FILE                     post FILE as the preview comment of $PR, or update the one there ($GITHUB_TOKEN)
+  publish DIR                           make the preview folder of $PR on the previews branch hold DIR (--branch, --repo)
+  unpublish                             remove the preview folder of $PR, if the secret, branch and folder exist
+  add-previews SITE_DIR                 copy every preview folder of the previews branch into SITE_DIR
+  scheduled                             whether this run ($SCHEDULE, the cron that started it) is today's daily build`;
+
+const env = process.env;
+
+/** Appends name=value lines to a GitHub file ($GITHUB_ENV, $GITHUB_OUTPUT), or prints them. */
+function emit(file: string | undefined, values: Record<string, string>): void {
+  const text = Object.entries(values)
+    .map(([name, value]) => `${name}=${value}\n`)
+    .join("");
+  if (file) appendFileSync(file, text);
+  else process.stdout.write(text);
+}
+
+async function main(): Promise<number> {
+  const cli = parseCli(
+    {
+      changes: { type: "string" },
+      url: { type: "string" },
+      sha: { type: "string" },
+      "run-url": { type: "string" },
+      reason: { type: "string" },
+      branch: { type: "string", default: "pr-previews" },
+      repo: { type: "string", default: "." },
+      help: { type: "boolean" },
+    },
+    USAGE,
+  );
+  if (!cli) return 2;
+  const { values } = cli;
+  const [command, ...args] = cli.positionals;
+  const branch = { repo: values.repo!, branch: values.branch!, log: console.log };
+  switch (values.help ? "help" : command) {
+    case "address": {
+      const address = previewAddress({
+        secret: env.PREVIEW_SECRET ?? "",
+        repository: env.GITHUB_REPOSITORY ?? "",
+        pullRequest: Number(env.PR),
+        pagesUrl: env.PAGES_URL || undefined,
+        pagesBasePath: env.PAGES_BASE_PATH || undefined,
+      });
+      // Keeps the unguessable part out of the public log.
+      if (env.GITHUB_ACTIONS === "true") console.log(`::add-mask::${address.folder}`);
+      emit(env.GITHUB_ENV, {
+        PREVIEW_FOLDER: address.folder,
+        PATH_PREFIX: address.pathPrefix,
+        PREVIEW_URL: address.url,
+      });
+      return 0;
+    }
+    case "comment": {
+      const state = args[0];
+      const sha = values.sha ?? env.GITHUB_SHA ?? "";
+      const runUrl = values["run-url"] ?? "";
+      if (state === "ready")
+        process.stdout.write(
+          previewComment({
+            state,
+            sha,
+            url: values.url ?? "",
+            changes: values.changes ? readFileSync(values.changes, "utf8") : "",
+          }),
+        );
+      else if (state === "failed")
+        process.stdout.write(previewComment({ state, sha, runUrl, reason: values.reason }));
+      else if (state === "fork" || state === "removed")
+        process.stdout.write(previewComment({ state }));
+      else {
+        console.error(
+          `comment: expected ready, failed, fork or removed, got ${JSON.stringify(state ?? "")}`,
+        );
+        return 2;
+      }
+      return 0;
+    }
+    case "post-comment": {
+      if (!args[0]) break;
+      const done = await upsertComment(
+        {
+          apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+          token: env.GITHUB_TOKEN ?? "",
+          repository: env.GITHUB_REPOSITORY ?? "",
+          issue: Number(env.PR),
+        },
+        readFileSync(args[0], "utf8"),
+      );
+      console.log(`Preview comment ${done}.`);
+      return 0;
+    }
+    case "publish":
+    case "unpublish": {
+      const from = command === "publish" ? args[0] : null;
+      if (from === undefined) break;
+      if (from === null && !env.PREVIEW_SECRET?.trim()) {
+        console.log("No PREVIEW_SECRET, so no preview was ever published: nothing to remove.");
+        return 0;
+      }
+      const result = updateFolder({
+        ...branch,
+        folder: previewFolder(
+          env.PREVIEW_SECRET ?? "",
+          env.GITHUB_REPOSITORY ?? "",
+          Number(env.PR),
+        ),
+        from,
+        message: from
+          ? `Preview of pull request #${env.PR}`
+          : `Remove the preview of pull request #${env.PR}`,
+      });
+      console.log(
+        {
+          pushed: `${values.branch} updated.`,
+          unchanged: `${values.branch} already held this preview.`,
+          absent: `Nothing to remove: ${values.branch} has no preview of pull request #${env.PR}.`,
+        }[result],
+      );
+      return 0;
+    }
+    case "add-previews": {
+      if (!args[0]) break;
+      const folders = copyFolders({ ...branch, into: args[0], pattern: PREVIEW_FOLDER_PATTERN });
+      console.log(`${folders.length} preview${folders.length === 1 ? "" : "s"} added.`);
+      return 0;
+    }
+    case "scheduled": {
+      const due = scheduledRunDue(env.SCHEDULE || undefined, DateTime.utc());
+      if (!due) console.log(`Not today's daily build (${env.SCHEDULE} is the other season's run).`);
+      emit(env.GITHUB_OUTPUT, { due: String(due) });
+      return 0;
+    }
+    case "help":
+      console.log(USAGE);
+      return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+}
