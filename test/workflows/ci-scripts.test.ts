@@ -215,7 +215,8 @@ function siteFolder(text: string): string {
 const treeOf = (git: (cwd: string, ...args: string[]) => string, origin: string) =>
   git(origin, "ls-tree", "-r", "--name-only", "pr-previews").trim().split("\n");
 
-describe("the previews branch", () => {
+// Each case runs dozens of git commands, whose speed depends on the machine's load: wait for them, however long.
+describe("the previews branch", { timeout: 900_000 }, () => {
   const A = "preview-" + "a".repeat(32);
   const B = "preview-" + "b".repeat(32);
 
