@@ -17,6 +17,12 @@ const USAGE = `Usage: tsx scripts/ci.ts COMMAND
   scheduled                             whether this run ($SCHEDULE, the cron that started it) is today's daily build`;
 
 const env = process.env;
+/** The pull request this run is for, as the workflows pass it. */
+const pullRequest = {
+  secret: env.PREVIEW_SECRET ?? "",
+  repository: env.GITHUB_REPOSITORY ?? "",
+  pullRequest: Number(env.PR),
+};
 
 /** Appends name=value lines to a GitHub file ($GITHUB_ENV, $GITHUB_OUTPUT), or prints them. */
 function emit(file: string | undefined, values: Record<string, string>): void {
@@ -48,9 +54,7 @@ async function main(): Promise<number> {
   switch (values.help ? "help" : command) {
     case "address": {
       const address = previewAddress({
-        secret: env.PREVIEW_SECRET ?? "",
-        repository: env.GITHUB_REPOSITORY ?? "",
-        pullRequest: Number(env.PR),
+        ...pullRequest,
         pagesUrl: env.PAGES_URL || undefined,
         pagesBasePath: env.PAGES_BASE_PATH || undefined,
       });
@@ -94,8 +98,8 @@ async function main(): Promise<number> {
         {
           apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
           token: env.GITHUB_TOKEN ?? "",
-          repository: env.GITHUB_REPOSITORY ?? "",
-          issue: Number(env.PR),
+          repository: pullRequest.repository,
+          issue: pullRequest.pullRequest,
         },
         readFileSync(args[0], "utf8"),
       );
@@ -112,11 +116,7 @@ async function main(): Promise<number> {
       }
       const result = updateFolder({
         ...branch,
-        folder: previewFolder(
-          env.PREVIEW_SECRET ?? "",
-          env.GITHUB_REPOSITORY ?? "",
-          Number(env.PR),
-        ),
+        folder: previewFolder(pullRequest.secret, pullRequest.repository, pullRequest.pullRequest),
         from,
         message: from
           ? `Preview of pull request #${env.PR}`

@@ -49,6 +49,12 @@ function inWorktree<T>(repo: string, work: (dir: string) => T): T {
   }
 }
 
+/** Puts the worktree at the branch's latest commit (one commit deep: its history is not needed). */
+function checkOutTip(dir: string, remote: string, branch: string): void {
+  git(dir, "fetch", "--quiet", "--depth=1", remote, branch);
+  git(dir, "checkout", "--quiet", "--force", "--detach", "FETCH_HEAD");
+}
+
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
@@ -72,8 +78,7 @@ export function updateFolder(
         for (const name of readdirSync(dir))
           if (name !== ".git") rmSync(path.join(dir, name), { recursive: true, force: true });
       } else {
-        git(dir, "fetch", "--quiet", "--depth=1", remote, branch);
-        git(dir, "checkout", "--quiet", "--force", "--detach", "FETCH_HEAD");
+        checkOutTip(dir, remote, branch);
       }
       const target = path.join(dir, folder);
       if (from === null && !existsSync(target)) return "absent";
@@ -108,8 +113,7 @@ export function copyFolders(options: BranchOptions & { into: string; pattern: Re
   const { repo, branch, remote = "origin", into, pattern } = options;
   if (!branchExists(options)) return [];
   return inWorktree(repo, (dir) => {
-    git(dir, "fetch", "--quiet", "--depth=1", remote, branch);
-    git(dir, "checkout", "--quiet", "--force", "--detach", "FETCH_HEAD");
+    checkOutTip(dir, remote, branch);
     const folders = readdirSync(dir).filter((name) => pattern.test(name));
     for (const name of folders)
       cpSync(path.join(dir, name), path.join(into, name), { recursive: true });
