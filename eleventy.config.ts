@@ -1,51 +1,22 @@
-import path from "node:path";
+// The CLI's configuration (npm run build, build:preview, start): the site for this environment.
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { createSite } from "./src/site.ts";
 import { loadSiteContext } from "./src/lib/site-context.ts";
-import { ContentStore } from "./src/lib/store.ts";
-import assets from "./src/plugins/assets.ts";
-import content from "./src/plugins/content.ts";
-import events from "./src/plugins/events.ts";
-import feeds from "./src/plugins/feeds.ts";
-import headers from "./src/plugins/headers.ts";
-import markdown from "./src/plugins/markdown.ts";
-import pages from "./src/plugins/pages.ts";
-import search from "./src/plugins/search.ts";
-import taxonomy from "./src/plugins/taxonomy.ts";
-
-const site = loadSiteContext();
-const layoutsDir = path.resolve(import.meta.dirname ?? ".", "layouts");
+import { ContentValidationError } from "./src/lib/store.ts";
 
 export default function (eleventyConfig: UserConfig) {
-  const store = new ContentStore(site);
-  eleventyConfig.addPlugin(content, { store });
-  eleventyConfig.addPlugin(markdown, { store });
-  eleventyConfig.addPlugin(assets, {
-    fingerprint: ["site.css", "events.css", "search.js", "search.css"],
+  const site = createSite(loadSiteContext());
+  // First listener of the build: a refused one-off build prints the list alone (no stack trace) and
+  // exits 1; the dev server gets the error, shows it and keeps serving.
+  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
+    if (runMode !== "build") return;
+    try {
+      site.store.load();
+    } catch (error) {
+      if (!(error instanceof ContentValidationError)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    }
   });
-  eleventyConfig.addPlugin(pages, { store });
-  eleventyConfig.addPlugin(feeds, { store });
-  eleventyConfig.addPlugin(events, { store });
-  eleventyConfig.addPlugin(taxonomy, { store });
-  eleventyConfig.addPlugin(search, { store });
-  eleventyConfig.addPlugin(headers);
-
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  eleventyConfig.addDataExtension("ts", {
-    parser: async (file: string) => (await import(path.resolve(file))).default,
-    read: false,
-  });
-  eleventyConfig.setQuietMode(true);
+  site(eleventyConfig);
 }
-
-export const config = {
-  dir: {
-    input: path.relative(process.cwd(), site.contentDir) || ".",
-    includes: path.relative(site.contentDir, layoutsDir),
-    layouts: path.relative(site.contentDir, layoutsDir),
-    data: "_data",
-    output: "_site",
-  },
-  templateFormats: ["md", "njk"],
-  markdownTemplateEngine: false as const,
-  htmlTemplateEngine: "njk",
-};

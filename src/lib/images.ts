@@ -1,10 +1,25 @@
+import path from "node:path";
 import Image from "@11ty/eleventy-img";
+import { resolveImagePath, type Item } from "./content.ts";
+import { absoluteUrl, normalisePrefix } from "./format.ts";
 
-export interface ImageOptions {
-  outputDir: string;
-  urlPath: string;
+/** One set of published sizes: widths (px) and formats, best first (the last is the fallback). */
+export interface ImageVariant {
   widths: number[];
   formats: string[];
+}
+
+export interface ImageOptions {
+  /** Absolute path of the content folder ("/x.jpg" images live under it). */
+  contentDir: string;
+  /** The site's absolute URL, for Open Graph and JSON-LD. */
+  siteUrl: string;
+  /** "/" or "/pr-7/". */
+  pathPrefix: string;
+  /** What pages and bodies show. */
+  page: ImageVariant;
+  /** Small thumbnails beside search results. */
+  thumb: ImageVariant;
 }
 
 export interface PictureAttributes {
@@ -16,33 +31,47 @@ export interface PictureAttributes {
 
 type Metadata = Record<string, { url: string; width: number; height: number }[]>;
 
+function checkVariant(name: string, variant: ImageVariant): void {
+  const { widths, formats } = variant;
+  if (!widths.length || widths.some((w) => !Number.isInteger(w) || w < 16)) {
+    throw new Error(
+      `images: ${name}.widths must be whole numbers of at least 16, got ${JSON.stringify(widths)}`,
+    );
+  }
+  if (!formats.length)
+    throw new Error(`images: ${name}.formats must name at least one format, got none`);
+}
+
 /**
- * Responsive images whose HTML is known at render time (sizes are read, not encoded), while
- * the encoding runs alongside the build and is awaited before it ends.
+ * The site's one image pipeline: responsive images whose HTML is known at render time (sizes are
+ * read, not encoded), while the encoding runs alongside the build and is awaited before it ends.
  * https://www.11ty.dev/docs/plugins/image/#synchronous-shortcode
  */
 export class ImagePipeline {
   #jobs = new Map<string, Promise<unknown>>();
   #stats = new Map<string, Metadata>();
-  constructor(private options: ImageOptions) {}
+  #outputDir = "_site/img/";
+  readonly pathPrefix: string;
 
-  setOutput(outputDir: string, urlPath: string): void {
-    this.options = { ...this.options, outputDir, urlPath };
+  constructor(readonly options: ImageOptions) {
+    checkVariant("page", options.page);
+    checkVariant("thumb", options.thumb);
+    this.pathPrefix = normalisePrefix(options.pathPrefix);
   }
 
-  #imageOptions() {
-    return {
-      widths: this.options.widths,
-      formats: this.options.formats,
-      outputDir: this.options.outputDir,
-      urlPath: this.options.urlPath,
-    };
+  /** Where this build writes its output (Eleventy knows it only when the build starts). */
+  setOutput(siteDir: string): void {
+    this.#outputDir = path.join(siteDir, "img");
   }
 
   /** Sizes and URLs of `file`, read once per build: a page asks for them several times (picture, og:image, JSON-LD). */
-  stats(file: string): Metadata {
-    const options = this.#imageOptions();
-    const key = `${file}→${options.outputDir}`;
+  stats(file: string, variant: "page" | "thumb" = "page"): Metadata {
+    const options = {
+      ...this.options[variant],
+      outputDir: this.#outputDir,
+      urlPath: `${this.pathPrefix}img/`,
+    };
+    const key = `${variant}→${file}→${options.outputDir}`;
     let metadata = this.#stats.get(key);
     if (!metadata) {
       metadata = Image.statsSync(file, options) as Metadata;
@@ -54,8 +83,7 @@ export class ImagePipeline {
 
   /** A <picture> with width and height set, so nothing shifts while it loads. */
   picture(file: string, attributes: PictureAttributes): string {
-    const metadata = this.stats(file);
-    return Image.generateHTML(metadata, {
+    return Image.generateHTML(this.stats(file), {
       sizes: "(min-width: 48rem) 48rem, 100vw",
       loading: "lazy",
       decoding: "async",
@@ -63,11 +91,35 @@ export class ImagePipeline {
     });
   }
 
-  /** The largest JPEG, for Open Graph and JSON-LD. */
+  /** The largest JPEG, for Open Graph, JSON-LD and feeds. */
   largestJpeg(file: string): { url: string; width: number; height: number } {
     const metadata = this.stats(file);
     const list = metadata.jpeg ?? Object.values(metadata)[0]!;
     return list[list.length - 1]!;
+  }
+
+  /** The file of an item's front-matter image. */
+  fileOf(item: Item): string {
+    return resolveImagePath(item, item.image!.src, this.options.contentDir);
+  }
+
+  /** The item's image as a <picture>, "" when it has none. */
+  itemPicture(item: Item, loading: "lazy" | "eager" = "eager"): string {
+    if (!item.image) return "";
+    return this.picture(this.fileOf(item), { alt: item.image.alt, loading });
+  }
+
+  /** Absolute URL of the item's image at its largest, "" when it has none. */
+  imageUrl(item: Item): string {
+    if (!item.image) return "";
+    return absoluteUrl(this.options.siteUrl, "/", this.largestJpeg(this.fileOf(item)).url);
+  }
+
+  /** URL of the item's search thumbnail, "" when it has none. */
+  thumbUrl(item: Item): string {
+    if (!item.image) return "";
+    const [thumb] = this.stats(this.fileOf(item), "thumb")[this.options.thumb.formats[0]!] ?? [];
+    return thumb?.url ?? "";
   }
 
   async flush(): Promise<void> {

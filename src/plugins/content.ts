@@ -3,16 +3,20 @@ import { parseYaml, type Item } from "../lib/content.ts";
 import { absoluteUrl, isoDate, jsonForScript, readableDate, type TimeLike } from "../lib/format.ts";
 import { articleJsonLd } from "../lib/jsonld.ts";
 import { categoryUrl } from "../lib/tags.ts";
-import { ContentValidationError, type ContentStore } from "../lib/store.ts";
+import type { ImagePipeline } from "../lib/images.ts";
+import type { ContentStore } from "../lib/store.ts";
 
 export interface ContentOptions {
-  store?: ContentStore;
+  store: ContentStore;
+  /** For structured data's image URLs. */
+  images: ImagePipeline;
 }
 
 /** Validates every content file before anything is written, and gives templates the result. */
-export default function content(eleventyConfig: UserConfig, options: ContentOptions = {}) {
-  const { store } = options;
+export default function content(eleventyConfig: UserConfig, options: ContentOptions) {
+  const { store, images } = options ?? {};
   if (!store) throw new Error("content plugin: the `store` option is required");
+  if (!images) throw new Error("content plugin: the `images` option is required");
   const { settings } = store.ctx;
   const pathPrefix = eleventyConfig.pathPrefix ?? "/";
 
@@ -28,27 +32,26 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
       },
     },
   });
-  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
-    store.reset();
-    try {
-      store.load();
-    } catch (error) {
-      // A one-off build prints the list once, without Eleventy's stack trace; the dev server keeps going.
-      if (!(error instanceof ContentValidationError) || runMode !== "build") throw error;
-      console.error(error.message);
-      process.exit(1);
-    }
-  });
+  // Throws ContentValidationError listing every problem, so nothing is written; the dev server reloads after each edit.
+  eleventyConfig.on("eleventy.beforeWatch", () => store.reset());
+  eleventyConfig.on("eleventy.before", () => store.load());
   // Drafts and scheduled items are not built at all in production; the others get their Item and URL here,
   // once per file, rather than through computed data on every template.
   eleventyConfig.addPreprocessor(
     "content",
     "md",
-    (data: { page: { inputPath: string }; item?: Item; permalink?: unknown }) => {
+    (data: {
+      page: { inputPath: string };
+      item?: Item;
+      permalink?: unknown;
+      templateEngineOverride?: string;
+    }) => {
       const item = store.get(data.page.inputPath);
       if (!item) return undefined;
       if (!store.isVisible(item)) return false;
       data.item = item;
+      // Editors' Markdown never goes through a template engine (the config's markdownTemplateEngine, set per file).
+      data.templateEngineOverride = "md";
       // Sub-folders do not change the URL; an explicit permalink is already folded into item.url.
       data.permalink = item.url;
       return undefined;
@@ -108,7 +111,7 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
       siteTitle: settings.title,
       siteUrl: settings.url,
       absolute,
-      imageUrl: eleventyConfig.getFilter("imageUrl") as (item: Item) => string,
+      imageUrl: (i) => images.imageUrl(i),
     }),
   );
   eleventyConfig.addFilter("take", (list: unknown[], count: number) => list.slice(0, count));

@@ -23,10 +23,13 @@ import {
 } from "../lib/events.ts";
 import { absoluteUrl } from "../lib/format.ts";
 import { pageUrl } from "../lib/paginate.ts";
+import type { ImagePipeline } from "../lib/images.ts";
 import type { ContentStore } from "../lib/store.ts";
 
 export interface EventsOptions {
-  store?: ContentStore;
+  store: ContentStore;
+  /** For structured data's image URLs. */
+  images: ImagePipeline;
 }
 
 export interface CategoryCalendar extends CalendarSpec {
@@ -55,9 +58,10 @@ export interface CalendarData {
 export const SITE_ICS_URL = "/events.ics";
 
 /** The events calendar: /events/, month pages, past events, and iCalendar feeds to subscribe to. */
-export default function events(eleventyConfig: UserConfig, options: EventsOptions = {}) {
-  const { store } = options;
+export default function events(eleventyConfig: UserConfig, options: EventsOptions) {
+  const { store, images } = options ?? {};
   if (!store) throw new Error("events plugin: the `store` option is required");
+  if (!images) throw new Error("events plugin: the `images` option is required");
   const { settings } = store.ctx;
   const locale = settings.language;
   const pathPrefix = eleventyConfig.pathPrefix ?? "/";
@@ -118,7 +122,7 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
   eleventyConfig.addFilter("eventJsonLd", (item: EventItem) =>
     eventJsonLd(item, {
       ...ctx,
-      imageUrl: eleventyConfig.getFilter("imageUrl") as (item: EventItem) => string,
+      imageUrl: (i) => images.imageUrl(i),
     }),
   );
   /** The absolute URL with webcal: for its scheme, which opens a calendar app's "subscribe". */

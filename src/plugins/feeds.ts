@@ -1,36 +1,30 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import rssPlugin from "@11ty/eleventy-plugin-rss";
-import type { Item } from "../lib/content.ts";
+import type { BodyRenderer } from "../lib/bodies.ts";
+import { jsonFeed, type FeedSpec } from "../lib/feeds.ts";
 import { absoluteUrl, isoDate } from "../lib/format.ts";
+import type { ImagePipeline } from "../lib/images.ts";
 import type { ContentStore } from "../lib/store.ts";
 
 export interface FeedsOptions {
-  store?: ContentStore;
+  store: ContentStore;
+  /** Renders full bodies with absolute links, once per item however many feeds carry it. */
+  bodies: BodyRenderer;
+  images: ImagePipeline;
+  /** Further Atom feeds of this build (e.g. one per topic), published beside the site feed. */
+  more?: () => FeedSpec[];
 }
 
-export interface FeedSpec {
-  title: string;
-  /** Site-relative URL of the page the feed follows. */
-  pageUrl: string;
-  /** Site-relative URL of the feed itself. */
-  feedUrl: string;
-  items: Item[];
-  /** Full bodies (the site feed) or summaries only (per-topic feeds, which are many). */
-  fullContent: boolean;
-}
-
-/**
- * Atom and JSON Feed of the latest items. The Atom layout (`feeds/atom.njk`) also serves the
- * per-topic feeds of other plugins: give it `feed` as a FeedSpec.
- */
-export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions = {}) {
-  const { store } = options;
+/** Atom and JSON Feed of the latest items, and the Atom feeds other parts of the site ask for. */
+export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions) {
+  const { store, bodies, images, more = () => [] } = options ?? {};
   if (!store) throw new Error("feeds plugin: the `store` option is required");
+  if (!bodies) throw new Error("feeds plugin: the `bodies` option is required");
+  if (!images) throw new Error("feeds plugin: the `images` option is required");
+  if (typeof more !== "function")
+    throw new Error(`feeds plugin: more must be a function returning feeds, got ${typeof more}`);
   const { settings } = store.ctx;
   const pathPrefix = eleventyConfig.pathPrefix ?? "/";
-  const abs = (url: string) => absoluteUrl(settings.url, pathPrefix, url);
-  // The RSS plugin brings the HTML <base> transform; our `url` filter already adds the prefix, so keep the transform off.
-  eleventyConfig.addPlugin(rssPlugin, { htmlBasePluginOptions: { baseHref: "/" } });
+  const absolute = (url: string) => absoluteUrl(settings.url, pathPrefix, url);
 
   const siteFeed = (feedUrl: string): FeedSpec => ({
     title: settings.title,
@@ -51,38 +45,27 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions 
     eleventyExcludeFromCollections: true,
     eleventyComputed: { siteFeed: () => siteFeed("/feed.json") },
   });
+  eleventyConfig.addGlobalData("moreFeeds", () => more());
+  eleventyConfig.addTemplate("feed-more.njk", "", {
+    layout: "feeds/atom.njk",
+    pagination: { data: "moreFeeds", size: 1, alias: "feed" },
+    permalink: (data: { feed: FeedSpec }) => data.feed.feedUrl,
+    eleventyExcludeFromCollections: true,
+  });
 
   /** The date a feed was last updated: its newest item's, never the build clock's. */
   eleventyConfig.addFilter("feedUpdated", (feed: FeedSpec) =>
     isoDate(feed.items[0]?.date.at ?? store.ctx.now.startOf("day")),
   );
-  // JSON Feed 1.1: https://www.jsonfeed.org/version/1.1/
-  eleventyConfig.addFilter("jsonFeed", (feed: FeedSpec) => {
-    const bodyHtml = eleventyConfig.getFilter("bodyHtml") as (item: Item) => string;
-    const imageUrl = eleventyConfig.getFilter("imageUrl") as (item: Item) => string;
-    return JSON.stringify(
-      {
-        version: "https://jsonfeed.org/version/1.1",
-        title: feed.title,
-        home_page_url: abs(feed.pageUrl),
-        feed_url: abs(feed.feedUrl),
-        description: settings.description,
-        language: settings.language,
-        items: feed.items.map((item) => ({
-          id: abs(item.url as string),
-          url: abs(item.url as string),
-          ...(item.source ? { external_url: item.source.url } : {}),
-          title: item.title,
-          ...(item.summary ? { summary: item.summary } : {}),
-          content_html: feed.fullContent ? bodyHtml(item) : undefined,
-          ...(item.image ? { image: imageUrl(item) } : {}),
-          date_published: isoDate(item.date.at),
-          ...(item.author ? { authors: [{ name: item.author }] } : {}),
-          tags: item.tags,
-        })),
-      },
-      null,
-      2,
-    );
-  });
+  eleventyConfig.addFilter("bodyHtml", (item: Parameters<BodyRenderer["feedHtml"]>[0]) =>
+    bodies.feedHtml(item),
+  );
+  eleventyConfig.addFilter("jsonFeed", (feed: FeedSpec) =>
+    jsonFeed(feed, {
+      settings,
+      absolute,
+      bodyHtml: (item) => bodies.feedHtml(item),
+      imageUrl: (item) => images.imageUrl(item),
+    }),
+  );
 }

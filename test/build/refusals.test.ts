@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildFixture, makeFixture, md, runScript } from "../helpers/fixture.ts";
+import { buildFixture, buildFixtureCli, makeFixture, md, runScript } from "../helpers/fixture.ts";
 
 const GOOD = md("title: Fine\ndate: 2024-01-01\ncategory: news");
 
@@ -188,10 +188,13 @@ describe("every invalid file at once", () => {
       'content/articles/one.md:3 → date: expected a real date (YYYY-MM-DD), got "2024-02-30"',
       "content/pages/three.md:2 → title: expected a title, got an empty value",
     ]);
-    const build = await buildFixture(dir);
-    expect(build.code).not.toBe(0);
-    expect(build.stderr).toMatch(/3 errors were found; nothing was published/);
+    // As npm run build prints it: the list alone, no stack trace, exit code 1.
+    const build = await buildFixtureCli(dir);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/^3 errors were found; nothing was published/);
+    expect(build.stderr).not.toMatch(/^\s+at /m);
     expect(build.stderr.split("\n").filter((line) => line.includes(" → "))).toEqual(lines);
+    expect(existsSync(build.out)).toBe(false);
   });
 
   it("accepts a valid site in check with exit code 0", async () => {

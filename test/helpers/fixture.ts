@@ -5,6 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
+import { buildSite } from "../../src/build.ts";
+import { loadSiteContext } from "../../src/lib/site-context.ts";
 
 const run = promisify(execFile);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -76,8 +78,6 @@ export interface BuildOptions {
   preview?: boolean;
   pathPrefix?: string;
   env?: Record<string, string>;
-  /** Extra CLI arguments for the script. */
-  args?: string[];
 }
 
 function envFor(dir: string, options: BuildOptions): NodeJS.ProcessEnv {
@@ -110,8 +110,39 @@ async function runCommand(
   }
 }
 
-/** Runs the real production build (as `npm run build` does) of the fixture into `<dir>/_site`. */
-export async function buildFixture(
+// Builds run one at a time: each is CPU-bound, and Eleventy sets process-wide state while it builds.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The error a build failed with, from inside Eleventy's wrappers. */
+function rootCause(error: unknown): Error {
+  let e = error as Error & { originalError?: Error; cause?: unknown };
+  while (e.originalError ?? e.cause) e = (e.originalError ?? e.cause) as typeof e;
+  return e;
+}
+
+/** The real production (or preview) build of the fixture into `<dir>/_site`, in this process. */
+export function buildFixture(
+  dir: string,
+  options: BuildOptions = {},
+): Promise<RunResult & { out: string }> {
+  const out = path.join(dir, "_site");
+  const build = queue.then(async () => {
+    try {
+      const ctx = loadSiteContext(envFor(dir, options));
+      await buildSite(ctx, { output: out, pathPrefix: options.pathPrefix });
+      return { code: 0, stdout: "", stderr: "", out };
+    } catch (error) {
+      const cause = rootCause(error);
+      const stderr = cause.name === "ContentValidationError" ? cause.message : String(cause.stack);
+      return { code: 1, stdout: "", stderr, out };
+    }
+  });
+  queue = build;
+  return build;
+}
+
+/** The build as `npm run build` runs it: the Eleventy CLI with eleventy.config.ts, in a child process. */
+export async function buildFixtureCli(
   dir: string,
   options: BuildOptions = {},
 ): Promise<RunResult & { out: string }> {
@@ -121,7 +152,6 @@ export async function buildFixture(
     `--config=${path.join(repoRoot, "eleventy.config.ts")}`,
     `--output=${out}`,
     ...(options.pathPrefix ? [`--pathprefix=${options.pathPrefix}`] : []),
-    ...(options.args ?? []),
   ];
   return { ...(await runCommand(tsx, args, dir, envFor(dir, options))), out };
 }

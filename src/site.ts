@@ -1,0 +1,81 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { BodyRenderer } from "./lib/bodies.ts";
+import { ImagePipeline } from "./lib/images.ts";
+import type { SiteContext } from "./lib/site-context.ts";
+import { ContentStore } from "./lib/store.ts";
+import { createTaxonomy } from "./lib/taxonomy.ts";
+import assets from "./plugins/assets.ts";
+import content from "./plugins/content.ts";
+import events from "./plugins/events.ts";
+import feeds from "./plugins/feeds.ts";
+import headers from "./plugins/headers.ts";
+import markdown from "./plugins/markdown.ts";
+import pages from "./plugins/pages.ts";
+import search from "./plugins/search.ts";
+import taxonomy from "./plugins/taxonomy.ts";
+
+const layoutsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "layouts");
+
+/** The services every build shares: made once per site, passed to the plugins that need them. */
+export interface SiteServices {
+  ctx: SiteContext;
+  store: ContentStore;
+  images: ImagePipeline;
+  bodies: BodyRenderer;
+}
+
+/**
+ * The whole site as one Eleventy configuration function, for the context given (nothing is read
+ * from the environment here): `eleventy.config.ts` passes the CLI's, tests build fixtures in-process
+ * with `new Eleventy(input, output, { config: createSite(ctx) })`.
+ */
+export function createSite(ctx: SiteContext) {
+  const store = new ContentStore(ctx);
+  const configure = (eleventyConfig: UserConfig) => {
+    eleventyConfig.setInputDirectory(path.relative(process.cwd(), ctx.contentDir) || ".");
+    eleventyConfig.setIncludesDirectory(path.relative(ctx.contentDir, layoutsDir));
+    eleventyConfig.setLayoutsDirectory(path.relative(ctx.contentDir, layoutsDir));
+    eleventyConfig.setDataDirectory("_data");
+    eleventyConfig.setTemplateFormats(["md", "njk"]);
+    eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+    eleventyConfig.addDataExtension("ts", {
+      parser: async (file: string) => (await import(path.resolve(file))).default,
+      read: false,
+    });
+    eleventyConfig.setQuietMode(true);
+    // Plugins run once Eleventy knows the path prefix, which the image URLs and links depend on.
+    eleventyConfig.addPlugin((config: UserConfig) => wire(config, store));
+  };
+  return Object.assign(configure, { store });
+}
+
+function wire(eleventyConfig: UserConfig, store: ContentStore): void {
+  const { ctx } = store;
+  const images = new ImagePipeline({
+    contentDir: ctx.contentDir,
+    siteUrl: ctx.settings.url,
+    pathPrefix: eleventyConfig.pathPrefix ?? "/",
+    page: { widths: [480, 960], formats: ["avif", "webp", "jpeg"] },
+    thumb: { widths: [160], formats: ["webp"] },
+  });
+  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) =>
+    images.setOutput(directories.output),
+  );
+  eleventyConfig.on("eleventy.after", () => images.flush());
+  const bodies = new BodyRenderer(images);
+  const topics = createTaxonomy(store);
+
+  eleventyConfig.addPlugin(content, { store, images });
+  eleventyConfig.addPlugin(markdown, { bodies, images });
+  eleventyConfig.addPlugin(assets, {
+    fingerprint: ["site.css", "events.css", "search.js", "search.css"],
+  });
+  eleventyConfig.addPlugin(pages, { store });
+  eleventyConfig.addPlugin(feeds, { store, bodies, images, more: () => topics().feeds });
+  eleventyConfig.addPlugin(events, { store, images });
+  eleventyConfig.addPlugin(taxonomy, { taxonomy: topics });
+  eleventyConfig.addPlugin(search, { store, images });
+  eleventyConfig.addPlugin(headers);
+}
