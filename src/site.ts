@@ -11,7 +11,7 @@ import content from "./plugins/content.ts";
 import events from "./plugins/events.ts";
 import feeds from "./plugins/feeds.ts";
 import headers from "./plugins/headers.ts";
-import markdown from "./plugins/markdown.ts";
+import helpers from "./plugins/helpers.ts";
 import pages from "./plugins/pages.ts";
 import search from "./plugins/search.ts";
 import taxonomy from "./plugins/taxonomy.ts";
@@ -67,8 +67,8 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
   const bodies = new BodyRenderer(images);
   const topics = createTaxonomy(store);
 
-  eleventyConfig.addPlugin(content, { store, images });
-  eleventyConfig.addPlugin(markdown, { bodies, images });
+  eleventyConfig.addPlugin(content, { store, bodies });
+  eleventyConfig.addPlugin(helpers, { store, images });
   eleventyConfig.addPlugin(assets, {
     fingerprint: ["site.css", "events.css", "search.js", "search.css"],
   });

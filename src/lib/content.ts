@@ -112,7 +112,7 @@ export function parseContentFile(
   raw: string,
   ctx: LoadContext,
   schemas: Schemas = makeSchemas(ctx.settings),
-): { item?: Item; errors: ContentError[]; frontMatter?: { yaml: string; data: unknown } } {
+): { item?: Item; errors: ContentError[]; frontMatter?: Record<string, unknown> } {
   const file = path.relative(path.dirname(ctx.contentDir), filePath).split(path.sep).join("/");
   const { yaml, body, firstLine } = splitFrontMatter(raw);
   if (yaml === null) {
@@ -222,14 +222,14 @@ export function parseContentFile(
     closed: fm.cta?.deadline ? fm.cta.deadline.at.endOf("day") < ctx.now : false,
     body,
   };
-  return { item, errors: [], frontMatter: { yaml, data } };
+  return { item, errors: [], frontMatter: data as Record<string, unknown> };
 }
 
 export interface LoadResult {
   items: Item[];
   errors: ContentError[];
-  /** Each valid file's front matter as parsed, by its YAML text, so Eleventy need not parse it again. */
-  frontMatter: Map<string, unknown>;
+  /** Each valid file's front matter as parsed, by absolute path, so Eleventy need not read it again. */
+  frontMatter: Map<string, Record<string, unknown>>;
 }
 
 /** Reads and validates every content file; collects every error, including two files at one URL. */
@@ -237,12 +237,12 @@ export function loadContent(ctx: LoadContext): LoadResult {
   const schemas = makeSchemas(ctx.settings);
   const items: Item[] = [];
   const errors: ContentError[] = [];
-  const frontMatter = new Map<string, unknown>();
+  const frontMatter = new Map<string, Record<string, unknown>>();
   for (const { file, section } of findContentFiles(ctx.contentDir)) {
     const result = parseContentFile(file, section, readFileSync(file, "utf8"), ctx, schemas);
     errors.push(...result.errors);
     if (result.item) items.push(result.item);
-    if (result.frontMatter) frontMatter.set(result.frontMatter.yaml, result.frontMatter.data);
+    if (result.frontMatter) frontMatter.set(path.resolve(file), result.frontMatter);
   }
   const byUrl = new Map<string, Item>();
   for (const item of items) {

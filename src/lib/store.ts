@@ -60,16 +60,11 @@ export class ContentStore {
     return items;
   }
 
-  #frontMatter = new Map<string, unknown>();
-  /**
-   * The front matter load() parsed from this YAML text, handed over once (Eleventy owns it from then
-   * on); undefined when there is none, e.g. for generated templates.
-   */
-  takeFrontMatter(yaml: string): unknown {
-    const key = yaml.replace(/^[ \t]*\r?\n/, "");
-    const data = this.#frontMatter.get(key);
-    this.#frontMatter.delete(key);
-    return data;
+  #frontMatter = new Map<string, Record<string, unknown>>();
+  /** The front matter load() parsed from this file, as written (Eleventy's data for it); undefined for other files. */
+  frontMatter(inputPath: string): Record<string, unknown> | undefined {
+    this.load();
+    return this.#frontMatter.get(path.resolve(inputPath));
   }
 
   /** Forget the last load (the dev server rebuilds after every edit). */

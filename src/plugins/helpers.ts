@@ -1,0 +1,67 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { Item } from "../lib/content.ts";
+import { absoluteUrl, isoDate, jsonForScript, readableDate, type TimeLike } from "../lib/format.ts";
+import type { ImagePipeline } from "../lib/images.ts";
+import { articleJsonLd } from "../lib/jsonld.ts";
+import type { ContentStore } from "../lib/store.ts";
+import { categoryUrl } from "../lib/tags.ts";
+
+export interface HelpersOptions {
+  store: ContentStore;
+  /** Pictures, Open Graph and structured data's image URLs. */
+  images: ImagePipeline;
+}
+
+/** The filters every layout uses: dates, URLs, labels, related items, pictures, structured data. */
+export default function helpers(eleventyConfig: UserConfig, options: HelpersOptions) {
+  const { store, images } = options ?? {};
+  if (!store) throw new Error("helpers plugin: the `store` option is required");
+  if (!images) throw new Error("helpers plugin: the `images` option is required");
+  const { settings } = store.ctx;
+  const pathPrefix = eleventyConfig.pathPrefix ?? "/";
+
+  // Cards show the same dates on many pages; formatting one with Intl is the costly part.
+  const readable = new WeakMap<object, string>();
+  eleventyConfig.addFilter("readableDate", (t: TimeLike) => {
+    let text = readable.get(t);
+    if (text === undefined) readable.set(t, (text = readableDate(t, settings.language)));
+    return text;
+  });
+  // Eleventy's `url` filter tries `new URL()` (and catches a throw) on every relative URL; the answer depends only on the URL.
+  const eleventyUrl = eleventyConfig.getFilter("url") as (
+    this: unknown,
+    url: string,
+    prefix?: string,
+  ) => string;
+  const prefixed = new Map<string, string>();
+  eleventyConfig.on("eleventy.before", () => prefixed.clear());
+  eleventyConfig.addFilter("url", function (this: unknown, url: string, prefixOverride?: string) {
+    if (typeof url !== "string" || prefixOverride !== undefined)
+      return eleventyUrl.call(this, url, prefixOverride);
+    let out = prefixed.get(url);
+    if (out === undefined) prefixed.set(url, (out = eleventyUrl.call(this, url)));
+    return out;
+  });
+  eleventyConfig.addFilter("isoDate", isoDate);
+  const absolute = (url: string) => absoluteUrl(settings.url, pathPrefix, url);
+  eleventyConfig.addFilter("absolute", absolute);
+  eleventyConfig.addFilter("categoryLabel", (slug: string) => settings.categories[slug] ?? slug);
+  eleventyConfig.addFilter("categoryUrl", categoryUrl);
+  eleventyConfig.addFilter("tagUrl", (tag: string) => store.tagUrl(tag));
+  eleventyConfig.addFilter("related", (item: Item, count?: number) => store.related(item, count));
+  eleventyConfig.addFilter("jsonForScript", jsonForScript);
+  eleventyConfig.addFilter("articleJsonLd", (item: Item) =>
+    articleJsonLd(item, {
+      siteTitle: settings.title,
+      siteUrl: settings.url,
+      absolute,
+      imageUrl: (i) => images.imageUrl(i),
+    }),
+  );
+  eleventyConfig.addFilter("take", (list: unknown[], count: number) => list.slice(0, count));
+  eleventyConfig.addFilter("picture", (item: Item, loading: "lazy" | "eager" = "eager") =>
+    images.itemPicture(item, loading),
+  );
+  /** Absolute URL of the item's image at its largest, for Open Graph. */
+  eleventyConfig.addFilter("imageUrl", (item: Item) => images.imageUrl(item));
+}
