@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { measureSearchBytes, type SearchBytes } from "../../scripts/bench-search.ts";
 import { buildFixture, makeFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
-import { searchFiles } from "./site.ts";
+import { searchFiles } from "../helpers/search-site.ts";
 
 const find = (bytes: SearchBytes["searchPage"], pattern: RegExp) =>
   bytes.requests.filter((r) => pattern.test(r.url));

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, makeFixture, md, page, readOut, runScript } from "../helpers/fixture.ts";
 import { listFiles } from "../helpers/files.ts";
 import { validator } from "../helpers/html-validate.ts";
-import { expectWellFormed, readIcs } from "./ics.ts";
-import { BUILD_DATE, EVENTS, makeEventsSite, SETTINGS } from "./site.ts";
+import { expectWellFormed, readIcs } from "../helpers/ics.ts";
+import { BUILD_DATE, EVENTS, makeEventsSite, SETTINGS } from "../helpers/events-site.ts";
 
 const SITE = "https://fixture.example.org";
 const text = (el: Element | null | undefined) =>

@@ -10,8 +10,8 @@ import {
   type CalendarContext,
 } from "../../src/lib/calendar.ts";
 import type { EventItem } from "../../src/lib/events.ts";
-import { expectWellFormed, readIcs } from "./ics.ts";
-import { event, item, settings } from "./items.ts";
+import { expectWellFormed, readIcs } from "../helpers/ics.ts";
+import { event, item, settings } from "../helpers/event-items.ts";
 
 const ctx: CalendarContext = {
   siteTitle: "Fixture Digest",

@@ -12,7 +12,7 @@ import {
   weekdayNames,
   type EventItem,
 } from "../../src/lib/events.ts";
-import { at, event, item } from "./items.ts";
+import { at, event, item } from "../helpers/event-items.ts";
 
 const asEvent = (i: ReturnType<typeof event>) => {
   if (!isEvent(i)) throw new Error("not an event");

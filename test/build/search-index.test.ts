@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { indexSite } from "../../src/lib/search-index.ts";
 import { buildFixture, makeFixture, page } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
-import { searchFiles } from "./site.ts";
+import { searchFiles } from "../helpers/search-site.ts";
 
 interface Fragment {
   url: string;
