@@ -41,6 +41,8 @@ export type Item = ParsedFrontMatter & {
   /** The deadline has passed at build time. */
   closed: boolean;
   body: string;
+  /** The line of the file the body starts on (1-based), so messages point at the editor's line. */
+  bodyLine: number;
 };
 
 export interface LoadContext {
@@ -221,6 +223,10 @@ export function parseContentFile(
     scheduled: fm.date.at > ctx.now,
     closed: fm.cta?.deadline ? fm.cta.deadline.at.endOf("day") < ctx.now : false,
     body,
+    bodyLine: raw
+      .replace(/^\uFEFF/, "")
+      .slice(0, -body.length || undefined)
+      .split("\n").length,
   };
   return { item, errors: [], frontMatter: data as Record<string, unknown> };
 }

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import {
   defaultUrl,
   findContentFiles,
   resolveImagePath,
-  splitFrontMatter,
   type ContentError,
   type Item,
 } from "./content.ts";
@@ -96,12 +95,6 @@ export class SiteMap {
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
-/** Lines of the file the body starts on (1-based), so messages point at the editor's line. */
-function bodyStartLine(raw: string, body: string): number {
-  const text = raw.replace(/^\uFEFF/, "");
-  return text.slice(0, text.length - body.length).split("\n").length;
-}
-
 // Parsing with an empty env never reads the site URL, so one parser serves every file.
 const parser = createMarkdown({ pathPrefix: "/", siteUrl: "" });
 
@@ -112,11 +105,9 @@ interface BodyRef {
   line: number;
 }
 
-/** Every link and image in a Markdown body, found by the same parser the site renders with. */
-export function bodyRefs(raw: string): BodyRef[] {
+/** Every link and image in a Markdown body starting on line `first` of its file, found by the same parser the site renders with. */
+export function bodyRefs(body: string, first: number): BodyRef[] {
   const md = parser;
-  const { body } = splitFrontMatter(raw);
-  const first = bodyStartLine(raw, body);
   const lines = body.split("\n");
   const refs: BodyRef[] = [];
   const walk = (tokens: ReturnType<typeof md.parse>, map: [number, number] | null) => {
@@ -159,8 +150,8 @@ export function checkLinks(
   const errors: ContentError[] = [];
   const ownOrigin = `${ctx.settings.url}/`;
   for (const item of items) {
-    const raw = readFileSync(item.inputPath, "utf8");
-    for (const ref of bodyRefs(raw)) {
+    // The store read the file already: no second read.
+    for (const ref of bodyRefs(item.body, item.bodyLine)) {
       const shownTarget = JSON.stringify(
         ref.target.length > 60 ? `${ref.target.slice(0, 60)}…` : ref.target,
       );
