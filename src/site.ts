@@ -18,14 +18,6 @@ import taxonomy from "./plugins/taxonomy.ts";
 
 const layoutsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "layouts");
 
-/** The services every build shares: made once per site, passed to the plugins that need them. */
-export interface SiteServices {
-  ctx: SiteContext;
-  store: ContentStore;
-  images: ImagePipeline;
-  bodies: BodyRenderer;
-}
-
 /**
  * The whole site as one Eleventy configuration function, for the context given (nothing is read
  * from the environment here): `eleventy.config.ts` passes the CLI's, tests build fixtures in-process
