@@ -1,290 +1,156 @@
 /**
- * The build benchmark: `npm run bench -- 4000`, or `npm run bench -- --sizes 4000,10000`.
- * Times the full production build against the floor (bare Eleventy with a one-line layout, then
- * Pagefind's CLI) on a synthetic corpus, alternating the two. Target: full / floor ≤ 1.5 at 4,000 items.
- * Options: --runs N (default 3), --keep (leave the temp folders), --query WORD (for search bytes).
+ * The build benchmark: `npm run bench -- 4000`, or `npm run bench -- --sizes 4000,10000,50000 --runs 3`.
+ * Times the full production build (what `npm run build` runs) against the floor (bare Eleventy run
+ * by plain node with a one-line layout, then Pagefind's CLI) on one synthetic corpus, alternating
+ * the two; reports wall and CPU ratios, peak memory and where the full build's CPU goes.
+ * Targets: full / floor ≤ 1.2 (wall) and ≤ 1.3 (CPU); 10,000 items ≤ 2.6 × 4,000 items.
+ * Options: --runs N (default 3), --skip-phases (no profiled build), --skip-search (no search-bytes
+ * measurement in Chromium), --keep (leave the temp folders), --query WORD (for search bytes).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { repoRoot } from "../test/helpers/fixture.ts";
-import { measureSearchBytes, type SearchBytes } from "./bench-search.ts";
-import { BENCH_BUILD_DATE, generateCorpus, writeCorpus } from "./lib/bench-corpus.ts";
-import { countHtml, median, peakMethod, runMeasured, type Measured } from "./lib/bench-run.ts";
+import { measureSearchBytes } from "./bench-search.ts";
+import { BENCH_BUILD_DATE } from "./lib/bench-corpus.ts";
+import { PHASES } from "./lib/bench-phases.ts";
+import { peakMethod } from "./lib/bench-run.ts";
+import { benchSize, type SizeResult } from "./lib/bench-size.ts";
+import { parseCli } from "./lib/cli.ts";
 
-const TARGET_RATIO = 1.5;
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
+const TARGET_RATIO = 1.2;
+const TARGET_CPU_RATIO = 1.3;
+const TARGET_GROWTH = 2.6;
+const USAGE =
+  "usage: npm run bench -- [ITEMS] [--sizes 4000,10000] [--runs 3] [--skip-phases] [--skip-search] [--keep] [--query WORD]";
+
+const cli = parseCli(
+  {
     runs: { type: "string", default: "3" },
     sizes: { type: "string" },
+    "skip-phases": { type: "boolean", default: false },
+    "skip-search": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     query: { type: "string", default: "solidarity" },
   },
-});
+  USAGE,
+);
+if (!cli) process.exit(2);
+const { values, positionals } = cli;
 const runs = Number(values.runs);
-const sizes = (values.sizes ?? positionals[0] ?? "4000").split(",").map(Number);
-if (!Number.isInteger(runs) || runs < 1)
-  throw new Error(`bench: --runs must be a whole number ≥ 1, got ${values.runs}`);
-if (sizes.some((n) => !Number.isInteger(n) || n < 10))
-  throw new Error(`bench: sizes must be whole numbers ≥ 10, got ${sizes.join(",")}`);
-
-const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
-const eleventyCmd = path.join(repoRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-const pagefindCli = path.join(repoRoot, "node_modules", ".bin", "pagefind");
-
-const FLOOR_CONFIG = `export default function (eleventyConfig) {
-  eleventyConfig.addGlobalData("layout", "floor.njk");
+const sizes = String(values.sizes ?? positionals[0] ?? "4000")
+  .split(",")
+  .map(Number);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`bench: --runs must be a whole number ≥ 1, got ${values.runs}\n${USAGE}`);
+  process.exit(2);
 }
-export const config = {
-  dir: { input: "content", includes: "../floor-layouts", layouts: "../floor-layouts", output: "_floor" },
-  templateFormats: ["md"],
-  markdownTemplateEngine: false,
-};
-`;
-const FLOOR_LAYOUT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main>{{ content | safe }}</main></body></html>\n`;
-
-interface Run {
-  ms: number;
-  cpuMs: number | null;
-  peakMb: number | null;
-  /** Pagefind's own time inside this run, when it could be measured. */
-  pagefindMs: number | null;
+if (sizes.some((n) => !Number.isInteger(n) || n < 10)) {
+  console.error(`bench: sizes must be whole numbers ≥ 10, got ${sizes.join(",")}\n${USAGE}`);
+  process.exit(2);
 }
 
-function check(step: string, result: Measured): Measured {
-  if (result.code !== 0) {
-    throw new Error(
-      `bench: ${step} failed with exit code ${result.code}\n${result.stderr.slice(-4000) || result.stdout.slice(-4000)}`,
-    );
-  }
-  return result;
-}
-
-async function floorRun(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  const out = path.join(dir, "_floor");
-  rmSync(out, { recursive: true, force: true });
-  const eleventy = check(
-    "floor Eleventy",
-    await runMeasured(tsx, [eleventyCmd, "--config=floor.config.mjs", "--quiet"], {
-      cwd: dir,
-      env,
-    }),
-  );
-  const pagefind = check(
-    "floor Pagefind",
-    await runMeasured(pagefindCli, ["--site", out], { cwd: dir, env }),
-  );
-  const peaks = [eleventy.peakMb, pagefind.peakMb].filter((n): n is number => n !== null);
-  const cpuMs =
-    eleventy.cpuMs !== null && pagefind.cpuMs !== null ? eleventy.cpuMs + pagefind.cpuMs : null;
-  return {
-    ms: eleventy.ms + pagefind.ms,
-    cpuMs,
-    peakMb: peaks.length ? Math.max(...peaks) : null,
-    pagefindMs: pagefind.ms,
-  };
-}
-
-// Pagefind's Node API runs its indexer as a child process: time that process's life from the outside, without touching the plugin.
-const PAGEFIND_TIMER = `const cp = require("node:child_process");
-const fs = require("node:fs");
-const spawn = cp.spawn;
-cp.spawn = function (file, ...rest) {
-  const child = spawn.call(this, file, ...rest);
-  if (/pagefind/.test(String(file))) {
-    const started = performance.now();
-    let done = false;
-    // The build may exit before the child's exit event arrives; then the indexer's life ends with the build.
-    const record = () => {
-      if (!done) fs.appendFileSync(process.env.BENCH_PAGEFIND_FILE, (performance.now() - started) + "\\n");
-      done = true;
-    };
-    child.once("exit", record);
-    process.once("exit", record);
-  }
-  return child;
-};
-`;
-
-async function fullRun(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  const out = path.join(dir, "_full");
-  rmSync(out, { recursive: true, force: true });
-  const timer = path.join(dir, "pagefind-timer.cjs");
-  const timings = path.join(dir, "pagefind-ms.txt");
-  writeFileSync(timer, PAGEFIND_TIMER);
-  rmSync(timings, { force: true });
-  const result = check(
-    "full build",
-    await runMeasured(
-      tsx,
-      [eleventyCmd, `--config=${path.join(repoRoot, "eleventy.config.ts")}`, `--output=${out}`],
-      {
-        cwd: dir,
-        env: {
-          ...env,
-          BENCH_PAGEFIND_FILE: timings,
-          NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require=${timer}`.trim(),
-        },
-      },
-    ),
-  );
-  const spans = existsSync(timings)
-    ? readFileSync(timings, "utf8")
-        .split("\n")
-        .map(Number)
-        .filter((n) => n > 0)
-    : [];
-  const pagefindMs = spans.length ? spans.reduce((a, b) => a + b, 0) : null;
-  return {
-    ms: result.ms,
-    cpuMs: result.cpuMs,
-    peakMb: result.peakMb,
-    pagefindMs,
-  };
-}
-
-/** The totals of scripts/bench-search.ts's report, without its per-request lists. */
-function summariseSearchBytes(report: SearchBytes) {
-  return {
-    searchPageBytes: report.searchPage.bytes,
-    searchPageRequests: report.searchPage.requests.length,
-    pagefindOnlyBytes: report.pagefindOnly.bytes,
-    pagefindOnlyRequests: report.pagefindOnly.requests.length,
-    ratio: Number(report.ratio.toFixed(3)),
-  };
-}
-
-const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (n: number | null) => (n === null ? "n/a" : `${Math.round(n)} MB`);
+const mark = (value: number, target: number) =>
+  `${value.toFixed(2)} ${value <= target ? "✓" : "✗"}`;
 
-async function benchSize(count: number) {
-  const dir = mkdtempSync(path.join(tmpdir(), `digest-bench-${count}-`));
-  writeCorpus(dir, generateCorpus({ count }));
-  mkdirSync(path.join(dir, "floor-layouts"));
-  writeFileSync(path.join(dir, "floor-layouts", "floor.njk"), FLOOR_LAYOUT);
-  writeFileSync(path.join(dir, "floor.config.mjs"), FLOOR_CONFIG);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CONTENT_DIR: path.join(dir, "content"),
-    BUILD_DATE: BENCH_BUILD_DATE,
-    TZ: "UTC",
-    PREVIEW: "",
-  };
-  const floors: Run[] = [];
-  const fulls: Run[] = [];
-  for (let i = 0; i < runs; i++) {
-    const floor = await floorRun(dir, env);
-    floors.push(floor);
-    const full = await fullRun(dir, env);
-    fulls.push(full);
-    console.log(
-      `  ${count} items, run ${i + 1}/${runs}: floor ${fmt(floor.ms)} (Pagefind ${fmt(floor.pagefindMs ?? 0)}), full ${fmt(full.ms)}${full.pagefindMs !== null ? ` (Pagefind ${fmt(full.pagefindMs)})` : ""}`,
-    );
-  }
-  const floorMs = median(floors.map((r) => r.ms));
-  const fullMs = median(fulls.map((r) => r.ms));
-  const pagefindRuns = fulls.map((r) => r.pagefindMs).filter((n): n is number => n !== null);
-  const peak = (list: Run[]) => {
-    const peaks = list.map((r) => r.peakMb).filter((n): n is number => n !== null);
-    return peaks.length ? Math.max(...peaks) : null;
-  };
-  const cpu = (list: Run[]) =>
-    list.every((r) => r.cpuMs !== null) ? Math.round(median(list.map((r) => r.cpuMs!))) : null;
-  const [floorPeak, fullPeak] = [peak(floors), peak(fulls)];
-  const [floorCpu, fullCpu] = [cpu(floors), cpu(fulls)];
-  let searchBytes: ReturnType<typeof summariseSearchBytes> | { error: string };
-  try {
-    searchBytes = summariseSearchBytes(
-      await measureSearchBytes(path.join(dir, "_full"), values.query!),
-    );
-  } catch (error) {
-    searchBytes = { error: (error as Error).message.split("\n")[0]! };
-  }
-  const result = {
-    items: count,
-    runs,
-    floorMs: Math.round(floorMs),
-    fullMs: Math.round(fullMs),
-    ratio: Number((fullMs / floorMs).toFixed(3)),
-    // Every run builds the same pages: count the last run's.
-    floorPages: countHtml(path.join(dir, "_floor")),
-    fullPages: countHtml(path.join(dir, "_full")),
-    floorPeakMb: floorPeak === null ? null : Math.round(floorPeak),
-    fullPeakMb: fullPeak === null ? null : Math.round(fullPeak),
-    floorCpuMs: floorCpu,
-    fullCpuMs: fullCpu,
-    cpuRatio: floorCpu && fullCpu ? Number((fullCpu / floorCpu).toFixed(3)) : null,
-    fullMsPerItem: Number((fullMs / count).toFixed(3)),
-    floorMsPerItem: Number((floorMs / count).toFixed(3)),
-    pagefindMs: pagefindRuns.length ? Math.round(median(pagefindRuns)) : null,
-    pagefindShare: pagefindRuns.length ? Number((median(pagefindRuns) / fullMs).toFixed(3)) : null,
-    searchIndexed: pagefindRuns.length > 0,
-    searchBytes,
-  };
-  if (!values.keep) rmSync(dir, { recursive: true, force: true });
-  else console.log(`  kept ${dir}`);
-  return result;
-}
-
-const results = [];
+console.log(
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ")} at the start.`,
+);
+const results: (SizeResult & { searchBytes?: unknown })[] = [];
 for (const count of sizes) {
   console.log(`Benchmarking ${count} items (${runs} alternating runs of floor and full build)…`);
-  results.push(await benchSize(count));
+  const result = await benchSize(count, {
+    runs,
+    phases: !values["skip-phases"],
+    log: (line) => console.log(line),
+  });
+  let searchBytes: unknown;
+  if (!values["skip-search"]) {
+    try {
+      const report = await measureSearchBytes(path.join(result.dir, "_full"), values.query!);
+      searchBytes = {
+        searchPageBytes: report.searchPage.bytes,
+        pagefindOnlyBytes: report.pagefindOnly.bytes,
+        ratio: Number(report.ratio.toFixed(3)),
+      };
+    } catch (error) {
+      searchBytes = { error: (error as Error).message.split("\n")[0]! };
+    }
+  }
+  if (values.keep) console.log(`  kept ${result.dir}`);
+  else rmSync(result.dir, { recursive: true, force: true });
+  results.push({ ...result, searchBytes });
 }
 
-console.log(`\nPeak memory: ${peakMethod}.`);
-if (results.some((r) => !r.searchIndexed))
-  console.log("Note: the full build ran no Pagefind indexing.");
-const rows = results.map((r) => [
-  String(r.items),
-  fmt(r.floorMs),
-  fmt(r.fullMs),
-  r.ratio.toFixed(2) + (r.ratio <= TARGET_RATIO ? " ✓" : " ✗"),
-  r.cpuRatio === null
-    ? "n/a"
-    : `${r.cpuRatio.toFixed(2)} (${fmt(r.floorCpuMs!)} / ${fmt(r.fullCpuMs!)})`,
-  `${r.floorPages} / ${r.fullPages}`,
-  `${mb(r.floorPeakMb)} / ${mb(r.fullPeakMb)}`,
-  `${r.floorMsPerItem.toFixed(2)} / ${r.fullMsPerItem.toFixed(2)}`,
-  r.pagefindShare === null
-    ? "n/a"
-    : `${fmt(r.pagefindMs!)} (${Math.round(r.pagefindShare * 100)}%)`,
-]);
+console.log(
+  `\nPeak memory: ${peakMethod}. Ratios are of medians; CPU is user + system of every process.`,
+);
 const header = [
   "items",
   "floor",
   "full",
-  `ratio (≤${TARGET_RATIO})`,
-  "CPU ratio (floor / full)",
-  "pages floor/full",
-  "peak floor/full",
-  "ms/item floor/full",
-  "Pagefind in full",
+  `wall ratio (≤${TARGET_RATIO})`,
+  `CPU ratio (≤${TARGET_CPU_RATIO})`,
+  "CPU floor / full",
+  "pages floor / full",
+  "peak floor / full",
+  "ms per item floor / full",
 ];
+const rows = results.map((r) => [
+  String(r.items),
+  s(r.floorMs),
+  s(r.fullMs),
+  mark(r.ratio, TARGET_RATIO),
+  r.cpuRatio === null ? "n/a" : mark(r.cpuRatio, TARGET_CPU_RATIO),
+  r.cpuRatio === null ? "n/a" : `${s(r.floorCpuMs!)} / ${s(r.fullCpuMs!)}`,
+  `${r.floorPages} / ${r.fullPages}`,
+  `${mb(r.floorPeakMb)} / ${mb(r.fullPeakMb)}`,
+  `${r.floorMsPerItem.toFixed(2)} / ${r.fullMsPerItem.toFixed(2)}`,
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
-console.log(
-  `\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`,
-);
-for (const r of results)
+console.log(`${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+for (const row of rows) console.log(line(row));
+
+for (const r of results) {
+  console.log(
+    `\nFloor at ${r.items} items: Pagefind's CLI ${s(r.floorPagefindMs)} of ${s(r.floorMs)}.`,
+  );
+  if (!r.phases) continue;
+  const total = Object.values(r.phases).reduce((a, b) => a + b, 0);
+  console.log(`Full build's CPU by phase (one profiled build, ${s(total)} of CPU):`);
+  for (const phase of PHASES) {
+    const ms = r.phases[phase];
+    console.log(
+      `  ${phase.padEnd(30)} ${s(ms).padStart(9)}  ${((100 * ms) / total).toFixed(0).padStart(3)}%`,
+    );
+  }
+}
+for (const r of results.filter((r) => r.searchBytes))
   console.log(
     `Search bytes at ${r.items} items ("${values.query}"): ${JSON.stringify(r.searchBytes)}`,
   );
-if (results.length > 1) {
-  const first = results[0]!;
-  const last = results[results.length - 1]!;
-  const growth = last.fullMsPerItem / first.fullMsPerItem;
+for (let i = 1; i < results.length; i++) {
+  const [a, b] = [results[i - 1]!, results[i]!];
+  const growth = b.fullMs / a.fullMs;
+  const linear = b.items / a.items;
   console.log(
-    `Growth: full build ms per item ×${growth.toFixed(2)} from ${first.items} to ${last.items} items (1.00 is linear).`,
+    `Growth ${a.items} → ${b.items} items: full build ×${growth.toFixed(2)} for ×${linear.toFixed(2)} items` +
+      (a.items === 4000 && b.items === 10000
+        ? ` (target ≤ ${TARGET_GROWTH}: ${growth <= TARGET_GROWTH ? "✓" : "✗"})`
+        : ""),
   );
 }
 console.log(
   JSON.stringify({
     bench: "build",
     buildDate: BENCH_BUILD_DATE,
-    targetRatio: TARGET_RATIO,
-    results,
+    loadAverage: os.loadavg(),
+    cpus: os.cpus().length,
+    results: results.map(({ dir: _dir, ...r }) => r),
   }),
 );
