@@ -37,7 +37,10 @@ const result = await build({
 });
 const code = result.outputFiles[0].text;
 // Under the repository, so the compiled module finds node_modules; named by content, so builds running at once share it.
-const file = path.join(cacheDir, `${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
+const file = path.join(
+  cacheDir,
+  `${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`,
+);
 mkdirSync(cacheDir, { recursive: true });
 const scratch = `${file}.${process.pid}-${threadId}`;
 writeFileSync(scratch, code);
