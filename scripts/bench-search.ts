@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, CDPSession, Page } from "playwright-core";
-import { launchBrowser, serveSite } from "../test/helpers/browser.ts";
+import { launchBrowser, serveSite } from "./lib/browser.ts";
 
 export interface PageBytes {
   /** Sum of encodedDataLength (headers and body as received) of every response. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { repoRoot, writeFixture } from "../../test/helpers/fixture.ts";
+import { repoRoot, writeSite } from "./repo.ts";
 
 /** The build date every benchmark run pins, so events fall both before and after "now". */
 export const BENCH_BUILD_DATE = "2024-02-22";
@@ -392,7 +392,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
 
 /** Writes the corpus as a content folder (with the repository's settings and section data) under `dir`. */
 export function writeCorpus(dir: string, files: CorpusFile[]): string {
-  return writeFixture(
+  return writeSite(
     dir,
     Object.fromEntries(files.map((file) => [file.path, file.text])),
     readFileSync(path.join(repoRoot, "content", "_data", "site.yml")),

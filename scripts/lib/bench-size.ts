@@ -9,7 +9,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { repoRoot } from "../../test/helpers/fixture.ts";
+import { repoRoot } from "./repo.ts";
 import { BENCH_BUILD_DATE, generateCorpus, writeCorpus, type CorpusFile } from "./bench-corpus.ts";
 import { PHASES, phasesFromProfiles, type Phase } from "./bench-phases.ts";
 import { countHtml, median, runMeasured, type Measured } from "./bench-run.ts";

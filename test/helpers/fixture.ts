@@ -1,15 +1,16 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
 import { buildSite } from "../../src/build.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
+import { repoRoot, writeSite } from "../../scripts/lib/repo.ts";
+
+export { repoRoot };
 
 const run = promisify(execFile);
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
 
 export const DEFAULT_SETTINGS = `title: Fixture Digest
@@ -31,30 +32,13 @@ categories:
   culture: Film, radio and books
 `;
 
-/**
- * Writes a site's content/ under `dir`: `files` maps paths under content/ to their text (or bytes),
- * `settings` becomes content/_data/site.yml. The section data files come from the repository, so
- * fixtures build as the real site does. Returns the content folder.
- */
+/** Writes a site's content/ under `dir` (see writeSite), with the fixture settings unless given. */
 export function writeFixture(
   dir: string,
   files: Record<string, string | Buffer>,
   settings: string | Buffer = DEFAULT_SETTINGS,
 ): string {
-  const content = path.join(dir, "content");
-  mkdirSync(path.join(content, "_data"), { recursive: true });
-  writeFileSync(path.join(content, "_data", "site.yml"), settings);
-  for (const section of ["articles", "actions", "pages"]) {
-    mkdirSync(path.join(content, section), { recursive: true });
-    const data = path.join(repoRoot, "content", section, `${section}.11tydata.ts`);
-    if (existsSync(data)) cpSync(data, path.join(content, section, `${section}.11tydata.ts`));
-  }
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(content, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  return content;
+  return writeSite(dir, files, settings);
 }
 
 /** A site in a temp directory (see writeFixture). */
