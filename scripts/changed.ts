@@ -1,5 +1,5 @@
 // `npm run changed -- OLD_SITE NEW_SITE [--json | --markdown] [--base-url URL]`: pages added, removed and changed between two builds.
-import { parseCli } from "./lib/cli.ts";
+import { parseCli, run } from "./lib/cli.ts";
 import { diffMarkdown, diffSites, diffText } from "../src/lib/site-diff.ts";
 
 const USAGE =
@@ -41,4 +41,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+await run("changed", main);

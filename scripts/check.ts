@@ -4,6 +4,7 @@ import { checkLinks } from "../src/lib/links.ts";
 import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 import { ContentStore, ContentValidationError } from "../src/lib/store.ts";
 import { annotation } from "../src/lib/annotations.ts";
+import { describeFileError, run } from "./lib/cli.ts";
 
 function report(errors: ContentError[]): void {
   const github = process.env.GITHUB_ACTIONS === "true";
@@ -37,6 +38,13 @@ function main(): number {
   try {
     items = store.load();
   } catch (error) {
+    // A symbolic-link loop or an unreadable file is reported like any content error.
+    const unreadable = describeFileError(error);
+    if (unreadable) {
+      const [file, message] = unreadable.split(/: (.*)/s) as [string, string];
+      report([{ file, field: "file", message }]);
+      return 1;
+    }
     if (!(error instanceof ContentValidationError)) throw error;
     errors.push(...error.errors);
     items = error.items;
@@ -50,4 +58,4 @@ function main(): number {
   return 1;
 }
 
-process.exitCode = main();
+await run("check", main);

@@ -1,10 +1,27 @@
 // `npm run import -- <feed file or URL> [--source "Name"] [--category slug]`: one draft per new feed item.
-import { parseCli } from "./lib/cli.ts";
+import { parseCli, run } from "./lib/cli.ts";
 import { FeedError, importFeed, parseFeedText, readFeedText } from "../src/lib/feed-import.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
 
 const USAGE =
   'Usage: npm run import -- <feed file or https:// URL> [--source "Name"] [--category slug]';
+
+/** IMPORT_TIMEOUT_SECONDS and IMPORT_MAX_MB override the defaults (30 seconds, 10 MB). */
+function fetchLimits() {
+  const number = (name: string) => {
+    const raw = process.env[name]?.trim();
+    if (!raw) return undefined;
+    const value = Number(raw);
+    if (!(value > 0))
+      throw new FeedError(`${name}: expected a positive number, got ${JSON.stringify(raw)}`);
+    return value;
+  };
+  const mb = number("IMPORT_MAX_MB");
+  return {
+    timeoutSeconds: number("IMPORT_TIMEOUT_SECONDS"),
+    maxBytes: mb === undefined ? undefined : mb * 1024 * 1024,
+  };
+}
 
 async function main(): Promise<number> {
   const parsed = parseCli({ source: { type: "string" }, category: { type: "string" } }, USAGE);
@@ -15,8 +32,13 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    const ctx = loadSiteContext();
-    const feed = parseFeedText(await readFeedText(location), location);
+    let ctx;
+    try {
+      ctx = loadSiteContext();
+    } catch (error) {
+      throw new FeedError((error as Error).message);
+    }
+    const feed = parseFeedText(await readFeedText(location, fetchLimits()), location);
     const outcomes = importFeed(ctx, feed, parsed.values);
     for (const o of outcomes) {
       if (o.kind === "written")
@@ -36,4 +58,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+await run("import", main);

@@ -1,5 +1,5 @@
 // `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text]`
-import { parseCli } from "./lib/cli.ts";
+import { parseCli, run } from "./lib/cli.ts";
 import { absoluteUrl } from "../src/lib/format.ts";
 import { createItem, KINDS, ScaffoldError, type Kind } from "../src/lib/scaffold.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
@@ -28,8 +28,14 @@ function main(): number {
     );
     return 1;
   }
+  let ctx;
   try {
-    const ctx = loadSiteContext();
+    ctx = loadSiteContext();
+  } catch (error) {
+    console.error(`Nothing was written: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
     const result = createItem(ctx, { kind: kind as Kind, title, ...parsed.values });
     console.log(`Wrote ${result.shownFile}`);
     console.log(
@@ -44,4 +50,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+await run("new", main);

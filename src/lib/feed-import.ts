@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { DateTime } from "luxon";
@@ -11,7 +11,7 @@ import {
   parseYaml,
   splitFrontMatter,
 } from "./content.ts";
-import { writeNewFile } from "./scaffold.ts";
+import { fileSlug, writeNewFile } from "./scaffold.ts";
 import type { SiteContext } from "./site-context.ts";
 import { normaliseTag, slugify } from "./tags.ts";
 
@@ -83,6 +83,9 @@ export function htmlToMarkdown(html: string, baseUrl: string): string {
     emDelimiter: "*",
   });
   service.remove(isUnsafe);
+  // Markdown decodes entities again, so text reading "&amp;" must stay "&amp;" once rendered.
+  const escape = service.escape.bind(service);
+  service.escape = (text: string) => escape(text).replace(/&(?=#?\w+;)/g, "&amp;");
   service.addRule("safeLinks", {
     filter: (node) => node.nodeName === "A",
     replacement: (content, node) => {
@@ -112,7 +115,7 @@ export function htmlToText(html: string): string {
   service.remove(isUnsafe);
   service.escape = (text: string) => text;
   service.addRule("textOnly", {
-    filter: () => true,
+    filter: (node) => !isUnsafe(node),
     replacement: (content, node) =>
       (node as unknown as { isBlock?: boolean }).isBlock ? ` ${content} ` : content,
   });
@@ -155,9 +158,28 @@ export function importedSources(contentDir: string): Map<string, string> {
   return found;
 }
 
+/** How long a feed server may take, and how much it may send, before import gives up. */
+export interface FetchLimits {
+  timeoutSeconds?: number;
+  maxBytes?: number;
+}
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
 /** Reads a feed from a file or an http(s) URL; FeedError says what is wrong with it. */
-export async function readFeedText(location: string): Promise<string> {
+export async function readFeedText(location: string, limits: FetchLimits = {}): Promise<string> {
+  const timeoutSeconds = limits.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+  const tooBig = `could not fetch ${location}: the feed is larger than ${megabytes(maxBytes)}, more than any news feed needs; nothing was read`;
   if (/^https?:\/\//i.test(location)) {
+    const signal = AbortSignal.timeout(timeoutSeconds * 1000);
+    const failed = (error: unknown) =>
+      new FeedError(
+        signal.aborted
+          ? `could not fetch ${location}: the server did not send the feed within ${timeoutSeconds} second${timeoutSeconds === 1 ? "" : "s"}; try again later`
+          : `could not fetch ${location}: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`,
+      );
     let response: Response;
     try {
       response = await fetch(location, {
@@ -165,22 +187,46 @@ export async function readFeedText(location: string): Promise<string> {
           accept:
             "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
         },
-        signal: AbortSignal.timeout(30_000),
+        signal,
       });
     } catch (error) {
-      throw new FeedError(`could not fetch ${location}: ${(error as Error).message}`);
+      throw failed(error);
     }
-    if (!response.ok)
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
       throw new FeedError(
         `could not fetch ${location}: the server answered ${response.status} ${response.statusText}`,
       );
-    return response.text();
+    }
+    if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
+      await response.body?.cancel().catch(() => {});
+      throw new FeedError(tooBig);
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of response.body ?? []) {
+        size += chunk.byteLength;
+        if (size > maxBytes) {
+          await response.body?.cancel().catch(() => {});
+          throw new FeedError(tooBig);
+        }
+        chunks.push(chunk);
+      }
+    } catch (error) {
+      throw error instanceof FeedError ? error : failed(error);
+    }
+    return Buffer.concat(chunks).toString("utf8");
   }
   try {
+    if (statSync(location).size > maxBytes)
+      throw new FeedError(tooBig.replace("could not fetch", "could not read"));
     return readFileSync(location, "utf8");
   } catch (error) {
+    if (error instanceof FeedError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
     throw new FeedError(
-      `could not read ${location}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+      `could not read ${location}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message}`,
     );
   }
 }
@@ -205,8 +251,39 @@ export function parseFeedText(text: string, location: string): Feed {
   }
 }
 
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+type FeedElement = FeedItem["element"];
+/** An element's HTML as the feed meant it: XML entities decoded once (the parser's own copy decodes them twice, turning `&lt;script&gt;` into a tag). */
+function elementHtml(element: FeedElement | null): string | null {
+  if (!element) return null;
+  const type = element.getAttribute("type")?.toLowerCase();
+  if (type === "xhtml") return null;
+  const text = element.textContent.trim();
+  if (!text) return null;
+  return type === "text" ? escapeHtml(text) : text;
+}
+
+/** The item's body and summary HTML, each decoded exactly once. */
+export function entryHtml(entry: FeedItem): { content: string | null; description: string | null } {
+  const el = entry.element;
+  const encoded = el.findElementWithName("encoded");
+  const atomContent = el.findElementWithName("content");
+  const xhtml = atomContent?.getAttribute("type")?.toLowerCase() === "xhtml";
+  const content =
+    (encoded?.namespace === "content" ? elementHtml(encoded) : null) ??
+    (xhtml ? entry.content : elementHtml(atomContent));
+  const summary = el.findElementWithName("summary") ?? el.findElementWithName("description");
+  const description =
+    summary?.getAttribute("type")?.toLowerCase() === "xhtml"
+      ? entry.description
+      : elementHtml(summary);
+  return { content, description };
+}
+
 function uniqueSlug(base: string, taken: Set<string>): string {
-  const stem = base.length > 80 ? base.slice(0, 80).replace(/-[^-]*$/, "") : base;
+  const stem = fileSlug(base);
   let slug = stem;
   for (let n = 2; taken.has(slug); n++) slug = `${stem}-${n}`;
   taken.add(slug);
@@ -265,8 +342,9 @@ export function importFeed(
         reason: `already imported as ${already}`,
       });
 
-    const html = entry.content ?? entry.description ?? "";
-    const summaryText = htmlToText(entry.description ?? entry.content ?? "");
+    const raw = entryHtml(entry);
+    const html = raw.content ?? raw.description ?? "";
+    const summaryText = htmlToText(raw.description ?? raw.content ?? "");
     const published = entry.published ?? entry.updated;
     const date = published
       ? DateTime.fromJSDate(published, { zone: ctx.settings.timezone })

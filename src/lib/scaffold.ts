@@ -106,6 +106,22 @@ export function skeleton(
   return lines.join("\n");
 }
 
+/** Longest file-name slug in characters: a long title still makes a file name every system accepts. */
+export const MAX_FILE_SLUG = 80;
+
+/** The title's slug, cut at a word boundary to MAX_FILE_SLUG characters. */
+export function fileSlug(title: string): string {
+  const slug = slugify(title);
+  const chars = [...slug];
+  if (chars.length <= MAX_FILE_SLUG) return slug;
+  const cut = chars.slice(0, MAX_FILE_SLUG + 1).join("");
+  const word = cut.slice(0, cut.lastIndexOf("-"));
+  return (word.length >= MAX_FILE_SLUG / 2 ? word : chars.slice(0, MAX_FILE_SLUG).join("")).replace(
+    /-+$/,
+    "",
+  );
+}
+
 /** Writes a new draft for `npm run new`: validated as `npm run check` would, never over another file. */
 export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemResult {
   const section = KINDS[request.kind];
@@ -115,7 +131,7 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
     );
   const title = request.title.trim();
   if (!title) throw new ScaffoldError("expected a title in quotes, got nothing");
-  const slug = slugify(title);
+  const slug = fileSlug(title);
   if (!slug)
     throw new ScaffoldError(
       `expected a title with letters or digits to make a file name from, got ${quote(title)}`,

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { markdownCode, markdownHref } from "./markdown-escape.ts";
 
 export interface SiteDiff {
   added: string[];
@@ -51,7 +52,9 @@ export function diffMarkdown(diff: SiteDiff, baseUrl?: string): string {
   if (total === 0) return "No page differs from the main site.";
   const base = baseUrl?.replace(/\/?$/, "/");
   const link = (url: string, linked: boolean) =>
-    base && linked ? `[\`${url}\`](${base}${url.replace(/^\//, "")})` : `\`${url}\``;
+    base && linked
+      ? `[${markdownCode(url)}](${markdownHref(base + url.replace(/^\//, ""))})`
+      : markdownCode(url);
   const groups: [string, string[], boolean][] = [
     ["Added", diff.added, true],
     ["Changed", diff.changed, true],

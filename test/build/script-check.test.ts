@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { annotation } from "../../src/lib/annotations.ts";
@@ -137,6 +137,29 @@ describe("check's map of the site", () => {
     ).toEqual([]);
     expect(readdirSync(path.join(dir, "content", "articles")).some((f) => f.endsWith(".md"))).toBe(
       true,
+    );
+  });
+});
+
+describe("npm run check on files it cannot read", () => {
+  it("reports a symbolic-link loop and a broken link as errors, not a crash", async () => {
+    const loop = makeFixture({
+      "articles/fine.md": md("title: Fine\ndate: 2024-01-01\ncategory: news"),
+    });
+    symlinkSync("loop.md", path.join(loop, "content/articles/loop.md"));
+    const broken = makeFixture({});
+    symlinkSync("nowhere.md", path.join(broken, "content/articles/gone.md"));
+    const [looped, missing] = await Promise.all([
+      runScript(loop, "check.ts"),
+      runScript(broken, "check.ts"),
+    ]);
+    expect(looped.code).toBe(1);
+    expect(looped.stderr).toBe(
+      "content/articles/loop.md → file: could not read it (it is a symbolic link that leads back to itself)\n\n1 error: fix them, then run npm run check again.\n",
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      "content/articles/gone.md → file: could not read it (it is missing: a broken symbolic link?)\n\n1 error: fix them, then run npm run check again.\n",
     );
   });
 });

@@ -208,12 +208,42 @@ describe("npm run import", () => {
   });
 });
 
+describe("npm run import: HTML entities", () => {
+  it("decodes entities exactly once: escaped tags stay text, no paragraph is lost, no script text in summaries", async () => {
+    const dir = makeFixture({});
+    const feed = path.join(dir, "entities.xml");
+    writeFileSync(
+      feed,
+      `<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Entities</title>
+<item><title>Escaped tags</title><link>https://e.example.org/a</link>
+<description>&lt;p&gt;Use &amp;lt;script&amp;gt; tags&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;style&gt;p{color:red}&lt;/style&gt;&lt;p&gt;Fish &amp;amp;amp; chips&lt;/p&gt;</description>
+<content:encoded><![CDATA[<p>Use &lt;script&gt; tags</p><p>Fish &amp;amp; chips</p><p>Last &amp; least</p>]]></content:encoded>
+</item></channel></rss>`,
+    );
+    const run = await runScript(dir, "import.ts", [feed]);
+    expect(run.code, run.stderr).toBe(0);
+    const item = readDrafts(dir).get("escaped-tags.md")!;
+    expect(item.summary).toBe("Use <script> tags Fish &amp; chips");
+    expect(item.body.trim()).toBe("Use <script> tags\n\nFish &amp;amp; chips\n\nLast & least");
+  });
+});
+
 describe("npm run import from a URL", () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
     server = createServer((req, res) => {
-      if (req.url === "/feed.xml")
+      // Headers sent, then nothing more: a server that hangs half-way.
+      if (req.url === "/stall.xml")
+        res.writeHead(200, { "content-type": "application/rss+xml" }).write("<rss>");
+      else if (req.url === "/silent.xml") return;
+      else if (req.url === "/huge.xml") {
+        res.writeHead(200, { "content-type": "application/rss+xml" });
+        const chunk = `<!-- ${"x".repeat(64 * 1024)} -->`;
+        for (let n = 0; n < 40; n++) res.write(chunk);
+        res.end("<rss></rss>");
+      } else if (req.url === "/feed.xml")
         res
           .writeHead(200, { "content-type": "application/rss+xml" })
           .end(readFileSync(path.join(feeds, "rss.xml")));
@@ -222,7 +252,49 @@ describe("npm run import from a URL", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+
+  it("gives up on a server that stalls, before or after its headers, with a time-out message", async () => {
+    const dir = makeFixture({});
+    const env = { IMPORT_TIMEOUT_SECONDS: "1" };
+    const [stalled, silent] = await Promise.all([
+      runScript(dir, "import.ts", [`${base}/stall.xml`], { env }),
+      runScript(dir, "import.ts", [`${base}/silent.xml`], { env }),
+    ]);
+    for (const [run, url] of [
+      [stalled, `${base}/stall.xml`],
+      [silent, `${base}/silent.xml`],
+    ] as const) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `Nothing was imported: could not fetch ${url}: the server did not send the feed within 1 second; try again later\n`,
+      );
+    }
+    expect(articlesOf(dir)).toEqual([]);
+  });
+
+  it("refuses a response over the size limit, declared or not", async () => {
+    const dir = makeFixture({});
+    const run = await runScript(dir, "import.ts", [`${base}/huge.xml`], {
+      env: { IMPORT_MAX_MB: "1" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `Nothing was imported: could not fetch ${base}/huge.xml: the feed is larger than 1 MB, more than any news feed needs; nothing was read\n`,
+    );
+    const bad = await runScript(dir, "import.ts", [`${base}/feed.xml`], {
+      env: { IMPORT_MAX_MB: "lots" },
+    });
+    expect(bad.stderr).toBe(
+      'Nothing was imported: IMPORT_MAX_MB: expected a positive number, got "lots"\n',
+    );
+  });
 
   it("fetches the feed, and reports a server error clearly", async () => {
     const dir = makeFixture({});

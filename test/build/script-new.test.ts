@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseContentFile } from "../../src/lib/content.ts";
@@ -151,5 +151,33 @@ describe("npm run new", () => {
     });
     expect(existsSync(path.join(dir, "content/actions/no-link-yet.md"))).toBe(false);
     expect(existsSync(path.join(dir, "content/actions/bad-link.md"))).toBe(false);
+  });
+});
+
+describe("npm run new on bad input or a bad environment", () => {
+  it("cuts a very long title's file name at a word, keeping the whole title", async () => {
+    const dir = makeFixture({});
+    const title = `${"Solidarity ".repeat(300)}now`;
+    const run = await runScript(dir, "new.ts", ["article", title]);
+    expect(run.code, run.stderr).toBe(0);
+    const name = `${"solidarity-".repeat(6)}solidarity.md`;
+    expect(run.stdout).toContain(`Wrote content/articles/${name}`);
+    expect(contentOf(dir, `articles/${name}`)).toContain(`title: "${title}"`);
+  });
+
+  it("says what is wrong with site.yml or BUILD_DATE, without a stack trace", async () => {
+    const brokenYaml = makeFixture({});
+    writeFileSync(path.join(brokenYaml, "content/_data/site.yml"), "title: [unclosed\n");
+    const [yaml, date] = await Promise.all([
+      runScript(brokenYaml, "new.ts", ["article", "Hello"]),
+      runScript(makeFixture({}), "new.ts", ["article", "Hello"], { buildDate: "next tuesday" }),
+    ]);
+    expect(yaml.code).toBe(1);
+    expect(yaml.stderr).toMatch(/^Nothing was written: content\/_data\/site\.yml: /);
+    expect(date.code).toBe(1);
+    expect(date.stderr).toMatch(
+      /^Nothing was written: BUILD_DATE: expected .*, got "next tuesday"\n$/,
+    );
+    for (const run of [yaml, date]) expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });
