@@ -1,4 +1,4 @@
-// The CLI's configuration (npm run build, build:preview, start): the site for this environment.
+// The Eleventy CLI's configuration (npm start, the dev server; npm run build goes through scripts/build.ts): the site for this environment.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createSite } from "./src/site.ts";
 import { loadSiteContext } from "./src/lib/site-context.ts";

@@ -1,29 +1,67 @@
+import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteContext } from "./lib/site-context.ts";
 import { createSite } from "./site.ts";
 
 export interface BuildOptions {
-  /** The folder the site is written to. */
+  /** The folder the site is published to: replaced as a whole, and only by a complete build. */
   output: string;
   /** "/pr-7/" for a site served under a path; "/" by default. */
   pathPrefix?: string;
 }
 
-/** One production or preview build of the site in `ctx`, in this process (the CLI goes through eleventy.config.ts). */
+let builds = 0;
+
+/**
+ * One production or preview build of the site in `ctx`, in this process. It is written into a fresh
+ * folder beside `output`, which replaces `output` only once the build succeeded: a failed build
+ * leaves the last good site as it was, and nothing from an earlier build survives a good one.
+ */
 export async function buildSite(ctx: SiteContext, options: BuildOptions): Promise<void> {
+  const output = path.resolve(options.output);
+  const next = `${output}.next-${process.pid}-${++builds}`;
+  rmSync(next, { recursive: true, force: true });
+  try {
+    await writeSite(ctx, next, options.pathPrefix);
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true });
+    throw error;
+  }
+  replaceFolder(next, output);
+}
+
+/** Moves `next` to `output`; whatever was at `output` is set aside first and then removed. */
+export function replaceFolder(next: string, output: string): void {
+  if (!existsSync(output)) {
+    renameSync(next, output);
+    return;
+  }
+  const old = `${output}.old-${process.pid}-${builds}`;
+  rmSync(old, { recursive: true, force: true });
+  renameSync(output, old);
+  try {
+    renameSync(next, output);
+  } catch (error) {
+    renameSync(old, output);
+    throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
+async function writeSite(ctx: SiteContext, output: string, pathPrefix?: string): Promise<void> {
   const site = createSite(ctx);
-  const eleventy = new Eleventy(
-    path.relative(process.cwd(), ctx.contentDir) || ".",
-    options.output,
-    {
-      // No config file: everything comes from createSite, so the environment plays no part.
-      configPath: "",
-      config: site,
-      pathPrefix: options.pathPrefix,
-      quietMode: true,
-      runMode: "build",
-    },
-  );
+  const eleventy = new Eleventy(path.relative(process.cwd(), ctx.contentDir) || ".", output, {
+    // No config file: everything comes from createSite, so the environment plays no part.
+    configPath: "",
+    config: site,
+    pathPrefix,
+    quietMode: true,
+    runMode: "build",
+  });
+  // The caller reports a failure: Eleventy would print content errors again, wrapped in its stack.
+  (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = {
+    message() {},
+  };
   await eleventy.write();
 }

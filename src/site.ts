@@ -49,6 +49,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
     contentDir: ctx.contentDir,
     siteUrl: ctx.settings.url,
     pathPrefix: eleventyConfig.pathPrefix ?? "/",
+    cacheDir: path.join(path.dirname(ctx.contentDir), ".cache", "images"),
     page: { widths: [480, 960], formats: ["avif", "webp", "jpeg"] },
     thumb: { widths: [160], formats: ["webp"] },
   });

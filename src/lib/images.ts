@@ -1,3 +1,4 @@
+import { copyFileSync, existsSync, linkSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import { resolveImagePath, type Item } from "./content.ts";
@@ -16,6 +17,8 @@ export interface ImageOptions {
   siteUrl: string;
   /** "/" or "/pr-7/". */
   pathPrefix: string;
+  /** Where encoded images are kept between builds (named by content hash), then linked into each build. */
+  cacheDir: string;
   /** What pages and bodies show. */
   page: ImageVariant;
   /** Small thumbnails beside search results. */
@@ -29,7 +32,10 @@ export interface PictureAttributes {
   class?: string;
 }
 
-type Metadata = Record<string, { url: string; width: number; height: number }[]>;
+type Metadata = Record<
+  string,
+  { url: string; width: number; height: number; filename?: string; outputPath?: string }[]
+>;
 
 function checkVariant(name: string, variant: ImageVariant): void {
   const { widths, formats } = variant;
@@ -48,7 +54,7 @@ function checkVariant(name: string, variant: ImageVariant): void {
  * https://www.11ty.dev/docs/plugins/image/#synchronous-shortcode
  */
 export class ImagePipeline {
-  #jobs = new Map<string, Promise<unknown>>();
+  #jobs = new Map<string, Promise<Metadata>>();
   #stats = new Map<string, Metadata>();
   #outputDir = "_site/img/";
   readonly pathPrefix: string;
@@ -68,15 +74,16 @@ export class ImagePipeline {
   stats(file: string, variant: "page" | "thumb" = "page"): Metadata {
     const options = {
       ...this.options[variant],
-      outputDir: this.#outputDir,
+      // Encoded once into the cache: a build into a fresh folder finds them there and only links them.
+      outputDir: this.options.cacheDir,
       urlPath: `${this.pathPrefix}img/`,
     };
-    const key = `${variant}→${file}→${options.outputDir}`;
+    const key = `${variant}→${file}`;
     let metadata = this.#stats.get(key);
     if (!metadata) {
       metadata = Image.statsSync(file, options) as Metadata;
       this.#stats.set(key, metadata);
-      this.#jobs.set(key, Image(file, options));
+      this.#jobs.set(key, Image(file, options) as Promise<Metadata>);
     }
     return metadata;
   }
@@ -122,8 +129,23 @@ export class ImagePipeline {
     return thumb?.url ?? "";
   }
 
+  /** Waits for the encodes, then links (or copies, across file systems) each image into the build. */
   async flush(): Promise<void> {
-    await Promise.all(this.#jobs.values());
+    const done = await Promise.all(this.#jobs.values());
+    for (const metadata of done) {
+      for (const entry of Object.values(metadata).flat()) {
+        if (!entry.outputPath || !entry.filename) continue;
+        const target = path.join(this.#outputDir, entry.filename);
+        // Names are content hashes: one already there (dev server rebuilds) is this very image.
+        if (existsSync(target)) continue;
+        mkdirSync(this.#outputDir, { recursive: true });
+        try {
+          linkSync(entry.outputPath, target);
+        } catch {
+          copyFileSync(entry.outputPath, target);
+        }
+      }
+    }
     this.#jobs.clear();
     // The next build (dev server) reads files again: an image may have been replaced.
     this.#stats.clear();

@@ -125,19 +125,21 @@ export function buildFixture(
   return build;
 }
 
-/** The build as `npm run build` runs it: the Eleventy CLI with eleventy.config.ts, in a child process. */
+/** The build as `npm run build` runs it (scripts/build.ts), in a child process. */
 export async function buildFixtureCli(
   dir: string,
   options: BuildOptions = {},
 ): Promise<RunResult & { out: string }> {
   const out = path.join(dir, "_site");
   const args = [
-    path.join(repoRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs"),
-    `--config=${path.join(repoRoot, "eleventy.config.ts")}`,
+    "--import",
+    "tsx",
+    path.join(repoRoot, "scripts", "build.ts"),
     `--output=${out}`,
     ...(options.pathPrefix ? [`--pathprefix=${options.pathPrefix}`] : []),
   ];
-  return { ...(await runCommand(tsx, args, dir, envFor(dir, options))), out };
+  // Run from the repository, as npm runs it, so that `--import tsx` resolves.
+  return { ...(await runCommand(process.execPath, args, repoRoot, envFor(dir, options))), out };
 }
 
 /** Runs one of scripts/*.ts against the fixture, as its npm script would. */

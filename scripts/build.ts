@@ -1,0 +1,46 @@
+// npm run build and build:preview: the whole site into a fresh folder, which replaces _site/ only when the build succeeded.
+import path from "node:path";
+import { buildSite } from "../src/build.ts";
+import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
+import { parseCli } from "./lib/cli.ts";
+
+const USAGE = `usage: npm run build [-- --output=_site] [--pathprefix=/sub/path/]
+  PREVIEW=1 (npm run build:preview) includes drafts and scheduled items; BUILD_DATE sets "now".`;
+
+/** The error a build failed with, from inside Eleventy's wrappers. */
+function rootCause(error: unknown): Error {
+  let e = error as Error & { originalError?: Error; cause?: unknown };
+  while (e.originalError ?? e.cause) e = (e.originalError ?? e.cause) as typeof e;
+  return e;
+}
+
+async function main(): Promise<number> {
+  const args = parseCli(
+    {
+      output: { type: "string", default: "_site" },
+      pathprefix: { type: "string" },
+    },
+    USAGE,
+  );
+  if (!args) return 2;
+  let ctx: SiteContext;
+  try {
+    ctx = loadSiteContext();
+  } catch (error) {
+    console.error(`${(error as Error).message}\nnothing was published.`);
+    return 1;
+  }
+  const output = path.resolve(args.values.output!);
+  try {
+    await buildSite(ctx, { output, pathPrefix: args.values.pathprefix });
+  } catch (error) {
+    const cause = rootCause(error);
+    // Content errors are the editor's to fix: the list alone. Anything else is a bug: where, and its stack.
+    if (cause.name === "ContentValidationError") console.error(cause.message);
+    else console.error(`${(error as Error).message}\n${cause.stack}\nnothing was published.`);
+    return 1;
+  }
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,103 @@
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { listFiles } from "../helpers/files.ts";
+import { buildFixtureCli, makeFixture, md } from "../helpers/fixture.ts";
+import { makeJpeg } from "../helpers/sample-site.ts";
+
+/** Every file of a built site with its bytes, to compare a site before and after. */
+function snapshot(out: string): Record<string, string> {
+  return Object.fromEntries(
+    listFiles(out).map((file) => [file, readFileSync(path.join(out, file)).toString("base64")]),
+  );
+}
+
+/** What the build left beside the site: only `_site` itself, no half-built or set-aside folder. */
+function besideSite(dir: string): string[] {
+  return readdirSync(dir).filter((name) => name.startsWith("_site"));
+}
+
+describe("_site/ holds one complete build", () => {
+  it("drops a page made a draft, a deleted page and any stray file when rebuilt over an old _site", async () => {
+    const dir = makeFixture({
+      "articles/kept.md": md("title: Kept\ndate: 2024-01-01\ncategory: news"),
+      "articles/later-draft.md": md("title: Later a draft\ndate: 2024-01-02\ncategory: news"),
+      "pages/deleted.md": md("title: Deleted\ndate: 2024-01-01"),
+    });
+    const first = await buildFixtureCli(dir);
+    expect(first.stderr).not.toMatch(/Error/);
+    expect(first.code).toBe(0);
+    expect(existsSync(path.join(first.out, "articles/later-draft/index.html"))).toBe(true);
+    expect(existsSync(path.join(first.out, "deleted/index.html"))).toBe(true);
+    writeFileSync(path.join(first.out, "stray.html"), "left by hand");
+
+    writeFileSync(
+      path.join(dir, "content/articles/later-draft.md"),
+      md("title: Later a draft\ndate: 2024-01-02\ncategory: news\ndraft: true"),
+    );
+    rmSync(path.join(dir, "content/pages/deleted.md"));
+    const second = await buildFixtureCli(dir);
+    expect(second.code).toBe(0);
+    const files = listFiles(second.out);
+    expect(files).toContain("articles/kept/index.html");
+    expect(files).not.toContain("articles/later-draft/index.html");
+    expect(files).not.toContain("deleted/index.html");
+    expect(files).not.toContain("stray.html");
+    expect(readFileSync(path.join(second.out, "sitemap.xml"), "utf8")).not.toMatch(
+      /later-draft|deleted/,
+    );
+    expect(besideSite(dir)).toEqual(["_site"]);
+  });
+
+  it("leaves the last good site byte-identical when a build fails", async () => {
+    const dir = makeFixture({
+      "articles/good.md": md("title: Good\ndate: 2024-01-01\ncategory: news"),
+    });
+    const good = await buildFixtureCli(dir);
+    expect(good.code).toBe(0);
+    const before = snapshot(good.out);
+    expect(Object.keys(before)).toContain("articles/good/index.html");
+
+    writeFileSync(
+      path.join(dir, "content/articles/good.md"),
+      md("title: Good\ndate: 2024-02-30\ncategory: news"),
+    );
+    writeFileSync(
+      path.join(dir, "content/articles/new.md"),
+      md("title: New\ndate: 2024-01-03\ncategory: news"),
+    );
+    const failed = await buildFixtureCli(dir);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      /content\/articles\/good\.md:3 → date: expected a real date \(YYYY-MM-DD\), got "2024-02-30"/,
+    );
+    expect(snapshot(failed.out)).toEqual(before);
+    expect(besideSite(dir)).toEqual(["_site"]);
+  });
+
+  it("encodes an image once and links it into every later build", async () => {
+    const dir = makeFixture({
+      "articles/pic.md": md(
+        "title: Pic\ndate: 2024-01-01\ncategory: news\nimage:\n  src: ./pic.jpg\n  alt: A red square",
+      ),
+      "articles/pic.jpg": await makeJpeg(),
+    });
+    // Separate processes, as two runs of npm run build are.
+    const first = await buildFixtureCli(dir);
+    expect(first.code).toBe(0);
+    const cache = path.join(dir, ".cache", "images");
+    const encoded = listFiles(cache);
+    expect(encoded.length).toBeGreaterThan(0);
+    const written = Object.fromEntries(
+      encoded.map((f) => [f, statSync(path.join(cache, f)).mtimeMs]),
+    );
+    const second = await buildFixtureCli(dir);
+    expect(second.code).toBe(0);
+    expect(listFiles(path.join(second.out, "img"))).toEqual(encoded);
+    for (const file of encoded) {
+      const cached = statSync(path.join(cache, file));
+      expect(cached.mtimeMs).toBe(written[file]);
+      expect(statSync(path.join(second.out, "img", file)).ino).toBe(cached.ino);
+    }
+  });
+});
