@@ -21,6 +21,23 @@ export interface ContentError {
   message: string;
 }
 
+/** Why a file could not be read, in an editor's words. */
+export const FILE_PROBLEMS: Record<string, string> = {
+  ELOOP: "it is a symbolic link that leads back to itself",
+  ENOENT: "it is missing: a broken symbolic link?",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a folder, not a file",
+  ENOTDIR: "a part of its path is a file, not a folder",
+  ENAMETOOLONG: "its name is too long",
+  EMFILE: "too many files are open",
+};
+
+/** The path shown to editors for a file under the content folder, e.g. content/articles/foo.md. */
+export function shownPath(contentDir: string, file: string): string {
+  return path.relative(path.dirname(contentDir), file).split(path.sep).join("/");
+}
+
 export function formatError(e: ContentError): string {
   return `${e.file}${e.line ? `:${e.line}` : ""} → ${e.field}: ${e.message}`;
 }
@@ -64,7 +81,13 @@ export function findContentFiles(contentDir: string): { file: string; section: S
     for (const name of entries.sort()) {
       if (name.startsWith(".") || name.startsWith("_")) continue;
       const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full, section);
+      let isDirectory = false;
+      try {
+        isDirectory = statSync(full).isDirectory();
+      } catch {
+        // A broken or looping symbolic link: listed, so that reading it reports why.
+      }
+      if (isDirectory) walk(full, section);
       else if (name.endsWith(".md")) found.push({ file: full, section });
     }
   };
@@ -115,7 +138,7 @@ export function parseContentFile(
   ctx: LoadContext,
   schemas: Schemas = makeSchemas(ctx.settings),
 ): { item?: Item; errors: ContentError[]; frontMatter?: Record<string, unknown> } {
-  const file = path.relative(path.dirname(ctx.contentDir), filePath).split(path.sep).join("/");
+  const file = shownPath(ctx.contentDir, filePath);
   const { yaml, body, firstLine } = splitFrontMatter(raw);
   if (yaml === null) {
     return {
@@ -233,6 +256,8 @@ export function parseContentFile(
 
 export interface LoadResult {
   items: Item[];
+  /** Every Markdown file of the sections, valid or not. */
+  files: { file: string; section: Section }[];
   errors: ContentError[];
   /** Each valid file's front matter as parsed, by absolute path, so Eleventy need not read it again. */
   frontMatter: Map<string, Record<string, unknown>>;
@@ -244,8 +269,22 @@ export function loadContent(ctx: LoadContext): LoadResult {
   const items: Item[] = [];
   const errors: ContentError[] = [];
   const frontMatter = new Map<string, Record<string, unknown>>();
-  for (const { file, section } of findContentFiles(ctx.contentDir)) {
-    const result = parseContentFile(file, section, readFileSync(file, "utf8"), ctx, schemas);
+  const files = findContentFiles(ctx.contentDir);
+  for (const { file, section } of files) {
+    let raw: string;
+    try {
+      raw = readFileSync(file, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "";
+      if (!(code in FILE_PROBLEMS)) throw error;
+      errors.push({
+        file: shownPath(ctx.contentDir, file),
+        field: "file",
+        message: `could not read it (${FILE_PROBLEMS[code]})`,
+      });
+      continue;
+    }
+    const result = parseContentFile(file, section, raw, ctx, schemas);
     errors.push(...result.errors);
     if (result.item) items.push(result.item);
     if (result.frontMatter) frontMatter.set(path.resolve(file), result.frontMatter);
@@ -262,5 +301,5 @@ export function loadContent(ctx: LoadContext): LoadResult {
       });
     } else byUrl.set(item.url, item);
   }
-  return { items, errors, frontMatter };
+  return { items, files, errors, frontMatter };
 }

@@ -45,6 +45,7 @@ export class SiteMap {
     private readonly ctx: SiteContext,
     items: Item[],
     private readonly isVisible: (item: Item) => boolean,
+    files: { file: string; section: Item["section"] }[] = findContentFiles(ctx.contentDir),
   ) {
     for (const item of items) if (item.url !== false) this.#items.set(item.url, item);
     const visible = items.filter((item) => item.url !== false && isVisible(item));
@@ -62,7 +63,7 @@ export class SiteMap {
     // Files that failed validation still count at their default URL, so one error does not cause others.
     const valid = new Set(items.map((item) => item.inputPath));
     this.#assumed = new Set(
-      findContentFiles(ctx.contentDir)
+      files
         .filter((f) => !valid.has(path.resolve(f.file)))
         .map((f) => defaultUrl(f.section, path.basename(f.file, ".md"))),
     );
@@ -145,8 +146,9 @@ export function checkLinks(
   ctx: SiteContext,
   items: Item[],
   isVisible: (item: Item) => boolean,
+  files?: { file: string; section: Item["section"] }[],
 ): ContentError[] {
-  const site = new SiteMap(ctx, items, isVisible);
+  const site = new SiteMap(ctx, items, isVisible, files);
   const errors: ContentError[] = [];
   const ownOrigin = `${ctx.settings.url}/`;
   for (const item of items) {

@@ -7,6 +7,7 @@ import {
   type ContentError,
   type Item,
 } from "./content.ts";
+import { checkLinks } from "./links.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, slugify } from "./tags.ts";
 
@@ -35,10 +36,13 @@ export class ContentStore {
 
   constructor(readonly ctx: SiteContext) {}
 
-  /** Loads and validates every file; throws one error listing every problem. */
+  /**
+   * The one gate: loads and validates every file, then the links and images of every body; throws one
+   * error listing every problem. npm run check, every build and the dev server all come through here.
+   */
   load(): Item[] {
     if (this.#items) return this.#items;
-    const { items, errors, frontMatter } = loadContent(this.ctx);
+    const { items, files, errors, frontMatter } = loadContent(this.ctx);
     this.#frontMatter = frontMatter;
     for (const item of items) {
       if (item.image && !existsSync(resolveImagePath(item, item.image.src, this.ctx.contentDir))) {
@@ -49,6 +53,7 @@ export class ContentStore {
         });
       }
     }
+    errors.push(...checkLinks(this.ctx, items, (item) => this.isVisible(item), files));
     // By file, then line: the order npm run check prints them in.
     errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     if (errors.length > 0) throw new ContentValidationError(errors, items);

@@ -1,0 +1,108 @@
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadSiteContext } from "../../src/lib/site-context.ts";
+import { ContentStore, ContentValidationError } from "../../src/lib/store.ts";
+import { buildFixture, buildFixtureCli, makeFixture, md, runScript } from "../helpers/fixture.ts";
+
+const GOOD = md("title: Fine\ndate: 2024-01-01\ncategory: news");
+const article = (body: string) => md("title: A\ndate: 2024-01-01\ncategory: news", body);
+
+/** Every refusal class of the gate, each in its own file, and the exact line each must give. */
+const CASES: { files: Record<string, string | Buffer>; expected: string[] }[] = [
+  {
+    files: { "articles/schema.md": md("title: A\ndate: 2024-02-30\ncategory: news") },
+    expected: [
+      'content/articles/schema.md:3 → date: expected a real date (YYYY-MM-DD), got "2024-02-30"',
+    ],
+  },
+  {
+    files: {
+      "articles/to-draft.md": article("See [the draft](/articles/unfinished/)."),
+      "articles/unfinished.md": md("title: U\ndate: 2024-01-01\ncategory: news\ndraft: true"),
+    },
+    expected: [
+      'content/articles/to-draft.md:6 → body: expected a link to a published page, got "/articles/unfinished/", which is a draft (content/articles/unfinished.md); the link would be broken',
+    ],
+  },
+  {
+    files: { "articles/to-nowhere.md": article("See [nothing](/articles/nope/).") },
+    expected: [
+      'content/articles/to-nowhere.md:6 → body: expected a link to a page of this site, got "/articles/nope/" (no page at /articles/nope/)',
+    ],
+  },
+  {
+    files: { "articles/no-picture.md": article("![A picture](./missing.jpg)") },
+    expected: [
+      'content/articles/no-picture.md:6 → body: expected an image file beside the Markdown or under content/, got "./missing.jpg" (no such file)',
+    ],
+  },
+];
+
+/** The "file:line → field: message" lines of an output, in order. */
+const errorLines = (text: string) => text.split("\n").filter((line) => line.includes(" → "));
+
+describe("one gate: check, build and the dev server refuse the same files with the same lines", () => {
+  let dir: string;
+  const expected = CASES.flatMap((c) => c.expected).sort();
+  beforeAll(() => {
+    dir = makeFixture(Object.assign({ "articles/good.md": GOOD }, ...CASES.map((c) => c.files)));
+    symlinkSync("loop.md", path.join(dir, "content/articles/loop.md"));
+    expected.push(
+      "content/articles/loop.md → file: could not read it (it is a symbolic link that leads back to itself)",
+    );
+    expected.sort();
+    // The last good site, which a refused build must leave as it was.
+    mkdirSync(path.join(dir, "_site"));
+    writeFileSync(path.join(dir, "_site", "index.html"), "last good site");
+  });
+
+  const siteUnchanged = () => {
+    expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+    expect(readFileSync(path.join(dir, "_site", "index.html"), "utf8")).toBe("last good site");
+  };
+
+  it("npm run check lists every refusal", async () => {
+    const check = await runScript(dir, "check.ts");
+    expect(check.code).toBe(1);
+    expect(errorLines(check.stderr).sort()).toEqual(expected);
+  });
+
+  it("a production build refuses the same, publishing nothing", async () => {
+    const build = await buildFixture(dir);
+    expect(build.code).toBe(1);
+    expect(errorLines(build.stderr).sort()).toEqual(expected);
+    siteUnchanged();
+  });
+
+  it("a preview build refuses the same, except the link to a draft (drafts are shown there)", async () => {
+    const build = await buildFixture(dir, { preview: true });
+    expect(build.code).toBe(1);
+    expect(errorLines(build.stderr).sort()).toEqual(expected.filter((l) => !l.includes("draft")));
+    siteUnchanged();
+  });
+
+  it("npm run build prints the same lines and no stack trace", async () => {
+    const build = await buildFixtureCli(dir);
+    expect(build.code).toBe(1);
+    expect(errorLines(build.stderr).sort()).toEqual(expected);
+    expect(build.stderr).not.toMatch(/^\s+at /m);
+    siteUnchanged();
+  });
+
+  it("the dev server's load (ContentStore.load) throws the same list", () => {
+    const ctx = loadSiteContext({
+      CONTENT_DIR: path.join(dir, "content"),
+      BUILD_DATE: "2024-02-22",
+    });
+    const store = new ContentStore(ctx);
+    let thrown: unknown;
+    try {
+      store.load();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ContentValidationError);
+    expect(errorLines((thrown as Error).message).sort()).toEqual(expected);
+  });
+});
