@@ -1,11 +1,25 @@
 // The Eleventy CLI's configuration (npm start, the dev server; npm run build goes through scripts/build.ts): the site for this environment.
+import { parseArgs } from "node:util";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createSite } from "./src/site.ts";
-import { loadSiteContext } from "./src/lib/site-context.ts";
+import { loadSiteContext, SettingsError } from "./src/lib/site-context.ts";
 import { ContentValidationError } from "./src/lib/store.ts";
 
+/** The CLI's --pathprefix, checked with the other deploy settings (Eleventy would take it unchecked). */
+function cliPathPrefix(): string | undefined {
+  const { values } = parseArgs({ options: { pathprefix: { type: "string" } }, strict: false });
+  return typeof values.pathprefix === "string" ? values.pathprefix : undefined;
+}
+
 export default function (eleventyConfig: UserConfig) {
-  const site = createSite(loadSiteContext());
+  let site: ReturnType<typeof createSite>;
+  try {
+    site = createSite(loadSiteContext(process.env, { pathPrefix: cliPathPrefix() }));
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   // First listener of the build: a refused one-off build prints the list alone (no stack trace) and
   // exits 1; the dev server gets the error, shows it and keeps serving.
   eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
@@ -18,5 +32,5 @@ export default function (eleventyConfig: UserConfig) {
       process.exit(1);
     }
   });
-  site(eleventyConfig);
+  return site(eleventyConfig);
 }

@@ -5,6 +5,7 @@ import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 import { parseCli } from "./lib/cli.ts";
 
 const USAGE = `usage: npm run build [-- --output=_site] [--pathprefix=/sub/path/]
+  --pathprefix replaces the path of \`url\` in content/_data/site.yml (default: that path).
   PREVIEW=1 (npm run build:preview) includes drafts and scheduled items; BUILD_DATE sets "now".`;
 
 /** The error a build failed with, from inside Eleventy's wrappers. */
@@ -25,14 +26,14 @@ async function main(): Promise<number> {
   if (!args) return 2;
   let ctx: SiteContext;
   try {
-    ctx = loadSiteContext();
+    ctx = loadSiteContext(process.env, { pathPrefix: args.values.pathprefix });
   } catch (error) {
     console.error(`${(error as Error).message}\nnothing was published.`);
     return 1;
   }
   const output = path.resolve(args.values.output!);
   try {
-    await buildSite(ctx, { output, pathPrefix: args.values.pathprefix });
+    await buildSite(ctx, { output });
   } catch (error) {
     const cause = rootCause(error);
     // Content errors are the editor's to fix: the list alone. Anything else is a bug: where, and its stack.

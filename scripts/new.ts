@@ -1,6 +1,6 @@
 // `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text]`
 import { parseCli, run } from "./lib/cli.ts";
-import { absoluteUrl } from "../src/lib/format.ts";
+import { absoluteUrl } from "../src/lib/deploy.ts";
 import { createItem, KINDS, ScaffoldError, type Kind } from "../src/lib/scaffold.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
 
@@ -38,9 +38,7 @@ function main(): number {
   try {
     const result = createItem(ctx, { kind: kind as Kind, title, ...parsed.values });
     console.log(`Wrote ${result.shownFile}`);
-    console.log(
-      `URL: ${result.url} (${absoluteUrl(ctx.settings.url, "/", result.url)} once published)`,
-    );
+    console.log(`URL: ${result.url} (${absoluteUrl(ctx.deploy, result.url)} once published)`);
     console.log("It is a draft: previews show it; remove `draft: true` to publish it.");
     return 0;
   } catch (error) {

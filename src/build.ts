@@ -7,8 +7,6 @@ import { createSite } from "./site.ts";
 export interface BuildOptions {
   /** The folder the site is published to: replaced as a whole, and only by a complete build. */
   output: string;
-  /** "/pr-7/" for a site served under a path; "/" by default. */
-  pathPrefix?: string;
 }
 
 let builds = 0;
@@ -23,7 +21,7 @@ export async function buildSite(ctx: SiteContext, options: BuildOptions): Promis
   const next = `${output}.next-${process.pid}-${++builds}`;
   rmSync(next, { recursive: true, force: true });
   try {
-    await writeSite(ctx, next, options.pathPrefix);
+    await writeSite(ctx, next);
   } catch (error) {
     rmSync(next, { recursive: true, force: true });
     throw error;
@@ -49,13 +47,13 @@ export function replaceFolder(next: string, output: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
-async function writeSite(ctx: SiteContext, output: string, pathPrefix?: string): Promise<void> {
+async function writeSite(ctx: SiteContext, output: string): Promise<void> {
   const site = createSite(ctx);
   const eleventy = new Eleventy(path.relative(process.cwd(), ctx.contentDir) || ".", output, {
     // No config file: everything comes from createSite, so the environment plays no part.
     configPath: "",
     config: site,
-    pathPrefix,
+    pathPrefix: ctx.deploy.pathPrefix,
     quietMode: true,
     runMode: "build",
   });

@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { BodyRenderer } from "./lib/bodies.ts";
+import { normalisePrefix } from "./lib/format.ts";
 import { ImagePipeline } from "./lib/images.ts";
 import type { SiteContext } from "./lib/site-context.ts";
 import { ContentStore } from "./lib/store.ts";
@@ -37,18 +38,26 @@ export function createSite(ctx: SiteContext) {
       read: false,
     });
     eleventyConfig.setQuietMode(true);
-    // Plugins run once Eleventy knows the path prefix, which the image URLs and links depend on.
     eleventyConfig.addPlugin((config: UserConfig) => wire(config, store));
+    // Eleventy's own `url` filter and the dev server take the prefix from here unless told otherwise.
+    return { pathPrefix: ctx.deploy.pathPrefix };
   };
   return Object.assign(configure, { store });
 }
 
 function wire(eleventyConfig: UserConfig, store: ContentStore): void {
   const { ctx } = store;
+  // The plugins prefix URLs with ctx.deploy and Eleventy's `url` filter with its own: one prefix, or links break.
+  const eleventyPrefix = normalisePrefix(eleventyConfig.pathPrefix);
+  if (eleventyPrefix !== ctx.deploy.pathPrefix) {
+    throw new Error(
+      `Eleventy was given the path prefix "${eleventyPrefix}" but the site's is "${ctx.deploy.pathPrefix}": pass --pathprefix to the build script (loadSiteContext), not to Eleventy`,
+    );
+  }
   const images = new ImagePipeline({
     contentDir: ctx.contentDir,
-    siteUrl: ctx.settings.url,
-    pathPrefix: eleventyConfig.pathPrefix ?? "/",
+    origin: ctx.deploy.origin,
+    pathPrefix: ctx.deploy.pathPrefix,
     cacheDir: path.join(path.dirname(ctx.contentDir), ".cache", "images"),
     page: { widths: [480, 960], formats: ["avif", "webp", "jpeg"] },
     thumb: { widths: [160], formats: ["webp"] },

@@ -1,6 +1,5 @@
 import type MarkdownIt from "markdown-it";
 import type { Item } from "./content.ts";
-import { absoluteUrl } from "./format.ts";
 import type { ImagePipeline } from "./images.ts";
 import { createMarkdown } from "./markdown.ts";
 
@@ -11,15 +10,15 @@ export class BodyRenderer {
   #feedHtml = new WeakMap<Item, string>();
 
   constructor(images: ImagePipeline) {
-    const { contentDir, siteUrl } = images.options;
+    const { contentDir, origin } = images.options;
     const md = createMarkdown({
       pathPrefix: images.pathPrefix,
-      siteUrl,
+      origin,
       contentDir,
       image: (file, alt, env) => {
         if (env.absoluteUrls) {
           const big = images.largestJpeg(file);
-          return `<img src="${absoluteUrl(siteUrl, "/", big.url)}" alt="${md.utils.escapeHtml(alt)}" width="${big.width}" height="${big.height}">`;
+          return `<img src="${origin + big.url}" alt="${md.utils.escapeHtml(alt)}" width="${big.width}" height="${big.height}">`;
         }
         return images.picture(file, { alt });
       },

@@ -22,13 +22,6 @@ export function normalisePrefix(pathPrefix = "/"): string {
   return pathPrefix.replace(/^\/?/, "/").replace(/\/?$/, "/");
 }
 
-/** Joins the site URL, the path prefix and a site-relative URL into one absolute URL. */
-export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  const prefix = normalisePrefix(pathPrefix);
-  return siteUrl.replace(/\/+$/, "") + prefix + url.replace(/^\//, "");
-}
-
 /** JSON for a <script type="application/ld+json"> block: "<" escaped so no text can close it. */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value)

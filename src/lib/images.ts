@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import { resolveImagePath, type Item } from "./content.ts";
-import { absoluteUrl, normalisePrefix } from "./format.ts";
+import { normalisePrefix } from "./format.ts";
 
 /** One set of published sizes: widths (px) and formats, best first (the last is the fallback). */
 export interface ImageVariant {
@@ -13,8 +13,8 @@ export interface ImageVariant {
 export interface ImageOptions {
   /** Absolute path of the content folder ("/x.jpg" images live under it). */
   contentDir: string;
-  /** The site's absolute URL, for Open Graph and JSON-LD. */
-  siteUrl: string;
+  /** The site's origin, no path ("https://owner.github.io"): image URLs already carry the prefix. */
+  origin: string;
   /** "/" or "/pr-7/". */
   pathPrefix: string;
   /** Where encoded images are kept between builds (named by content hash), then linked into each build. */
@@ -119,7 +119,7 @@ export class ImagePipeline {
   /** Absolute URL of the item's image at its largest, "" when it has none. */
   imageUrl(item: Item): string {
     if (!item.image) return "";
-    return absoluteUrl(this.options.siteUrl, "/", this.largestJpeg(this.fileOf(item)).url);
+    return this.options.origin + this.largestJpeg(this.fileOf(item)).url;
   }
 
   /** URL of the item's search thumbnail, "" when it has none. */

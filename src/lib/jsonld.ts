@@ -3,7 +3,6 @@ import { isoDate } from "./format.ts";
 
 export interface JsonLdContext {
   siteTitle: string;
-  siteUrl: string;
   absolute: (url: string) => string;
   imageUrl: (item: Item) => string;
 }
@@ -22,7 +21,7 @@ export function articleJsonLd(item: Item, ctx: JsonLdContext): Record<string, un
     author: item.author
       ? { "@type": "Person", name: item.author }
       : { "@type": "Organization", name: ctx.siteTitle },
-    publisher: { "@type": "Organization", name: ctx.siteTitle, url: ctx.siteUrl },
+    publisher: { "@type": "Organization", name: ctx.siteTitle, url: ctx.absolute("/") },
     ...(item.tags.length ? { keywords: item.tags.join(", ") } : {}),
     ...(item.source ? { isBasedOn: item.source.url } : {}),
   };

@@ -97,7 +97,7 @@ export class SiteMap {
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 // Parsing with an empty env never reads the site URL, so one parser serves every file.
-const parser = createMarkdown({ pathPrefix: "/", siteUrl: "" });
+const parser = createMarkdown({ pathPrefix: "/", origin: "" });
 
 interface BodyRef {
   kind: "link" | "image";

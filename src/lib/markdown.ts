@@ -7,8 +7,8 @@ import { normalisePrefix } from "./format.ts";
 export interface MarkdownOptions {
   /** "/" or "/pr-7/": root-relative links in the body are moved under it. */
   pathPrefix: string;
-  /** The site's absolute URL, used when env.absoluteUrls is set (feeds). */
-  siteUrl: string;
+  /** The site's origin ("https://owner.github.io", no path), put before prefixed links when env.absoluteUrls is set (feeds). */
+  origin: string;
   /** Turns an image beside the Markdown into responsive HTML; null leaves the plain <img>. */
   image?: (file: string, alt: string, env: MarkdownEnv) => string | null;
   /** Where a root-relative image ("/images/x.jpg") is looked for, as for front-matter images. */
@@ -32,7 +32,7 @@ export function createMarkdown(options: MarkdownOptions): InstanceType<typeof Ma
   const fixUrl = (url: string, env: MarkdownEnv) => {
     if (!isRootRelative(url)) return url;
     const local = prefix + url.slice(1);
-    return env?.absoluteUrls ? options.siteUrl + local : local;
+    return env?.absoluteUrls ? options.origin + local : local;
   };
 
   md.core.ruler.push("site_urls", (state) => {

@@ -7,7 +7,7 @@ const job = workerData as IndexJob;
 let result: IndexResult;
 try {
   // Records arrive with Markdown content; turning it into text here keeps that work off the main thread.
-  const md = createMarkdown({ pathPrefix: "/", siteUrl: "https://localhost" });
+  const md = createMarkdown({ pathPrefix: "/", origin: "https://localhost" });
   const records = job.records.map((record) => ({
     ...record,
     content: markdownText(md, record.content),

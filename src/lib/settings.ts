@@ -3,13 +3,24 @@ import path from "node:path";
 import { IANAZone } from "luxon";
 import { parse } from "yaml";
 import { z } from "zod";
+import { checkLanguage, checkSiteUrl, type Checked } from "./deploy.ts";
+
+/** A setting checked by one of deploy.ts's checks: its value, or "expected …" naming what was wanted. */
+const checked = <T>(check: (raw: unknown) => Checked<T>, as: (value: T) => string) =>
+  z.unknown().transform((raw, ctx) => {
+    const result = check(raw);
+    if (result.ok) return as(result.value);
+    ctx.issues.push({ code: "custom", message: `expected ${result.expected}`, input: raw });
+    return z.NEVER;
+  });
 
 /** The editable site settings, `content/_data/site.yml`. */
 export const settingsSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().default(""),
-  url: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")),
-  language: z.string().default("en-GB"),
+  // The address as given, without a trailing slash: origin and path (see deploy.ts resolveDeploy).
+  url: checked(checkSiteUrl, (u) => u.origin + u.path.replace(/\/$/, "")),
+  language: checked(checkLanguage, (l) => l).default("en-GB"),
   timezone: z
     .string()
     .default("Europe/London")

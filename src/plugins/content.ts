@@ -61,7 +61,7 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
   eleventyConfig.addGlobalData("site", store.ctx.settings);
   eleventyConfig.addGlobalData("build", {
     preview: store.ctx.preview,
-    pathPrefix: eleventyConfig.pathPrefix ?? "/",
+    pathPrefix: store.ctx.deploy.pathPrefix,
     now: store.ctx.now,
   });
   eleventyConfig.addGlobalData("digest", () => {

@@ -21,7 +21,7 @@ import {
   type MonthGroup,
   type MonthPage,
 } from "../lib/events.ts";
-import { absoluteUrl } from "../lib/format.ts";
+import { absoluteUrl } from "../lib/deploy.ts";
 import { pageUrl } from "../lib/paginate.ts";
 import type { ImagePipeline } from "../lib/images.ts";
 import type { ContentStore } from "../lib/store.ts";
@@ -64,8 +64,7 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
   if (!images) throw new Error("events plugin: the `images` option is required");
   const { settings } = store.ctx;
   const locale = settings.language;
-  const pathPrefix = eleventyConfig.pathPrefix ?? "/";
-  const absolute = (url: string) => absoluteUrl(settings.url, pathPrefix, url);
+  const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);
   const ctx: CalendarContext = {
     siteTitle: settings.title,
     absolute,

@@ -1,7 +1,8 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BodyRenderer } from "../lib/bodies.ts";
 import { jsonFeed, type FeedSpec } from "../lib/feeds.ts";
-import { absoluteUrl, isoDate } from "../lib/format.ts";
+import { absoluteUrl } from "../lib/deploy.ts";
+import { isoDate } from "../lib/format.ts";
 import type { ImagePipeline } from "../lib/images.ts";
 import type { ContentStore } from "../lib/store.ts";
 
@@ -23,8 +24,7 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions)
   if (typeof more !== "function")
     throw new Error(`feeds plugin: more must be a function returning feeds, got ${typeof more}`);
   const { settings } = store.ctx;
-  const pathPrefix = eleventyConfig.pathPrefix ?? "/";
-  const absolute = (url: string) => absoluteUrl(settings.url, pathPrefix, url);
+  const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);
 
   const siteFeed = (feedUrl: string): FeedSpec => ({
     title: settings.title,

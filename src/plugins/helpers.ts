@@ -1,6 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Item } from "../lib/content.ts";
-import { absoluteUrl, isoDate, jsonForScript, readableDate, type TimeLike } from "../lib/format.ts";
+import { absoluteUrl } from "../lib/deploy.ts";
+import { isoDate, jsonForScript, readableDate, type TimeLike } from "../lib/format.ts";
 import type { ImagePipeline } from "../lib/images.ts";
 import { articleJsonLd } from "../lib/jsonld.ts";
 import type { ContentStore } from "../lib/store.ts";
@@ -18,7 +19,6 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   if (!store) throw new Error("helpers plugin: the `store` option is required");
   if (!images) throw new Error("helpers plugin: the `images` option is required");
   const { settings } = store.ctx;
-  const pathPrefix = eleventyConfig.pathPrefix ?? "/";
 
   // Cards show the same dates on many pages; formatting one with Intl is the costly part.
   const readable = new WeakMap<object, string>();
@@ -43,7 +43,7 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
     return out;
   });
   eleventyConfig.addFilter("isoDate", isoDate);
-  const absolute = (url: string) => absoluteUrl(settings.url, pathPrefix, url);
+  const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);
   eleventyConfig.addFilter("absolute", absolute);
   eleventyConfig.addFilter("categoryLabel", (slug: string) => settings.categories[slug] ?? slug);
   eleventyConfig.addFilter("categoryUrl", categoryUrl);
@@ -53,7 +53,6 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   eleventyConfig.addFilter("articleJsonLd", (item: Item) =>
     articleJsonLd(item, {
       siteTitle: settings.title,
-      siteUrl: settings.url,
       absolute,
       imageUrl: (i) => images.imageUrl(i),
     }),

@@ -112,12 +112,14 @@ export function buildFixture(
   const out = path.join(dir, "_site");
   const build = queue.then(async () => {
     try {
-      const ctx = loadSiteContext(envFor(dir, options));
-      await buildSite(ctx, { output: out, pathPrefix: options.pathPrefix });
+      const ctx = loadSiteContext(envFor(dir, options), { pathPrefix: options.pathPrefix });
+      await buildSite(ctx, { output: out });
       return { code: 0, stdout: "", stderr: "", out };
     } catch (error) {
       const cause = rootCause(error);
-      const stderr = cause.name === "ContentValidationError" ? cause.message : String(cause.stack);
+      const stderr = ["ContentValidationError", "SettingsError"].includes(cause.name)
+        ? cause.message
+        : String(cause.stack);
       return { code: 1, stdout: "", stderr, out };
     }
   });

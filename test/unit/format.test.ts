@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, isoDate, jsonForScript, readableDate } from "../../src/lib/format.ts";
+import { isoDate, jsonForScript, readableDate } from "../../src/lib/format.ts";
 import { loadSettings, settingsSchema } from "../../src/lib/settings.ts";
 import { makeFixture } from "../helpers/fixture.ts";
 import path from "node:path";
@@ -12,15 +12,6 @@ describe("format", () => {
     expect(isoDate({ at, dateOnly: true })).toBe("2021-04-20");
     expect(isoDate({ at, dateOnly: false })).toBe("2021-04-20T20:00:00+01:00");
     expect(isoDate(at)).toBe("2021-04-20T20:00:00+01:00");
-  });
-
-  it("joins site URL, path prefix and URL", () => {
-    expect(absoluteUrl("https://s.example", "/", "/a/")).toBe("https://s.example/a/");
-    expect(absoluteUrl("https://s.example/", "/pr-7/", "/a/")).toBe("https://s.example/pr-7/a/");
-    expect(absoluteUrl("https://s.example", "pr-7", "a/")).toBe("https://s.example/pr-7/a/");
-    expect(absoluteUrl("https://s.example", "/", "https://other.example/x")).toBe(
-      "https://other.example/x",
-    );
   });
 
   it("keeps JSON-LD from closing its script element", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMarkdown } from "../../src/lib/markdown.ts";
 
 const render = (source: string, pathPrefix = "/", env: Record<string, unknown> = {}) =>
-  createMarkdown({ pathPrefix, siteUrl: "https://site.example" }).render(source, env);
+  createMarkdown({ pathPrefix, origin: "https://site.example" }).render(source, env);
 
 describe("createMarkdown", () => {
   it("moves root-relative links under the path prefix and leaves others alone", () => {
@@ -42,7 +42,7 @@ describe("createMarkdown", () => {
     const seen: string[] = [];
     const md = createMarkdown({
       pathPrefix: "/",
-      siteUrl: "https://site.example",
+      origin: "https://site.example",
       image: (file, alt) => {
         seen.push(`${file}|${alt}`);
         return "<picture>x</picture>";
@@ -61,7 +61,7 @@ describe("createMarkdown", () => {
 describe("markdownText", () => {
   it("keeps the words of every block and no markup", async () => {
     const { markdownText } = await import("../../src/lib/markdown.ts");
-    const md = createMarkdown({ pathPrefix: "/", siteUrl: "https://site.example" });
+    const md = createMarkdown({ pathPrefix: "/", origin: "https://site.example" });
     const text = markdownText(
       md,
       "# Rafah\n\nSome **bold** and [a link](/x/) with `code`.\nNext line.\n\n- one\n- two\n\n![A banner](./b.jpg)\n\n    block code\n\n<b>raw</b> &amp; more",
