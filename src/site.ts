@@ -27,7 +27,12 @@ const layoutsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 export function createSite(ctx: SiteContext) {
   const store = new ContentStore(ctx);
   const configure = (eleventyConfig: UserConfig) => {
-    eleventyConfig.setInputDirectory(path.relative(process.cwd(), ctx.contentDir) || ".");
+    const input = path.relative(process.cwd(), ctx.contentDir) || ".";
+    eleventyConfig.setInputDirectory(input);
+    // No template code from content/ ever runs (the gate refuses such files too), and hidden files are never read.
+    const glob = (pattern: string) => path.posix.join(input.split(path.sep).join("/"), pattern);
+    for (const pattern of ["**/*.njk", "**/.*", "**/.*/**"])
+      eleventyConfig.ignores.add(glob(pattern));
     eleventyConfig.setIncludesDirectory(path.relative(ctx.contentDir, layoutsDir));
     eleventyConfig.setLayoutsDirectory(path.relative(ctx.contentDir, layoutsDir));
     eleventyConfig.setDataDirectory("_data");

@@ -79,7 +79,8 @@ export function findContentFiles(contentDir: string): { file: string; section: S
       return;
     }
     for (const name of entries.sort()) {
-      if (name.startsWith(".") || name.startsWith("_")) continue;
+      // Hidden files are never read or published; "_x.md" is read, and refused for its name.
+      if (name.startsWith(".")) continue;
       const full = path.join(dir, name);
       let isDirectory = false;
       try {
@@ -292,14 +293,16 @@ export function loadContent(ctx: LoadContext): LoadResult {
   const byUrl = new Map<string, Item>();
   for (const item of items) {
     if (item.url === false) continue;
-    const other = byUrl.get(item.url);
+    // Case and Unicode form: twins are one file on some disks and look like one address to readers.
+    const key = item.url.normalize("NFC").toLowerCase();
+    const other = byUrl.get(key);
     if (other) {
       errors.push({
         file: item.file,
         field: "URL",
         message: `expected a URL of its own, got ${item.url}, which ${other.file} also publishes at (rename one file or set permalink:)`,
       });
-    } else byUrl.set(item.url, item);
+    } else byUrl.set(key, item);
   }
   return { items, files, errors, frontMatter };
 }

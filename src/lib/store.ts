@@ -7,6 +7,7 @@ import {
   type ContentError,
   type Item,
 } from "./content.ts";
+import { checkContentTree } from "./content-tree.ts";
 import { checkLinks } from "./links.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, slugify } from "./tags.ts";
@@ -53,6 +54,7 @@ export class ContentStore {
         });
       }
     }
+    errors.push(...checkContentTree(this.ctx.contentDir));
     errors.push(...checkLinks(this.ctx, items, (item) => this.isVisible(item), files));
     // By file, then line: the order npm run check prints them in.
     errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));

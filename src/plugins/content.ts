@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BodyRenderer } from "../lib/bodies.ts";
-import { parseYaml, splitFrontMatter } from "../lib/content.ts";
 import type { ContentStore } from "../lib/store.ts";
 
 export interface ContentOptions {
@@ -25,23 +23,20 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
   eleventyConfig.on("eleventy.beforeWatch", () => store.reset());
   eleventyConfig.on("eleventy.before", () => store.load());
 
-  // A Markdown file outside the sections is not the store's; it is read here, split the same way.
-  const other = (inputPath: string) => {
-    const { yaml, body } = splitFrontMatter(readFileSync(inputPath, "utf8"));
-    return { data: ((yaml && parseYaml(yaml)) ?? {}) as Data, body };
-  };
   eleventyConfig.addExtension("md", {
     read: false,
     // Templates read tags from `item` (normalised by the store); left in the data, Eleventy would build an unused collection per tag.
     getData: (inputPath: string) => {
       const item = store.get(inputPath);
-      const { tags: _tags, ...data } = item ? store.frontMatter(inputPath)! : other(inputPath).data;
+      // Only what the store validated is built (the gate refuses every other Markdown file).
+      if (!item) return { permalink: false, eleventyExcludeFromCollections: true };
+      const { tags: _tags, ...data } = store.frontMatter(inputPath)!;
       // Sub-folders do not change the URL; an explicit permalink is already folded into item.url.
-      return item ? { ...data, permalink: item.url } : data;
+      return { ...data, permalink: item.url };
     },
     // Editors' Markdown never goes through a template engine; the body is looked up when rendered, so the dev server shows edits.
     compile: (_content: unknown, inputPath: string) => (data: Data) =>
-      bodies.md.render(store.get(inputPath)?.body ?? other(inputPath).body, data),
+      bodies.md.render(store.get(inputPath)?.body ?? "", data),
     compileOptions: { permalink: "raw" },
   });
   // Drafts and scheduled items are not built at all in production; the others get their Item here, after
@@ -51,7 +46,7 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
     "md",
     (data: { page: { inputPath: string }; item?: unknown }) => {
       const item = store.get(data.page.inputPath);
-      if (!item) return undefined;
+      if (!item) return false;
       if (!store.isVisible(item)) return false;
       data.item = item;
       return undefined;

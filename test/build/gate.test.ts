@@ -37,6 +37,45 @@ const CASES: { files: Record<string, string | Buffer>; expected: string[] }[] = 
       'content/articles/no-picture.md:6 → body: expected an image file beside the Markdown or under content/, got "./missing.jpg" (no such file)',
     ],
   },
+  {
+    files: {
+      "notes.md": GOOD,
+      "misc/x.md": GOOD,
+      "misc/x.njk": "---\npermalink: /x/\n---\n{{ '<script>alert(1)</script>' | safe }}",
+      "articles/x.11tydata.js": "module.exports = { layout: false };",
+      "_data/extra.js": "module.exports = {};",
+    },
+    expected: [
+      "content/_data/extra.js → file: expected only site.yml in content/_data/, got a file the site does not read (remove it)",
+      "content/articles/x.11tydata.js → file: expected Markdown in content/articles/, content/actions/, content/pages/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .js file (nothing else is published: move it out of content/)",
+      "content/misc/x.md → file: expected Markdown only in content/articles/, content/actions/, content/pages/, got a file outside them (move it into one, or out of content/)",
+      "content/misc/x.njk → file: expected Markdown in content/articles/, content/actions/, content/pages/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .njk file (nothing else is published: move it out of content/)",
+      "content/notes.md → file: expected Markdown only in content/articles/, content/actions/, content/pages/, got a file outside them (move it into one, or out of content/)",
+    ],
+  },
+  {
+    files: {
+      "articles/_notes.md": GOOD,
+      "articles/a#b.md": GOOD,
+      "pages/About Us.md": md("title: About\ndate: 2024-01-01"),
+      "pages/café.md": md("title: Café\ndate: 2024-01-01"),
+    },
+    expected: [
+      'content/articles/_notes.md → file name: expected a name of lower-case letters, digits and hyphens, with no accents (it is the page\'s address), got "_notes.md"; rename it notes.md',
+      'content/articles/a#b.md → file name: expected a name of lower-case letters, digits and hyphens, with no accents (it is the page\'s address), got "a#b.md"; rename it a-b.md',
+      'content/pages/About Us.md → file name: expected a name of lower-case letters, digits and hyphens, with no accents (it is the page\'s address), got "About Us.md"; rename it about-us.md',
+      'content/pages/café.md → file name: expected a name of lower-case letters, digits and hyphens, with no accents (it is the page\'s address), got "café.md"; rename it cafe.md',
+    ],
+  },
+  {
+    files: {
+      "pages/one.md": md('title: One\ndate: 2024-01-01\npermalink: "/same/"'),
+      "pages/two.md": md('title: Two\ndate: 2024-01-01\npermalink: "/Same/"'),
+    },
+    expected: [
+      "content/pages/two.md → URL: expected a URL of its own, got /Same/, which content/pages/one.md also publishes at (rename one file or set permalink:)",
+    ],
+  },
 ];
 
 /** The "file:line → field: message" lines of an output, in order. */
@@ -104,5 +143,23 @@ describe("one gate: check, build and the dev server refuse the same files with t
     }
     expect(thrown).toBeInstanceOf(ContentValidationError);
     expect(errorLines((thrown as Error).message).sort()).toEqual(expected);
+  });
+});
+
+describe("only what was validated is built", () => {
+  it("ignores hidden files and folders: never read, never published", async () => {
+    const dir = makeFixture({
+      "articles/good.md": GOOD,
+      "articles/.hidden.md": md("title: Hidden\ndate: 2099-01-01"),
+      ".drafts/x.njk": "{{ 1 + 1 }}",
+      "articles/.DS_Store": "binary",
+    });
+    const check = await runScript(dir, "check.ts");
+    expect(check.stderr).toBe("");
+    const build = await buildFixture(dir);
+    expect(build.code, build.stderr).toBe(0);
+    const written = readdirSync(build.out, { recursive: true }).map(String);
+    expect(written.filter((f) => /hidden|drafts|DS_Store/.test(f))).toEqual([]);
+    expect(written).toContain(path.join("articles", "good", "index.html"));
   });
 });

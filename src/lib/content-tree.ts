@@ -1,0 +1,97 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { shownPath, type ContentError } from "./content.ts";
+import { SECTIONS } from "./schema.ts";
+import { slugify } from "./tags.ts";
+
+/** The only files content/_data/ may hold. */
+export const DATA_FILES = ["site.yml"];
+
+/** Picture files by extension; whether one really is a picture is checked by its content when used. */
+export const IMAGE_EXTENSIONS = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"];
+
+/** Hidden files and folders (".DS_Store", ".git"): never read, never published. */
+export const isHidden = (name: string) => name.startsWith(".");
+
+/**
+ * The clean name closest to `name` ("Café Night!.md" → "cafe-night.md"), or null when nothing is
+ * left: lower-case letters (Latin ones without accents), digits and hyphens, as tags' slugs are.
+ */
+export function cleanName(name: string): string | null {
+  const stem = slugify(name.replace(/\.md$/i, ""));
+  return stem ? `${stem}.md` : null;
+}
+
+/**
+ * Everything under content/ that is neither a section's Markdown, a section's defaults file, a
+ * picture, nor a file of content/_data/ the site reads: each is refused by name, so that nothing
+ * unchecked is built and no code from content/ runs. Also refuses Markdown file names that would not
+ * make a clean URL. Hidden files and folders are ignored.
+ */
+export function checkContentTree(contentDir: string): ContentError[] {
+  const errors: ContentError[] = [];
+  const refuse = (full: string, field: string, message: string) =>
+    errors.push({ file: shownPath(contentDir, full), field, message });
+  const sectionList = SECTIONS.map((s) => `content/${s}/`).join(", ");
+  const walk = (dir: string, section: string | null, top: boolean) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (isHidden(name)) continue;
+      const full = path.join(dir, name);
+      let isDirectory = false;
+      try {
+        isDirectory = statSync(full).isDirectory();
+      } catch {
+        // A broken or looping link: reading it reports why (Markdown), or it is refused below.
+      }
+      if (top && name === "_data") {
+        if (!isDirectory) refuse(full, "file", "expected a folder of settings, got a file");
+        else
+          for (const data of readdirSync(full).sort()) {
+            if (isHidden(data) || DATA_FILES.includes(data)) continue;
+            refuse(
+              path.join(full, data),
+              "file",
+              `expected only ${DATA_FILES.join(", ")} in content/_data/, got a file the site does not read (remove it)`,
+            );
+          }
+        continue;
+      }
+      const inSection =
+        section ?? (top && (SECTIONS as readonly string[]).includes(name) ? name : null);
+      if (isDirectory) {
+        walk(full, inSection, false);
+        continue;
+      }
+      const extension = path.extname(name).toLowerCase();
+      if (IMAGE_EXTENSIONS.includes(extension)) continue;
+      if (section && dir === path.join(contentDir, section) && name === `${section}.11tydata.ts`)
+        continue;
+      if (extension === ".md" && section) {
+        const fixed = cleanName(name);
+        if (fixed !== name) {
+          refuse(
+            full,
+            "file name",
+            `expected a name of lower-case letters, digits and hyphens, with no accents (it is the page's address), got ${JSON.stringify(name)}${fixed ? `; rename it ${fixed}` : ""}`,
+          );
+        }
+        continue;
+      }
+      refuse(
+        full,
+        "file",
+        extension === ".md"
+          ? `expected Markdown only in ${sectionList}, got a file outside them (move it into one, or out of content/)`
+          : `expected Markdown in ${sectionList} or a picture (${IMAGE_EXTENSIONS.join(", ")}), got ${extension ? `a ${extension} file` : "a file without an extension"} (nothing else is published: move it out of content/)`,
+      );
+    }
+  };
+  walk(contentDir, null, true);
+  return errors;
+}
