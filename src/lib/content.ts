@@ -124,6 +124,29 @@ export function resolveImagePath(
     : path.resolve(path.dirname(item.inputPath), src);
 }
 
+/** The file a body picture's address names (query and fragment dropped, escapes decoded), or null. */
+export function bodyImageFile(inputPath: string, src: string, contentDir: string): string | null {
+  try {
+    return resolveImagePath({ inputPath }, decodeURI(src.replace(/[?#].*$/, "")), contentDir);
+  } catch {
+    return null;
+  }
+}
+
+/** The line of a front-matter field in a file (read again: only called to place an error). */
+export function fieldLine(filePath: string, keyPath: (string | number)[]): number | undefined {
+  try {
+    const { yaml, firstLine } = splitFrontMatter(readFileSync(filePath, "utf8"));
+    if (yaml === null) return undefined;
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(yaml, { schema: "core", lineCounter });
+    const node = doc.getIn(keyPath, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line + firstLine - 1 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function defaultUrl(section: Section, slug: string): string {
   return section === "pages" ? `/${slug}/` : `/${section}/${slug}/`;
 }

@@ -1,14 +1,14 @@
-import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import {
+  bodyImageFile,
   defaultUrl,
   findContentFiles,
-  resolveImagePath,
   type ContentError,
   type Item,
 } from "./content.ts";
 import { createMarkdown } from "./markdown.ts";
 import { pageCount } from "./paginate.ts";
+import { pictureProblem } from "./picture-file.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs } from "./tags.ts";
 
@@ -158,23 +158,25 @@ export function checkLinks(
         ref.target.length > 60 ? `${ref.target.slice(0, 60)}…` : ref.target,
       );
       if (ref.kind === "image") {
-        if (EXTERNAL.test(ref.target)) continue;
-        let file: string;
-        try {
-          file = resolveImagePath(
-            item,
-            decodeURI(ref.target.replace(/[?#].*$/, "")),
-            ctx.contentDir,
-          );
-        } catch {
-          file = "";
-        }
-        if (!file || !existsSync(file) || !statSync(file).isFile()) {
+        if (EXTERNAL.test(ref.target)) {
+          // The CSP would block it, and feeds would send readers' addresses to another site.
           errors.push(
             linkError(
               item,
               ref.line,
-              `expected an image file beside the Markdown or under content/, got ${shownTarget} (no such file)`,
+              `expected a picture saved beside the Markdown, got ${shownTarget} (pictures from other sites or data: addresses are not shown: save the picture beside the file and use its name)`,
+            ),
+          );
+          continue;
+        }
+        const file = bodyImageFile(item.inputPath, ref.target, ctx.contentDir);
+        const problem = file ? pictureProblem(file, ctx.contentDir) : "no such file";
+        if (problem) {
+          errors.push(
+            linkError(
+              item,
+              ref.line,
+              `expected an image file beside the Markdown or under content/, got ${shownTarget} (${problem})`,
             ),
           );
         }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
-import { resolveImagePath } from "./content.ts";
+import { bodyImageFile } from "./content.ts";
 import { normalisePrefix } from "./format.ts";
 
 export interface MarkdownOptions {
@@ -60,8 +60,12 @@ export function createMarkdown(options: MarkdownOptions): InstanceType<typeof Ma
       : isLocalFile(src) && Boolean(inputPath);
     if (options.image && local) {
       const contentDir = options.contentDir ?? "";
-      const file = resolveImagePath({ inputPath: inputPath ?? "" }, decodeURI(src), contentDir);
-      if (!isRootRelative(src) || (file.startsWith(contentDir + path.sep) && existsSync(file))) {
+      // The gate (ContentStore.load) has checked every body picture: real, and inside content/.
+      const file = bodyImageFile(inputPath ?? "", src, contentDir);
+      if (
+        file &&
+        (!isRootRelative(src) || (file.startsWith(contentDir + path.sep) && existsSync(file)))
+      ) {
         const html = options.image(file, token.content, env);
         if (html) return html;
       }

@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import {
+  fieldLine,
   formatError,
   loadContent,
   resolveImagePath,
@@ -9,6 +9,7 @@ import {
 } from "./content.ts";
 import { checkContentTree } from "./content-tree.ts";
 import { checkLinks } from "./links.ts";
+import { pictureProblem } from "./picture-file.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, slugify } from "./tags.ts";
 
@@ -46,13 +47,18 @@ export class ContentStore {
     const { items, files, errors, frontMatter } = loadContent(this.ctx);
     this.#frontMatter = frontMatter;
     for (const item of items) {
-      if (item.image && !existsSync(resolveImagePath(item, item.image.src, this.ctx.contentDir))) {
+      if (!item.image) continue;
+      const problem = pictureProblem(
+        resolveImagePath(item, item.image.src, this.ctx.contentDir),
+        this.ctx.contentDir,
+      );
+      if (problem)
         errors.push({
           file: item.file,
+          line: fieldLine(item.inputPath, ["image", "src"]),
           field: "image.src",
-          message: `expected an image file beside the Markdown or under content/, got ${JSON.stringify(item.image.src)} (no such file)`,
+          message: `expected an image file beside the Markdown or under content/, got ${JSON.stringify(item.image.src)} (${problem})`,
         });
-      }
     }
     errors.push(...checkContentTree(this.ctx.contentDir));
     errors.push(...checkLinks(this.ctx, items, (item) => this.isVisible(item), files));

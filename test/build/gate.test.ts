@@ -76,6 +76,29 @@ const CASES: { files: Record<string, string | Buffer>; expected: string[] }[] = 
       "content/pages/two.md → URL: expected a URL of its own, got /Same/, which content/pages/one.md also publishes at (rename one file or set permalink:)",
     ],
   },
+  {
+    files: {
+      "articles/outside.md": md(
+        "title: A\ndate: 2024-01-01\ncategory: news\nimage:\n  src: ../../../../../../../../etc/passwd\n  alt: A",
+      ),
+      "articles/text.md": md(
+        "title: A\ndate: 2024-01-01\ncategory: news\nimage:\n  src: ./text.jpg\n  alt: A",
+      ),
+      "articles/text.jpg": "not a picture",
+      "articles/folder.md": md(
+        "title: A\ndate: 2024-01-01\ncategory: news\nimage:\n  src: ./folder.jpg\n  alt: A",
+        "![A link](./link.jpg) and ![remote](https://example.org/x.jpg) and ![inline](data:image/png;base64,AAAA)",
+      ),
+    },
+    expected: [
+      'content/articles/folder.md:6 → image.src: expected an image file beside the Markdown or under content/, got "./folder.jpg" (it is a folder, not a picture)',
+      'content/articles/folder.md:9 → body: expected an image file beside the Markdown or under content/, got "./link.jpg" (it is a link to a file outside content/)',
+      'content/articles/folder.md:9 → body: expected a picture saved beside the Markdown, got "https://example.org/x.jpg" (pictures from other sites or data: addresses are not shown: save the picture beside the file and use its name)',
+      'content/articles/folder.md:9 → body: expected a picture saved beside the Markdown, got "data:image/png;base64,AAAA" (pictures from other sites or data: addresses are not shown: save the picture beside the file and use its name)',
+      'content/articles/outside.md:6 → image.src: expected an image file beside the Markdown or under content/, got "../../../../../../../../etc/passwd" (it is outside content/)',
+      'content/articles/text.md:6 → image.src: expected an image file beside the Markdown or under content/, got "./text.jpg" (it is not a JPEG, PNG, GIF, WebP or AVIF picture)',
+    ],
+  },
 ];
 
 /** The "file:line → field: message" lines of an output, in order. */
@@ -87,6 +110,8 @@ describe("one gate: check, build and the dev server refuse the same files with t
   beforeAll(() => {
     dir = makeFixture(Object.assign({ "articles/good.md": GOOD }, ...CASES.map((c) => c.files)));
     symlinkSync("loop.md", path.join(dir, "content/articles/loop.md"));
+    mkdirSync(path.join(dir, "content/articles/folder.jpg"));
+    symlinkSync("/etc/hostname", path.join(dir, "content/articles/link.jpg"));
     expected.push(
       "content/articles/loop.md → file: could not read it (it is a symbolic link that leads back to itself)",
     );

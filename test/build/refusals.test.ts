@@ -132,7 +132,7 @@ const REFUSALS: { name: string; files: Record<string, string>; expected: RegExp[
       ),
     },
     expected: [
-      /content\/articles\/bad\.md → image\.src: expected an image file .*got "\.\/missing\.jpg" \(no such file\)/,
+      /content\/articles\/bad\.md:6 → image\.src: expected an image file .*got "\.\/missing\.jpg" \(no such file\)/,
     ],
   },
   {
