@@ -96,14 +96,17 @@ export function findContentFiles(contentDir: string): { file: string; section: S
   return found;
 }
 
-/** Splits `---` front matter from the body; the line the YAML starts on is kept for messages. */
+/**
+ * Splits `---` front matter from the body: it ends only at a line of just `---` (so a title ending in
+ * "---" or an indented `---` in a block scalar is read whole). The one splitter every reader uses.
+ */
 export function splitFrontMatter(raw: string): {
   yaml: string | null;
   body: string;
   firstLine: number;
 } {
   const text = raw.replace(/^\uFEFF/, "");
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/.exec(text);
+  const match = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!match) return { yaml: null, body: text, firstLine: 1 };
   return { yaml: match[1] ?? "", body: text.slice(match[0].length), firstLine: 2 };
 }
