@@ -1,4 +1,4 @@
-// The Eleventy CLI's configuration (npm start, the dev server; npm run build goes through scripts/build.ts): the site for this environment.
+// For running the Eleventy CLI directly: the site for this environment (npm start is scripts/start.ts, npm run build scripts/build.ts).
 import { parseArgs } from "node:util";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createSite } from "./src/site.ts";

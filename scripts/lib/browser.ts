@@ -6,7 +6,7 @@ import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { normalisePrefix } from "../../src/lib/format.ts";
 
-const TYPES: Record<string, string> = {
+export const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",

@@ -1,0 +1,170 @@
+// npm start: builds the preview site, serves it with live reload, rebuilds on every change, and shows a failed build's errors instead of the site.
+import { statSync, watch, type FSWatcher } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildSite } from "../../src/build.ts";
+import {
+  describeFailure,
+  errorPage,
+  waitingPage,
+  EVENTS_URL,
+  RELOAD_SCRIPT,
+  RELOAD_SCRIPT_URL,
+  routeRequest,
+  withReload,
+  type DevProblem,
+} from "../../src/lib/dev.ts";
+import { loadSiteContext } from "../../src/lib/site-context.ts";
+import { TYPES } from "./browser.ts";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface DevServerOptions {
+  env: NodeJS.ProcessEnv;
+  port: number;
+  /** --pathprefix, checked like a build's (a wrong one is shown as an error). */
+  pathPrefix?: string;
+  log?: (line: string) => void;
+}
+
+export interface DevServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Starts the dev server; it serves (an error page if need be) however broken the site is. */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const contentDir = path.resolve(options.env.CONTENT_DIR ?? "content");
+  const output = path.join(path.dirname(contentDir), ".cache", "dev-site");
+  // Told to the reload script on connecting: a different one after a restart reloads the page.
+  const boot = `${process.pid}-${Date.now()}`;
+  let prefix = "/";
+  let problem: DevProblem | null = null;
+  let built = false;
+  const clients = new Set<ServerResponse>();
+
+  const server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    if (pathname === EVENTS_URL) {
+      res.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+      });
+      res.write(`retry: 500\nevent: hello\ndata: ${boot}\n\n`);
+      clients.add(res);
+      req.on("close", () => clients.delete(res));
+      return;
+    }
+    if (pathname === RELOAD_SCRIPT_URL) {
+      res.writeHead(200, { "content-type": TYPES[".js"]!, "cache-control": "no-store" });
+      res.end(RELOAD_SCRIPT);
+      return;
+    }
+    const html = (status: number, body: string) => {
+      res.writeHead(status, { "content-type": TYPES[".html"]!, "cache-control": "no-store" });
+      res.end(body);
+    };
+    if (problem || !built) {
+      const route = routeRequest(pathname, prefix, () => false);
+      // Pages show the errors; the last good build's assets still load.
+      if (problem && (route.kind !== "file" || route.path.endsWith(".html"))) {
+        return html(500, errorPage(problem));
+      }
+      if (!built) return html(503, waitingPage());
+    }
+    const route = routeRequest(
+      pathname,
+      prefix,
+      (relative) =>
+        statSync(path.join(output, relative), { throwIfNoEntry: false })?.isDirectory() ?? false,
+    );
+    if (route.kind === "redirect") {
+      res.writeHead(302, { location: route.location }).end();
+      return;
+    }
+    const file = route.kind === "file" ? path.join(output, route.path) : null;
+    const body = file ? await readFile(file).catch(() => null) : null;
+    if (!body) {
+      const missing = await readFile(path.join(output, "404.html"), "utf8").catch(() => "");
+      return html(404, withReload(missing || "<p>Not found.</p>"));
+    }
+    const type = TYPES[path.extname(file!)] ?? "application/octet-stream";
+    res.writeHead(200, { "content-type": type, "cache-control": "no-store" });
+    res.end(type.startsWith("text/html") ? withReload(body.toString("utf8")) : body);
+  });
+
+  const notify = () => {
+    for (const client of clients) client.write(`event: reload\ndata: ${Date.now()}\n\n`);
+  };
+
+  let running = false;
+  let again = false;
+  const build = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    const started = Date.now();
+    try {
+      // Settings are read again on every build, so a change to site.yml takes effect.
+      const ctx = loadSiteContext(options.env, { pathPrefix: options.pathPrefix });
+      prefix = ctx.deploy.pathPrefix;
+      await buildSite(ctx, { output });
+      const wasBroken = problem !== null;
+      problem = null;
+      built = true;
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      log(
+        `${wasBroken ? "Fixed: built" : "Built"} in ${seconds} s; serving ${url()}${prefix.slice(1)}`,
+      );
+    } catch (error) {
+      problem = describeFailure(error);
+      log(`${problem.title}; the site was not rebuilt:\n${problem.lines.join("\n")}`);
+      if (problem.stack) log(problem.stack);
+      log(
+        "Fix them and save: the site rebuilds by itself, and the browser shows these errors until then.",
+      );
+    } finally {
+      running = false;
+    }
+    notify();
+    if (again) {
+      again = false;
+      await build();
+    }
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void build(), 150);
+  };
+  const watched = [contentDir, path.join(repo, "layouts"), path.join(repo, "src", "assets")];
+  const watchers: FSWatcher[] = watched.map((dir) => watch(dir, { recursive: true }, changed));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, "127.0.0.1", resolve);
+  });
+  const url = () => `http://localhost:${(server.address() as AddressInfo).port}/`;
+  log(`Dev server on ${url()} (drafts and scheduled items shown); building…`);
+  void build();
+
+  return {
+    url: url(),
+    close: async () => {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      for (const client of clients) client.end();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

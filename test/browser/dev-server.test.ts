@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../helpers/browser.ts";
+import { DEFAULT_SETTINGS, makeFixture, md, repoRoot } from "../helpers/fixture.ts";
+
+const BROKEN = md(
+  "title: March report\ndate: 2024-13-45\ncategory: news",
+  "Marchers crossed the bridge.",
+);
+const FIXED = md(
+  "title: March report\ndate: 2024-02-01\ncategory: news",
+  "Marchers crossed the bridge.",
+);
+
+/** A free loopback port, so a restarted server can come back on the same one. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** npm start's server (scripts/start.ts, as tsx watch runs it) on the fixture. */
+function start(dir: string, port: number): Running {
+  let output = "";
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "scripts", "start.ts"), `--port=${port}`],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, CONTENT_DIR: path.join(dir, "content"), BUILD_DATE: "2024-02-22" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+function stop(running: Running): Promise<void> {
+  if (running.child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    running.child.once("exit", () => resolve());
+    running.child.kill("SIGTERM");
+  });
+}
+
+const heading = (page: Page) => page.locator("h1").first().textContent({ timeout: 60_000 });
+
+let dir: string;
+let port: number;
+let server: Running;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+beforeAll(async () => {
+  dir = makeFixture({
+    "articles/march.md": BROKEN,
+    "articles/strike.md": md("title: Strike news\ndate: 2024-02-02\ncategory: news"),
+    "pages/about.md": md("title: About us\ndate: 2021-01-01", "Who we are."),
+  });
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = start(dir, port);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stop(server);
+});
+
+describe("npm start", () => {
+  it("comes up on a broken site and shows each error in the browser and the terminal", async () => {
+    await expect
+      .poll(() => server.output(), { timeout: 200_000, interval: 250 })
+      .toContain("the site was not rebuilt");
+    expect(server.output()).toContain(
+      '1 problem in the content; the site was not rebuilt:\ncontent/articles/march.md:3 → date: expected a real date (YYYY-MM-DD), got "2024-13-45"\n',
+    );
+    expect(server.output()).not.toMatch(/\n\s+at /);
+    await page.goto(`${base}/about/`);
+    expect(await heading(page)).toBe("1 problem in the content");
+    expect(await page.locator("main li").allTextContents()).toEqual([
+      'content/articles/march.md:3 → date: expected a real date (YYYY-MM-DD), got "2024-13-45"',
+    ]);
+    expect(await page.content()).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  it("serves the page once the file is fixed, reloading the open page by itself", async () => {
+    writeFileSync(path.join(dir, "content", "articles", "march.md"), FIXED);
+    await expect.poll(() => heading(page), { timeout: 200_000, interval: 250 }).toBe("About us");
+    await page.goto(`${base}/articles/march/`);
+    expect(await heading(page)).toBe("March report");
+    expect(server.output()).toContain("Fixed: built in");
+  });
+
+  it("takes changes to site.yml, and removes a deleted file's page", async () => {
+    writeFileSync(
+      path.join(dir, "content", "_data", "site.yml"),
+      DEFAULT_SETTINGS.replace("title: Fixture Digest", "title: Renamed Digest"),
+    );
+    await expect
+      .poll(() => page.locator(".site-title").textContent(), { timeout: 200_000, interval: 250 })
+      .toBe("Renamed Digest");
+    rmSync(path.join(dir, "content", "articles", "strike.md"));
+    await expect
+      .poll(async () => (await fetch(`${base}/articles/strike/`)).status, {
+        timeout: 200_000,
+        interval: 250,
+      })
+      .toBe(404);
+  });
+
+  it("reloads the open page after the server restarts (as tsx watch does on a src/ change)", async () => {
+    // The last rebuild's reload may still be arriving: go to the page until it stays put.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${base}/articles/march/`);
+          await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+          return heading(page);
+        },
+        { timeout: 200_000, interval: 250 },
+      )
+      .toBe("March report");
+    await stop(server);
+    server = start(dir, port);
+    await expect
+      .poll(
+        () =>
+          page
+            .evaluate(() => (window as unknown as { marker?: number }).marker ?? "reloaded")
+            .catch(() => "navigating"),
+        { timeout: 200_000, interval: 250 },
+      )
+      .toBe("reloaded");
+    expect(await heading(page)).toBe("March report");
+  });
+});
