@@ -12,6 +12,7 @@ import {
   type Section,
   type Schemas,
 } from "./schema.ts";
+import { reservedBy, routes } from "./routes.ts";
 import type { SiteSettings } from "./settings.ts";
 
 export interface ContentError {
@@ -151,7 +152,7 @@ export function fieldLine(filePath: string, keyPath: (string | number)[]): numbe
 }
 
 export function defaultUrl(section: Section, slug: string): string {
-  return section === "pages" ? `/${slug}/` : `/${section}/${slug}/`;
+  return routes.item(section, slug);
 }
 
 function knownKeys(schema: z.ZodObject): Set<string> {
@@ -319,6 +320,18 @@ export function loadContent(ctx: LoadContext): LoadResult {
   const byUrl = new Map<string, Item>();
   for (const item of items) {
     if (item.url === false) continue;
+    // Nothing may overwrite, or hide under, a page or file the site writes itself (src/lib/routes.ts).
+    const taken = reservedBy(item.url, item.section);
+    if (taken) {
+      const own = item.permalink !== undefined;
+      errors.push({
+        file: item.file,
+        line: own ? fieldLine(item.inputPath, ["permalink"]) : undefined,
+        field: own ? "permalink" : "URL",
+        message: `expected a URL of its own, got ${item.url}, where the site publishes ${taken} (${own ? "choose another permalink" : "rename the file or set permalink:"})`,
+      });
+      continue;
+    }
     // Case and Unicode form: twins are one file on some disks and look like one address to readers.
     const key = item.url.normalize("NFC").toLowerCase();
     const other = byUrl.get(key);

@@ -1,6 +1,7 @@
 import { Info, type DateTime } from "luxon";
 import type { Item } from "./content.ts";
 import { isoDate } from "./format.ts";
+import { routes } from "./routes.ts";
 
 type EventFields = NonNullable<Item["event"]>;
 
@@ -93,7 +94,7 @@ export function monthKey(day: DateTime, locale = "en-GB"): MonthKey {
     year: day.year,
     month: day.month,
     key: `${day.year}-${mm}`,
-    url: `/events/${day.year}/${mm}/`,
+    url: routes.month(day.year, day.month),
     label: day.setLocale(locale).toFormat("MMMM yyyy"),
   };
 }
@@ -279,11 +280,9 @@ function describeUncached(item: EventItem, locale: string): EventWhen {
 
 /** Where an event's own .ics file is published: beside its page. */
 export function eventIcsUrl(item: EventItem): string {
-  return item.url.endsWith("/")
-    ? `${item.url}event.ics`
-    : `${item.url.replace(/\.[^./]+$/, "")}.event.ics`;
+  return routes.eventIcs(item.url);
 }
 
 export function categoryIcsUrl(category: string): string {
-  return `/events/${category}.ics`;
+  return routes.categoryIcs(category);
 }

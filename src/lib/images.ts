@@ -3,6 +3,7 @@ import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import { resolveImagePath, type Item } from "./content.ts";
 import { normalisePrefix } from "./format.ts";
+import { routes } from "./routes.ts";
 
 /** One set of published sizes: widths (px) and formats, best first (the last is the fallback). */
 export interface ImageVariant {
@@ -56,7 +57,7 @@ function checkVariant(name: string, variant: ImageVariant): void {
 export class ImagePipeline {
   #jobs = new Map<string, Promise<Metadata>>();
   #stats = new Map<string, Metadata>();
-  #outputDir = "_site/img/";
+  #outputDir = path.join("_site", routes.images);
   readonly pathPrefix: string;
 
   constructor(readonly options: ImageOptions) {
@@ -67,7 +68,7 @@ export class ImagePipeline {
 
   /** Where this build writes its output (Eleventy knows it only when the build starts). */
   setOutput(siteDir: string): void {
-    this.#outputDir = path.join(siteDir, "img");
+    this.#outputDir = path.join(siteDir, routes.images);
   }
 
   /** Sizes and URLs of `file`, read once per build: a page asks for them several times (picture, og:image, JSON-LD). */
@@ -76,7 +77,7 @@ export class ImagePipeline {
       ...this.options[variant],
       // Encoded once into the cache: a build into a fresh folder finds them there and only links them.
       outputDir: this.options.cacheDir,
-      urlPath: `${this.pathPrefix}img/`,
+      urlPath: `${this.pathPrefix}${routes.images.slice(1)}`,
     };
     const key = `${variant}→${file}`;
     let metadata = this.#stats.get(key);

@@ -9,29 +9,17 @@ import {
 import { createMarkdown } from "./markdown.ts";
 import { pageCount } from "./paginate.ts";
 import { pictureProblem } from "./picture-file.ts";
+import { routes } from "./routes.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs } from "./tags.ts";
 
-/** First path segments the site's own generated pages use; a standing page may not take them. */
-export const RESERVED_PAGE_SLUGS = [
-  "articles",
-  "actions",
-  "events",
-  "tags",
-  "categories",
-  "search",
-  "assets",
-  "img",
-  "pagefind",
-];
-
 /** Areas whose pages plugins generate from data check cannot see without a build (calendars, search, feeds). */
-const UNVERIFIED_AREAS = [
-  /^\/events\//,
-  /^\/search\//,
-  /^\/pagefind\//,
-  /^\/[^/]+\.(xml|json|ics|txt|svg|html)$/,
-];
+const UNVERIFIED_AREAS = [routes.events, routes.search, routes.pagefind];
+const ROOT_FILE = /^\/[^/]+\.(xml|json|ics|txt|svg|html)$/;
+/** The site's own index pages (src/lib/routes.ts). */
+const INDEXES = new Set<string>([routes.tags, routes.categories, routes.search, routes.events]);
+/** The sections with paginated lists. */
+const LISTED = ["articles", "actions"] as const;
 
 /** Which site URLs an internal link may point at, worked out from the content and the settings alone. */
 export class SiteMap {
@@ -55,10 +43,7 @@ export class SiteMap {
     this.#categories = new Set(Object.keys(ctx.settings.categories));
     const size = ctx.settings.pageSize;
     this.#listPages = new Map(
-      (["articles", "actions"] as const).map((s) => [
-        s,
-        pageCount(visible.filter((i) => i.section === s).length, size),
-      ]),
+      LISTED.map((s) => [s, pageCount(visible.filter((i) => i.section === s).length, size)]),
     );
     // Files that failed validation still count at their default URL, so one error does not cause others.
     const valid = new Set(items.map((item) => item.inputPath));
@@ -76,21 +61,20 @@ export class SiteMap {
 
   /** Whether a build has a page at this site URL (path only, no prefix). */
   has(url: string): boolean {
-    if (url === "/" || this.#items.has(url) || this.#assumed.has(url)) return true;
-    if (UNVERIFIED_AREAS.some((re) => re.test(url))) return true;
-    const parts = url.split("/").filter(Boolean);
+    if (url === routes.home || this.#items.has(url) || this.#assumed.has(url)) return true;
+    if (UNVERIFIED_AREAS.some((area) => url.startsWith(area)) || ROOT_FILE.test(url)) return true;
     if (!url.endsWith("/")) return false;
-    if (parts.length === 1) return RESERVED_PAGE_SLUGS.includes(parts[0]!);
-    const [area, name, page] = parts as [string, string, string | undefined];
-    const isPage = (n: string, count: number) =>
-      /^[1-9]\d*$/.test(n) && Number(n) >= 2 && Number(n) <= count;
-    if (area === "articles" || area === "actions")
-      return parts.length === 2 && isPage(name, this.#listPages.get(area) ?? 1);
-    if (area === "tags" || area === "categories") {
-      const known = area === "tags" ? this.#tagSlugs.has(name) : this.#categories.has(name);
-      return known && (parts.length === 2 || (parts.length === 3 && /^[1-9]\d*$/.test(page!)));
+    if (INDEXES.has(url)) return true;
+    for (const section of LISTED) {
+      const count = this.#listPages.get(section) ?? 1;
+      for (let page = 0; page < count; page++) if (url === routes.list(section, page)) return true;
     }
-    return false;
+    const topic = (base: string, known: Set<string>) => {
+      if (!url.startsWith(base)) return false;
+      const [name, page, ...rest] = url.slice(base.length).split("/").filter(Boolean);
+      return !!name && known.has(name) && rest.length === 0 && (!page || /^[1-9]\d*$/.test(page));
+    };
+    return topic(routes.tags, this.#tagSlugs) || topic(routes.categories, this.#categories);
   }
 }
 

@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { defaultUrl, findContentFiles, formatError, parseContentFile } from "./content.ts";
-import { RESERVED_PAGE_SLUGS } from "./links.ts";
+import { reservedBy, routes } from "./routes.ts";
 import type { Section } from "./schema.ts";
 import type { SiteContext } from "./site-context.ts";
 import { slugify } from "./tags.ts";
@@ -136,9 +136,10 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
     throw new ScaffoldError(
       `expected a title with letters or digits to make a file name from, got ${quote(title)}`,
     );
-  if (section === "pages" && RESERVED_PAGE_SLUGS.includes(slug)) {
+  const taken = reservedBy(routes.item(section, slug), section);
+  if (taken) {
     throw new ScaffoldError(
-      `a page called "${slug}" would take the URL /${slug}/, which the site uses itself; choose another title`,
+      `a ${section === "pages" ? "page" : "file"} called "${slug}" would take the URL ${routes.item(section, slug)}, where the site publishes ${taken}; choose another title`,
     );
   }
 

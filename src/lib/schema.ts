@@ -1,6 +1,7 @@
 import type { DateTime } from "luxon";
 import { z } from "zod";
 import type { SiteSettings } from "./settings.ts";
+import { PERMALINK } from "./routes.ts";
 import { normaliseTag } from "./tags.ts";
 import { parseSiteTime } from "./time.ts";
 
@@ -27,6 +28,10 @@ const nonEmpty = (what = "text") =>
     .string({ error: expected(what) })
     .trim()
     .min(1, { error: `expected ${what}, got an empty value` });
+
+// No other host ("//host/"), no "..", no capitals: a path on this site that makes a clean address.
+const PERMALINK_WANTED =
+  'a URL path of lower-case letters, digits and hyphens between slashes, such as "/about/", or false';
 
 const URL_SCHEMES = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
 const ctaUrl = z
@@ -153,9 +158,12 @@ export function makeSchemas(settings: SiteSettings) {
     event: event.optional(),
     draft: z.boolean({ error: expected("true or false") }).default(false),
     permalink: z
-      .union([z.string().regex(/^\/.*\/$|^\/.*\.[a-z0-9]+$/i), z.literal(false)], {
-        error: expected('a URL path such as "/about/" or false'),
-      })
+      .union(
+        [z.string().regex(PERMALINK, { error: expected(PERMALINK_WANTED) }), z.literal(false)],
+        {
+          error: expected(PERMALINK_WANTED),
+        },
+      )
       .optional(),
   };
 

@@ -12,6 +12,7 @@ import { checkLinks } from "./links.ts";
 import { pictureProblem } from "./picture-file.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, slugify } from "./tags.ts";
+import { routes } from "./routes.ts";
 
 export class ContentValidationError extends Error {
   constructor(
@@ -196,7 +197,7 @@ export class ContentStore {
 
   /** The site-relative URL of a tag's page. */
   tagUrl(tag: string): string {
-    return `/tags/${this.tagSlug(tag)}/`;
+    return routes.tag(this.tagSlug(tag));
   }
 
   #slugs: Map<string, string> | null = null;

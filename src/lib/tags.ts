@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { routes } from "./routes.ts";
 
 /** One form for a tag however it was typed: "Palestine", " palestine " and "PALESTINE" are one tag. */
 export function normaliseTag(raw: string): string {
@@ -51,5 +52,5 @@ export function assignTagSlugs(tags: Iterable<string>): Map<string, string> {
 
 /** The site-relative URL of a category's page (its slug is already URL-safe). */
 export function categoryUrl(slug: string): string {
-  return `/categories/${slug}/`;
+  return routes.category(slug);
 }

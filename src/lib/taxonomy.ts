@@ -3,6 +3,7 @@ import type { FeedSpec } from "./feeds.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 import type { ContentStore } from "./store.ts";
 import { categoryUrl } from "./tags.ts";
+import { routes } from "./routes.ts";
 
 export interface TaxonomyOptions {
   /** Items per tag or category page; defaults to the site's pageSize. */
@@ -65,7 +66,7 @@ export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: n
     key,
     label,
     url,
-    feedUrl: `${url}feed.xml`,
+    feedUrl: routes.topicFeed(url),
     // Filled in store.published order, which is newest first already.
     items,
   });

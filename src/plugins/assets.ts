@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { routes } from "../lib/routes.ts";
 
 export interface AssetsOptions {
   /** Folder of the site's own static files. */
@@ -28,9 +29,11 @@ export default function assets(eleventyConfig: UserConfig, options: AssetsOption
     }
     const hash = createHash("sha256").update(source).digest("hex").slice(0, 10);
     const published = name.replace(/(\.[^.]+)$/, `.${hash}$1`);
-    urls[name] = `/assets/${published}`;
-    eleventyConfig.addPassthroughCopy({ [path.join(dir, name)]: `assets/${published}` });
+    urls[name] = `${routes.assets}${published}`;
+    eleventyConfig.addPassthroughCopy({
+      [path.join(dir, name)]: `${routes.assets.slice(1)}${published}`,
+    });
   }
-  eleventyConfig.addPassthroughCopy({ [path.join(dir, "favicon.svg")]: "favicon.svg" });
+  eleventyConfig.addPassthroughCopy({ [path.join(dir, "favicon.svg")]: routes.favicon.slice(1) });
   eleventyConfig.addGlobalData("assets", urls);
 }

@@ -1,5 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BodyRenderer } from "../lib/bodies.ts";
+import { routes } from "../lib/routes.ts";
 import type { ContentStore } from "../lib/store.ts";
 
 export interface ContentOptions {
@@ -54,6 +55,8 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
   );
 
   eleventyConfig.addGlobalData("site", store.ctx.settings);
+  // Templates link to the site's own pages through the one map of its URLs.
+  eleventyConfig.addGlobalData("routes", routes);
   eleventyConfig.addGlobalData("build", {
     preview: store.ctx.preview,
     pathPrefix: store.ctx.deploy.pathPrefix,

@@ -22,9 +22,9 @@ import {
   type MonthPage,
 } from "../lib/events.ts";
 import { absoluteUrl } from "../lib/deploy.ts";
-import { pageUrl } from "../lib/paginate.ts";
 import type { ImagePipeline } from "../lib/images.ts";
 import type { ContentStore } from "../lib/store.ts";
+import { routes } from "../lib/routes.ts";
 
 export interface EventsOptions {
   store: ContentStore;
@@ -55,7 +55,7 @@ export interface CalendarData {
   weekdays: { short: string; long: string }[];
 }
 
-export const SITE_ICS_URL = "/events.ics";
+export const SITE_ICS_URL = routes.eventsIcs;
 
 /** The events calendar: /events/, month pages, past events, and iCalendar feeds to subscribe to. */
 export default function events(eleventyConfig: UserConfig, options: EventsOptions) {
@@ -84,7 +84,7 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
         label,
         name: `${settings.title}: ${label}`,
         description: `${label} events from ${settings.title}`,
-        pageUrl: "/events/",
+        pageUrl: routes.events,
         feedUrl: categoryIcsUrl(slug),
         items: all.filter((e) => e.category === slug),
       }))
@@ -98,7 +98,7 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
       site: {
         name: `${settings.title}: events`,
         description: `Events from ${settings.title}`,
-        pageUrl: "/events/",
+        pageUrl: routes.events,
         feedUrl: SITE_ICS_URL,
         items: all,
       },
@@ -134,7 +134,7 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
   eleventyConfig.addTemplate("events-index.njk", "", {
     layout: "events/index.njk",
     title: "Events",
-    permalink: "/events/",
+    permalink: routes.events,
   });
   eleventyConfig.addTemplate("events-month.njk", "", {
     layout: "events/month.njk",
@@ -152,7 +152,7 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
       generatePageOnEmptyData: true,
     },
     permalink: (data: { pagination: { pageNumber: number } }) =>
-      pageUrl("/events/past/", data.pagination.pageNumber),
+      routes.eventsPast(data.pagination.pageNumber),
   });
 
   const ics = { eleventyExcludeFromCollections: true };

@@ -5,6 +5,7 @@ import { absoluteUrl } from "../lib/deploy.ts";
 import { isoDate } from "../lib/format.ts";
 import type { ImagePipeline } from "../lib/images.ts";
 import type { ContentStore } from "../lib/store.ts";
+import { routes } from "../lib/routes.ts";
 
 export interface FeedsOptions {
   store: ContentStore;
@@ -28,7 +29,7 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions)
 
   const siteFeed = (feedUrl: string): FeedSpec => ({
     title: settings.title,
-    pageUrl: "/",
+    pageUrl: routes.home,
     feedUrl,
     items: store.published.filter((i) => i.section !== "pages").slice(0, settings.feedSize),
     fullContent: true,
@@ -36,14 +37,14 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions)
 
   eleventyConfig.addTemplate("feed-atom.njk", "", {
     layout: "feeds/atom.njk",
-    permalink: "/feed.xml",
+    permalink: routes.feedAtom,
     eleventyExcludeFromCollections: true,
-    eleventyComputed: { feed: () => siteFeed("/feed.xml") },
+    eleventyComputed: { feed: () => siteFeed(routes.feedAtom) },
   });
   eleventyConfig.addTemplate("feed-json.njk", "{{ siteFeed | jsonFeed | safe }}", {
-    permalink: "/feed.json",
+    permalink: routes.feedJson,
     eleventyExcludeFromCollections: true,
-    eleventyComputed: { siteFeed: () => siteFeed("/feed.json") },
+    eleventyComputed: { siteFeed: () => siteFeed(routes.feedJson) },
   });
   eleventyConfig.addGlobalData("moreFeeds", () => more());
   eleventyConfig.addTemplate("feed-more.njk", "", {

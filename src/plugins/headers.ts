@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { routes } from "../lib/routes.ts";
 
 export interface HeadersOptions {
   /** The _headers file to publish at the site root. */
@@ -18,5 +19,5 @@ export default function headers(eleventyConfig: UserConfig, options: HeadersOpti
       `headers plugin: file must be an existing _headers file, got ${JSON.stringify(file)}`,
     );
   }
-  eleventyConfig.addPassthroughCopy({ [file]: "_headers" });
+  eleventyConfig.addPassthroughCopy({ [file]: routes.headers.slice(1) });
 }

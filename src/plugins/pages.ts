@@ -1,7 +1,8 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { ContentStore } from "../lib/store.ts";
-import { pageUrl, pageWindow } from "../lib/paginate.ts";
+import { pageWindow } from "../lib/paginate.ts";
 import { PREVIEW_FOLDER_PREFIX } from "../lib/preview-folder.ts";
+import { routes } from "../lib/routes.ts";
 
 export interface PagesOptions {
   store?: ContentStore;
@@ -26,7 +27,7 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
 
   eleventyConfig.addTemplate("index.njk", "", {
     layout: "home.njk",
-    permalink: "/",
+    permalink: routes.home,
     title: settings.title,
     homeArticles,
     homeActions,
@@ -34,12 +35,12 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
 
   const lists = [
     {
-      key: "articles",
+      key: "articles" as const,
       title: "Articles",
       intro: "News reports, analysis, statements and interviews.",
     },
     {
-      key: "actions",
+      key: "actions" as const,
       title: "Actions",
       intro: "Petitions, letters to MPs, fundraisers and groups to join.",
     },
@@ -51,14 +52,14 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
       intro: list.intro,
       pagination: { data: `digest.${list.key}`, size: settings.pageSize, alias: "items" },
       permalink: (data: { pagination: { pageNumber: number } }) =>
-        pageUrl(`/${list.key}/`, data.pagination.pageNumber),
+        routes.list(list.key, data.pagination.pageNumber),
     });
   }
 
   eleventyConfig.addTemplate("404.njk", "", {
     layout: "404.njk",
     title: "Page not found",
-    permalink: "/404.html",
+    permalink: routes.notFound,
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate(
@@ -66,8 +67,8 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
     preview
       ? "User-agent: *\nDisallow: /\n"
       : // Pull-request previews are published beside the site under unguessable folders: keep crawlers out of them all.
-        `User-agent: *\nAllow: /\nDisallow: {{ '/${PREVIEW_FOLDER_PREFIX}' | url }}\n\nSitemap: {{ '/sitemap.xml' | absolute }}\n`,
-    { permalink: "/robots.txt", eleventyExcludeFromCollections: true },
+        `User-agent: *\nAllow: /\nDisallow: {{ '/${PREVIEW_FOLDER_PREFIX}' | url }}\n\nSitemap: {{ '${routes.sitemap}' | absolute }}\n`,
+    { permalink: routes.robots, eleventyExcludeFromCollections: true },
   );
   // Sorted by URL: collections.all orders undated pages by file time, which differs between clones.
   eleventyConfig.addFilter(
@@ -81,7 +82,7 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
         .sort((a, b) => ((a.url as string) < (b.url as string) ? -1 : 1)),
   );
   eleventyConfig.addTemplate("sitemap.njk", SITEMAP, {
-    permalink: "/sitemap.xml",
+    permalink: routes.sitemap,
     eleventyExcludeFromCollections: true,
   });
 }

@@ -4,6 +4,7 @@ import type { ImagePipeline } from "../lib/images.ts";
 import { SEARCH_KINDS, searchRecord } from "../lib/search-records.ts";
 import { indexInWorker } from "../lib/search-index.ts";
 import type { ContentStore } from "../lib/store.ts";
+import { routes } from "../lib/routes.ts";
 
 export interface SearchOptions {
   store: ContentStore;
@@ -17,7 +18,12 @@ export interface SearchOptions {
 
 /** Pagefind search: the index is written at the end of every build, and /search/ reads it. */
 export default function search(eleventyConfig: UserConfig, options: SearchOptions) {
-  const { store, images, bundleDir = "pagefind", pagefind: pagefindConfig = {} } = options ?? {};
+  const {
+    store,
+    images,
+    bundleDir = routes.pagefind.slice(1, -1),
+    pagefind: pagefindConfig = {},
+  } = options ?? {};
   if (!store) throw new Error("search plugin: the `store` option is required");
   if (!images) throw new Error("search plugin: the `images` option is required");
   if (!/^[a-z0-9_-]+$/i.test(bundleDir))
@@ -28,7 +34,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
   eleventyConfig.addTemplate("search-page.njk", "", {
     layout: "search.njk",
     title: "Search",
-    permalink: "/search/",
+    permalink: routes.search,
     searchKinds: SEARCH_KINDS,
     bundleDir,
   });

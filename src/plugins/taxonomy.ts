@@ -1,5 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Taxonomy, TopicPage } from "../lib/taxonomy.ts";
+import { routes } from "../lib/routes.ts";
 
 export interface TaxonomyPluginOptions {
   /** This build's tags and categories (src/lib/taxonomy.ts), shared with the per-topic feeds. */
@@ -28,13 +29,13 @@ export default function taxonomy(eleventyConfig: UserConfig, options: TaxonomyPl
   const indexes = [
     {
       key: "tags",
-      url: "/tags/",
+      url: routes.tags,
       title: "Topics",
       intro: "Every topic on the site, with how many items each holds.",
     },
     {
       key: "categories",
-      url: "/categories/",
+      url: routes.categories,
       title: "Categories",
       intro: "News, statements, calls to action and more, by kind.",
     },

@@ -1,9 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "../../src/lib/content.ts";
+import { reservedBy } from "../../src/lib/routes.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { ContentStore, ContentValidationError } from "../../src/lib/store.ts";
+import { listFiles } from "../helpers/files.ts";
 import { buildFixture, buildFixtureCli, makeFixture, md, runScript } from "../helpers/fixture.ts";
+import { makeSampleSite, urlOf } from "../helpers/sample-site.ts";
 
 const GOOD = md("title: Fine\ndate: 2024-01-01\ncategory: news");
 const article = (body: string) => md("title: A\ndate: 2024-01-01\ncategory: news", body);
@@ -73,7 +77,27 @@ const CASES: { files: Record<string, string | Buffer>; expected: string[] }[] = 
       "pages/two.md": md('title: Two\ndate: 2024-01-01\npermalink: "/Same/"'),
     },
     expected: [
-      "content/pages/two.md → URL: expected a URL of its own, got /Same/, which content/pages/one.md also publishes at (rename one file or set permalink:)",
+      'content/pages/two.md:4 → permalink: expected a URL path of lower-case letters, digits and hyphens between slashes, such as "/about/", or false, got "/Same/"',
+    ],
+  },
+  {
+    files: {
+      "pages/events.md": md("title: Events\ndate: 2024-01-01"),
+      "pages/pagefind.md": md("title: Pagefind\ndate: 2024-01-01"),
+      "pages/icon.md": md("title: Icon\ndate: 2024-01-01\npermalink: /favicon.svg"),
+      "pages/off-site.md": md("title: Off\ndate: 2024-01-01\npermalink: //host.example/x/"),
+      "pages/up.md": md("title: Up\ndate: 2024-01-01\npermalink: /a/../../x/"),
+      "articles/2.md": GOOD,
+      "pages/topic.md": md("title: Topic\ndate: 2024-01-01\npermalink: /tags/mine/"),
+    },
+    expected: [
+      "content/articles/2.md → URL: expected a URL of its own, got /articles/2/, where the site publishes a page of the list of articles (rename the file or set permalink:)",
+      "content/pages/events.md → URL: expected a URL of its own, got /events/, where the site publishes the events calendar (rename the file or set permalink:)",
+      "content/pages/icon.md:4 → permalink: expected a URL of its own, got /favicon.svg, where the site publishes the site's icon (choose another permalink)",
+      'content/pages/off-site.md:4 → permalink: expected a URL path of lower-case letters, digits and hyphens between slashes, such as "/about/", or false, got "//host.example/x/"',
+      "content/pages/pagefind.md → URL: expected a URL of its own, got /pagefind/, where the site publishes the search index (rename the file or set permalink:)",
+      "content/pages/topic.md:4 → permalink: expected a URL of its own, got /tags/mine/, where the site publishes the topic pages (choose another permalink)",
+      'content/pages/up.md:4 → permalink: expected a URL path of lower-case letters, digits and hyphens between slashes, such as "/about/", or false, got "/a/../../x/"',
     ],
   },
   {
@@ -186,5 +210,26 @@ describe("only what was validated is built", () => {
     const written = readdirSync(build.out, { recursive: true }).map(String);
     expect(written.filter((f) => /hidden|drafts|DS_Store/.test(f))).toEqual([]);
     expect(written).toContain(path.join("articles", "good", "index.html"));
+  });
+});
+
+describe("the routes module knows every URL the build writes", () => {
+  it("every file of a full build is an item's page or a route the site reserves", async () => {
+    const dir = await makeSampleSite();
+    const build = await buildFixture(dir, { preview: true });
+    expect(build.code, build.stderr).toBe(0);
+    const ctx = loadSiteContext({
+      CONTENT_DIR: path.join(dir, "content"),
+      BUILD_DATE: "2024-02-22",
+    });
+    const items = loadContent(ctx).items.map((item) => item.url);
+    const urls = listFiles(build.out).map(urlOf);
+    expect(urls.length).toBeGreaterThan(50);
+    // An item's page, a file beside it (its event's .ics), or a URL the routes module reserves.
+    const unknown = urls.filter(
+      (url) =>
+        !items.some((own) => own && (url === own || url.startsWith(own))) && !reservedBy(url),
+    );
+    expect(unknown).toEqual([]);
   });
 });

@@ -1,0 +1,93 @@
+import { pageUrl } from "./paginate.ts";
+import { PREVIEW_FOLDER_PREFIX } from "./preview-folder.ts";
+import { SECTIONS, type Section } from "./schema.ts";
+
+/**
+ * The one map of the site's URLs: every URL the build writes is made here (site-relative, without
+ * the path prefix), and an item's URL is checked against it. Plugins, templates (as `routes`), the
+ * link checker, the scaffolder and permalink validation all read it.
+ */
+export const routes = {
+  home: "/",
+  notFound: "/404.html",
+  sitemap: "/sitemap.xml",
+  robots: "/robots.txt",
+  headers: "/_headers",
+  favicon: "/favicon.svg",
+  feedAtom: "/feed.xml",
+  feedJson: "/feed.json",
+  search: "/search/",
+  /** Pagefind's bundle (its folder name is the search plugin's bundleDir). */
+  pagefind: "/pagefind/",
+  /** Encoded pictures. */
+  images: "/img/",
+  /** Stylesheets and scripts, with content-hashed names. */
+  assets: "/assets/",
+  tags: "/tags/",
+  categories: "/categories/",
+  events: "/events/",
+  eventsIcs: "/events.ics",
+  /** Page `page` (0-based) of a section's list: /articles/, /articles/2/… */
+  list: (section: Section, page = 0) => pageUrl(`/${section}/`, page),
+  eventsPast: (page = 0) => pageUrl("/events/past/", page),
+  /** An item's page when it sets no permalink: /articles/<name>/, standing pages at /<name>/. */
+  item: (section: Section, slug: string) =>
+    section === "pages" ? `/${slug}/` : `/${section}/${slug}/`,
+  tag: (slug: string) => `/tags/${slug}/`,
+  category: (slug: string) => `/categories/${slug}/`,
+  /** A tag's or category's Atom feed, in its folder. */
+  topicFeed: (topicUrl: string) => `${topicUrl}feed.xml`,
+  month: (year: number, month: number) => `/events/${year}/${String(month).padStart(2, "0")}/`,
+  categoryIcs: (category: string) => `/events/${category}.ics`,
+  /** An event's own calendar file, beside its page. */
+  eventIcs: (itemUrl: string) =>
+    itemUrl.endsWith("/") ? `${itemUrl}event.ics` : `${itemUrl.replace(/\.[^./]+$/, "")}.event.ics`,
+} as const;
+
+/** Files the build writes at the site root, and what each is. */
+const FILES: Record<string, string> = {
+  [routes.home]: "the home page",
+  [routes.notFound]: "the page-not-found page",
+  [routes.sitemap]: "the sitemap",
+  [routes.robots]: "robots.txt",
+  [routes.headers]: "the security headers",
+  [routes.favicon]: "the site's icon",
+  [routes.feedAtom]: "the Atom feed",
+  [routes.feedJson]: "the JSON feed",
+  [routes.eventsIcs]: "the events calendar feed",
+};
+
+/** Folders whose whole content the build writes, and what each holds. */
+const AREAS: Record<string, string> = {
+  [routes.search]: "the search page",
+  [routes.pagefind]: "the search index",
+  [routes.images]: "the site's pictures",
+  [routes.assets]: "the stylesheets and scripts",
+  [routes.tags]: "the topic pages",
+  [routes.categories]: "the category pages",
+  [routes.events]: "the events calendar",
+  [`/${PREVIEW_FOLDER_PREFIX}`]: "pull-request previews",
+};
+
+/**
+ * What the build itself writes at `url` or above it, when an item may not publish there; null when
+ * the URL is free for an item of `section` (its own section's folder holds its items).
+ */
+export function reservedBy(url: string, section?: Section): string | null {
+  const lower = url.toLowerCase();
+  if (FILES[lower]) return FILES[lower];
+  for (const [area, what] of Object.entries(AREAS)) if (lower.startsWith(area)) return what;
+  for (const listed of SECTIONS) {
+    if (listed === "pages") continue;
+    const list = routes.list(listed);
+    if (lower === list) return `the list of ${listed}`;
+    if (lower.startsWith(list) && /^[0-9]+\/?$/.test(lower.slice(list.length)))
+      return `a page of the list of ${listed}`;
+    if (lower.startsWith(list) && section !== listed) return `the ${listed} (${list}…)`;
+  }
+  return null;
+}
+
+/** A permalink an item may set: a path of clean names, ending in "/" or in a file name. */
+export const PERMALINK =
+  /^\/(?:[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}-]*\/)*(?:[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}-]*\.[a-z0-9]+)?$/u;
