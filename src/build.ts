@@ -1,8 +1,8 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteContext } from "./lib/site-context.ts";
-import { createSite } from "./site.ts";
+import { createSite, layoutsDir } from "./site.ts";
 
 export interface BuildOptions {
   /** The folder the site is published to: replaced as a whole, and only by a complete build. */
@@ -47,7 +47,29 @@ export function replaceFolder(next: string, output: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
+// Eleventy's module-wide event bus: not exported, so imported by file beside its entry point (the same module instance).
+const eventBus = (
+  (await import(new URL("./EventBus.js", import.meta.resolve("@11ty/eleventy")).href)) as {
+    default: { emit(event: string, ...args: unknown[]): Promise<unknown> };
+  }
+).default;
+
+/**
+ * Eleventy keeps layouts, their text and compiled templates in module-wide caches keyed by path, holding
+ * the filters of the build that filled them: a later build of the same folder in this process (the dev
+ * server) would render with the first one's settings and old layouts. Its watch mode clears them so.
+ */
+async function forgetEarlierBuilds(): Promise<void> {
+  await eventBus.emit("eleventy.compileCacheReset");
+  const layouts = readdirSync(layoutsDir, { recursive: true, withFileTypes: true });
+  for (const entry of layouts) {
+    if (entry.isFile())
+      await eventBus.emit("eleventy.resourceModified", path.join(entry.parentPath, entry.name));
+  }
+}
+
 async function writeSite(ctx: SiteContext, output: string): Promise<void> {
+  await forgetEarlierBuilds();
   const site = createSite(ctx);
   const eleventy = new Eleventy(path.relative(process.cwd(), ctx.contentDir) || ".", output, {
     // No config file: everything comes from createSite, so the environment plays no part.

@@ -17,7 +17,11 @@ import pages from "./plugins/pages.ts";
 import search from "./plugins/search.ts";
 import taxonomy from "./plugins/taxonomy.ts";
 
-const layoutsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "layouts");
+export const layoutsDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "layouts",
+);
 
 /**
  * The whole site as one Eleventy configuration function, for the context given (nothing is read

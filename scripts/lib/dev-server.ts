@@ -1,5 +1,5 @@
 // npm start: builds the preview site, serves it with live reload, rebuilds on every change, and shows a failed build's errors instead of the site.
-import { statSync, watch, type FSWatcher } from "node:fs";
+import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -145,8 +145,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     clearTimeout(timer);
     timer = setTimeout(() => void build(), 150);
   };
-  const watched = [contentDir, path.join(repo, "layouts"), path.join(repo, "src", "assets")];
-  const watchers: FSWatcher[] = watched.map((dir) => watch(dir, { recursive: true }, changed));
+  const stopWatching = watchTree(
+    [contentDir, path.join(repo, "layouts"), path.join(repo, "src", "assets")],
+    changed,
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -160,11 +162,54 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     url: url(),
     close: async () => {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      stopWatching();
       for (const client of clients) client.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
     },
+  };
+}
+
+/**
+ * Calls `onChange` on any change under the folders: one watcher per folder, added as folders appear.
+ * Node's recursive watch on Linux loses a file an editor saves by renaming a new one over it.
+ */
+export function watchTree(roots: string[], onChange: () => void): () => void {
+  const watchers = new Map<string, FSWatcher>();
+  const scan = (dir: string) => {
+    if (!watchers.has(dir)) {
+      try {
+        const watcher = watch(dir, () => {
+          onChange();
+          rescan();
+        });
+        watcher.on("error", () => forget(dir));
+        watchers.set(dir, watcher);
+      } catch {
+        return;
+      }
+    }
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return forget(dir);
+    }
+    for (const entry of entries) if (entry.isDirectory()) scan(path.join(dir, entry.name));
+  };
+  const forget = (dir: string) => {
+    watchers.get(dir)?.close();
+    watchers.delete(dir);
+  };
+  const rescan = () => {
+    for (const dir of [...watchers.keys()]) {
+      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) forget(dir);
+    }
+    for (const root of roots) scan(root);
+  };
+  rescan();
+  return () => {
+    for (const dir of [...watchers.keys()]) forget(dir);
   };
 }

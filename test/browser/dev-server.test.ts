@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -107,6 +107,21 @@ describe("npm start", () => {
     expect(server.output()).toContain("Fixed: built in");
   });
 
+  it("shows a settings error in the browser until site.yml is fixed", async () => {
+    // Saved as many editors save: a new file renamed over the old one (later saves must still be seen).
+    writeFileSync(
+      path.join(dir, "site.yml.new"),
+      DEFAULT_SETTINGS.replace("language: en-GB", "language: English"),
+    );
+    renameSync(path.join(dir, "site.yml.new"), path.join(dir, "content", "_data", "site.yml"));
+    await expect
+      .poll(() => heading(page), { timeout: 200_000, interval: 250 })
+      .toBe("1 problem in the settings");
+    expect(await page.locator("main li").allTextContents()).toEqual([
+      'content/_data/site.yml → language: expected a language tag such as en-GB, cy or ar (BCP 47), got "English"',
+    ]);
+  });
+
   it("takes changes to site.yml, and removes a deleted file's page", async () => {
     writeFileSync(
       path.join(dir, "content", "_data", "site.yml"),
@@ -148,5 +163,24 @@ describe("npm start", () => {
       )
       .toBe("reloaded");
     expect(await heading(page)).toBe("March report");
+  });
+
+  it("serves the site under the path of url, as it will be published", async () => {
+    writeFileSync(
+      path.join(dir, "content", "_data", "site.yml"),
+      DEFAULT_SETTINGS.replace(
+        "url: https://fixture.example.org",
+        "url: https://owner.github.io/repo/",
+      ),
+    );
+    await expect
+      .poll(() => page.locator(".site-title").getAttribute("href"), {
+        timeout: 200_000,
+        interval: 250,
+      })
+      .toBe("/repo/");
+    const root = await fetch(`${base}/`, { redirect: "manual" });
+    expect([root.status, root.headers.get("location")]).toEqual([302, "/repo/"]);
+    expect((await fetch(`${base}/repo/articles/march/`)).status).toBe(200);
   });
 });

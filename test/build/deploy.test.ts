@@ -155,6 +155,21 @@ describe("--pathprefix replaces the path of url", () => {
   });
 });
 
+describe("a second build of the same folder in one process (the dev server)", () => {
+  it("uses its own prefix and layouts, not the first build's", async () => {
+    const dir = makeFixture({ "pages/about.md": md("title: About\ndate: 2021-01-01") });
+    const titleLink = () => page(path.join(dir, "_site"), "/about/").querySelector(".site-title");
+    expect((await buildFixture(dir)).code).toBe(0);
+    expect(titleLink()?.getAttribute("href")).toBe("/");
+    const again = await buildFixture(dir, { pathPrefix: "/other/" });
+    expect(again.code, again.stderr).toBe(0);
+    expect(titleLink()?.getAttribute("href")).toBe("/other/");
+    expect(
+      page(again.out, "/about/").querySelector("link[rel=canonical]")?.getAttribute("href"),
+    ).toBe("https://fixture.example.org/other/about/");
+  });
+});
+
 describe("deploy settings are checked before anything is built", () => {
   const PREFIX_EXPECTED =
     'a path such as /repo/ or /repo/pr-7/ (letters, digits, "-", "_", "." and "~" between single slashes)';
