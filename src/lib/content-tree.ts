@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { shownPath, type ContentError } from "./content.ts";
+import { linkProblem, shownPath, type ContentError } from "./content.ts";
 import { SECTIONS } from "./schema.ts";
 import { slugify } from "./tags.ts";
 
@@ -43,6 +43,15 @@ export function checkContentTree(contentDir: string): ContentError[] {
     for (const name of names) {
       if (isHidden(name)) continue;
       const full = path.join(dir, name);
+      const link = linkProblem(full, contentDir);
+      if (link) {
+        refuse(
+          full,
+          "file",
+          `expected a file or folder inside content/, got ${link} (put the real file here instead)`,
+        );
+        continue;
+      }
       let isDirectory = false;
       try {
         isDirectory = statSync(full).isDirectory();

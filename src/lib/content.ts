@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import jsYaml from "js-yaml";
@@ -69,6 +69,22 @@ export interface LoadContext {
   now: DateTime;
 }
 
+/**
+ * Why a symbolic link under content/ is refused, or null (not a link, or a broken one, which reading
+ * reports): a link to a folder (it could lead back into itself) or to a file outside content/.
+ */
+export function linkProblem(full: string, contentDir: string): string | null {
+  try {
+    if (!lstatSync(full).isSymbolicLink()) return null;
+    const real = realpathSync(full);
+    if (statSync(real).isDirectory()) return "a symbolic link to a folder";
+    const root = realpathSync(contentDir);
+    return real.startsWith(root + path.sep) ? null : "a symbolic link to a file outside content/";
+  } catch {
+    return null;
+  }
+}
+
 /** Every Markdown file of every section, sorted so that output never depends on disk order. */
 export function findContentFiles(contentDir: string): { file: string; section: Section }[] {
   const found: { file: string; section: Section }[] = [];
@@ -83,6 +99,8 @@ export function findContentFiles(contentDir: string): { file: string; section: S
       // Hidden files are never read or published; "_x.md" is read, and refused for its name.
       if (name.startsWith(".")) continue;
       const full = path.join(dir, name);
+      // Refused by checkContentTree: never read.
+      if (linkProblem(full, contentDir)) continue;
       let isDirectory = false;
       try {
         isDirectory = statSync(full).isDirectory();

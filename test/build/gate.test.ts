@@ -136,6 +136,21 @@ describe("one gate: check, build and the dev server refuse the same files with t
     symlinkSync("loop.md", path.join(dir, "content/articles/loop.md"));
     mkdirSync(path.join(dir, "content/articles/folder.jpg"));
     symlinkSync("/etc/hostname", path.join(dir, "content/articles/link.jpg"));
+    // Markdown from outside the repository, by a link to a file or to a folder.
+    const outside = makeFixture({ "articles/secret.md": GOOD });
+    symlinkSync(
+      path.join(outside, "content/articles/secret.md"),
+      path.join(dir, "content/articles/secret.md"),
+    );
+    symlinkSync(
+      path.join(outside, "content/articles"),
+      path.join(dir, "content/articles/elsewhere"),
+    );
+    expected.push(
+      "content/articles/elsewhere → file: expected a file or folder inside content/, got a symbolic link to a folder (put the real file here instead)",
+      "content/articles/secret.md → file: expected a file or folder inside content/, got a symbolic link to a file outside content/ (put the real file here instead)",
+      "content/articles/link.jpg → file: expected a file or folder inside content/, got a symbolic link to a file outside content/ (put the real file here instead)",
+    );
     expected.push(
       "content/articles/loop.md → file: could not read it (it is a symbolic link that leads back to itself)",
     );
