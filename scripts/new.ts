@@ -1,11 +1,14 @@
-// `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text]`
+// `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text]`, or `npm run new -- edition [--date YYYY-MM-DD]`
 import { parseCli, run } from "./lib/cli.ts";
 import { absoluteUrl } from "../src/lib/deploy.ts";
+import { draftEdition } from "../src/lib/edition-draft.ts";
 import { createItem, KINDS, ScaffoldError, type Kind } from "../src/lib/scaffold.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
 
 const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url https://…] [--label "Button text"]
-  Actions need --url: the link people act on (petition, tickets, letter).`;
+       npm run new -- edition [--date YYYY-MM-DD]
+  Actions need --url: the link people act on (petition, tickets, letter).
+  An edition is drafted from what was published since the last one, the open actions and the coming events.`;
 
 function main(): number {
   const parsed = parseCli(
@@ -20,6 +23,7 @@ function main(): number {
   );
   if (!parsed) return 1;
   const [kind, title, ...rest] = parsed.positionals;
+  if (kind === "edition") return newEdition(parsed.values.date, parsed.positionals.slice(1));
   if (!kind || !(kind in KINDS) || title === undefined || rest.length > 0) {
     console.error(
       rest.length
@@ -40,6 +44,39 @@ function main(): number {
     console.log(`Wrote ${result.shownFile}`);
     console.log(`URL: ${result.url} (${absoluteUrl(ctx.deploy, result.url)} once published)`);
     console.log("It is a draft: previews show it; remove `draft: true` to publish it.");
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ScaffoldError)) throw error;
+    console.error(`Nothing was written: ${error.message}`);
+    return 1;
+  }
+}
+
+function newEdition(date: string | undefined, extra: string[]): number {
+  if (extra.length) {
+    console.error(
+      `Unexpected ${JSON.stringify(extra.join(" "))}: an edition takes no title.\n${USAGE}`,
+    );
+    return 1;
+  }
+  let ctx;
+  try {
+    ctx = loadSiteContext();
+  } catch (error) {
+    console.error(`Nothing was written: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    const draft = draftEdition(ctx, { date });
+    const { articles, actions, events } = draft.counts;
+    console.log(`Wrote ${draft.shownFile}: edition ${draft.number}`);
+    console.log(
+      `With ${articles} new article(s), ${actions} open action(s) and ${events} coming event(s): cut it to size and add notes.`,
+    );
+    console.log(`URL: ${draft.url} (${absoluteUrl(ctx.deploy, draft.url)} once published)`);
+    console.log(
+      "It is a draft: previews show it and its email; remove `draft: true` to publish it.",
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof ScaffoldError)) throw error;

@@ -4,17 +4,22 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { BodyRenderer } from "./lib/bodies.ts";
 import { normalisePrefix } from "./lib/format.ts";
 import { ImagePipeline } from "./lib/images.ts";
+import { editionsFeed } from "./lib/editions.ts";
+import { renderEditionFeedHtml, type EmailContext } from "./lib/email.ts";
+import { absoluteUrl } from "./lib/format.ts";
 import type { SiteContext } from "./lib/site-context.ts";
 import { ContentStore } from "./lib/store.ts";
 import { createTaxonomy } from "./lib/taxonomy.ts";
 import assets from "./plugins/assets.ts";
 import content from "./plugins/content.ts";
+import digest from "./plugins/digest.ts";
 import events from "./plugins/events.ts";
 import feeds from "./plugins/feeds.ts";
 import headers from "./plugins/headers.ts";
 import helpers from "./plugins/helpers.ts";
 import pages from "./plugins/pages.ts";
 import search from "./plugins/search.ts";
+import share from "./plugins/share.ts";
 import taxonomy from "./plugins/taxonomy.ts";
 
 export const layoutsDir = path.resolve(
@@ -77,14 +82,38 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
   eleventyConfig.on("eleventy.after", () => images.flush());
   const bodies = new BodyRenderer(images);
   const topics = createTaxonomy(store);
+  const pathPrefix = eleventyConfig.pathPrefix ?? "/";
+  const email: EmailContext = {
+    settings: ctx.settings,
+    absolute: (url) => absoluteUrl(ctx.settings.url, pathPrefix, url),
+    bodyHtml: (item) => bodies.feedHtml(item),
+    image: (item) =>
+      item.image
+        ? { ...images.largestJpeg(images.fileOf(item)), url: images.imageUrl(item) }
+        : null,
+  };
 
-  eleventyConfig.addPlugin(content, { store, bodies });
+  eleventyConfig.addPlugin(content, {
+    store,
+    bodies,
+    layouts: { editions: "digest/edition.njk" },
+  });
   eleventyConfig.addPlugin(helpers, { store, images });
   eleventyConfig.addPlugin(assets, {
-    fingerprint: ["site.css", "events.css", "search.js", "search.css"],
+    fingerprint: ["site.css", "events.css", "search.js", "search.css", "share.js"],
   });
   eleventyConfig.addPlugin(pages, { store });
-  eleventyConfig.addPlugin(feeds, { store, bodies, images, more: () => topics().feeds });
+  eleventyConfig.addPlugin(feeds, {
+    store,
+    bodies,
+    images,
+    more: () => [
+      ...topics().feeds,
+      editionsFeed(store.editions, (view) => renderEditionFeedHtml(view, email), ctx.settings),
+    ],
+  });
+  eleventyConfig.addPlugin(digest, { store, email });
+  eleventyConfig.addPlugin(share, { settings: ctx.settings });
   eleventyConfig.addPlugin(events, { store, images });
   eleventyConfig.addPlugin(taxonomy, { taxonomy: topics });
   eleventyConfig.addPlugin(search, { store, images });

@@ -8,6 +8,7 @@ import {
   makeSchemas,
   SECTIONS,
   shown,
+  type EditionFrontMatter,
   type ParsedFrontMatter,
   type Section,
   type Schemas,
@@ -61,6 +62,9 @@ export type Item = ParsedFrontMatter & {
   body: string;
   /** The line of the file the body starts on (1-based), so messages point at the editor's line. */
   bodyLine: number;
+  /** An edition's number and sections (content/editions/ only). */
+  number?: number;
+  sections?: EditionFrontMatter["sections"];
 };
 
 export interface LoadContext {
@@ -278,12 +282,18 @@ export function parseContentFile(
     });
     return { errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }
-  const fm = result.data;
+  const fm = result.data as ParsedFrontMatter & Partial<EditionFrontMatter>;
   const slug = path.basename(filePath, ".md");
-  const url = fm.permalink === false ? false : (fm.permalink ?? defaultUrl(section, slug));
+  const url =
+    fm.number !== undefined
+      ? routes.edition(fm.number)
+      : fm.permalink === false
+        ? false
+        : (fm.permalink ?? defaultUrl(section, slug));
   const item: Item = {
     ...extra,
     ...fm,
+    tags: fm.tags ?? [],
     inputPath: path.resolve(filePath),
     file,
     section,
@@ -353,6 +363,8 @@ export function loadContent(ctx: LoadContext): LoadResult {
     // Case and Unicode form: twins are one file on some disks and look like one address to readers.
     const key = item.url.normalize("NFC").toLowerCase();
     const other = byUrl.get(key);
+    // Two editions with one number are reported by number (src/lib/editions.ts).
+    if (other && other.section === "editions" && item.section === "editions") continue;
     if (other) {
       errors.push({
         file: item.file,

@@ -12,6 +12,10 @@ export interface FeedSpec {
   items: Item[];
   /** Full bodies (the site feed) or summaries only (per-topic feeds, which are many). */
   fullContent: boolean;
+  /** The whole content of an entry, when it is more than its body (an edition's sections). */
+  contentHtml?: (item: Item) => string;
+  /** Site-relative URL of a JSON Feed of the same entries, when there is one. */
+  jsonUrl?: string;
 }
 
 export interface JsonFeedContext {
@@ -38,7 +42,7 @@ export function jsonFeed(feed: FeedSpec, ctx: JsonFeedContext): string {
         ...(item.source ? { external_url: item.source.url } : {}),
         title: item.title,
         ...(item.summary ? { summary: item.summary } : {}),
-        content_html: feed.fullContent ? ctx.bodyHtml(item) : undefined,
+        content_html: feed.fullContent ? (feed.contentHtml ?? ctx.bodyHtml)(item) : undefined,
         ...(item.image ? { image: ctx.imageUrl(item) } : {}),
         date_published: isoDate(item.date.at),
         ...(item.author ? { authors: [{ name: item.author }] } : {}),

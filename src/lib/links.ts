@@ -15,9 +15,18 @@ import { assignTagSlugs } from "./tags.ts";
 
 /** Areas whose pages plugins generate from data check cannot see without a build (calendars, search, feeds). */
 const UNVERIFIED_AREAS = [routes.events, routes.search, routes.pagefind];
+/** What the digest plugin writes beside the editions: archive pages, feeds, emails. */
+const DIGEST_FILES = /^\/digest\/(page\/[1-9]\d*\/|feed\.(xml|json)|[1-9]\d*\/email\.(html|txt))$/;
 const ROOT_FILE = /^\/[^/]+\.(xml|json|ics|txt|svg|html)$/;
 /** The site's own index pages (src/lib/routes.ts). */
-const INDEXES = new Set<string>([routes.tags, routes.categories, routes.search, routes.events]);
+const INDEXES = new Set<string>([
+  routes.tags,
+  routes.categories,
+  routes.search,
+  routes.events,
+  routes.digest,
+  routes.share,
+]);
 /** The sections with paginated lists. */
 const LISTED = ["articles", "actions"] as const;
 
@@ -63,6 +72,7 @@ export class SiteMap {
   has(url: string): boolean {
     if (url === routes.home || this.#items.has(url) || this.#assumed.has(url)) return true;
     if (UNVERIFIED_AREAS.some((area) => url.startsWith(area)) || ROOT_FILE.test(url)) return true;
+    if (DIGEST_FILES.test(url)) return true;
     if (!url.endsWith("/")) return false;
     if (INDEXES.has(url)) return true;
     for (const section of LISTED) {

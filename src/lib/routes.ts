@@ -27,9 +27,21 @@ export const routes = {
   categories: "/categories/",
   events: "/events/",
   eventsIcs: "/events.ics",
+  /** The digest's archive, and its feeds of editions. */
+  digest: "/digest/",
+  digestFeedAtom: "/digest/feed.xml",
+  digestFeedJson: "/digest/feed.json",
+  /** The page that passes a share on to a reader's Mastodon server. */
+  share: "/share/",
   /** Page `page` (0-based) of a section's list: /articles/, /articles/2/… */
   list: (section: Section, page = 0) => pageUrl(`/${section}/`, page),
   eventsPast: (page = 0) => pageUrl("/events/past/", page),
+  /** Page `page` (0-based) of the digest's archive: /digest/, /digest/page/2/… (/digest/2/ is edition 2). */
+  digestPage: (page = 0) => (page === 0 ? "/digest/" : `/digest/page/${page + 1}/`),
+  /** An edition's page, by its number whatever its file is called. */
+  edition: (number: number) => `/digest/${number}/`,
+  /** An edition's email, beside its page: email.html or email.txt. */
+  editionEmail: (editionUrl: string, kind: "html" | "txt") => `${editionUrl}email.${kind}`,
   /** An item's page when it sets no permalink: /articles/<name>/, standing pages at /<name>/. */
   item: (section: Section, slug: string) =>
     section === "pages" ? `/${slug}/` : `/${section}/${slug}/`,
@@ -66,6 +78,8 @@ const AREAS: Record<string, string> = {
   [routes.tags]: "the topic pages",
   [routes.categories]: "the category pages",
   [routes.events]: "the events calendar",
+  [routes.digest]: "the digest's editions",
+  [routes.share]: "the share page",
   [`/${PREVIEW_FOLDER_PREFIX}`]: "pull-request previews",
 };
 
@@ -76,9 +90,10 @@ const AREAS: Record<string, string> = {
 export function reservedBy(url: string, section?: Section): string | null {
   const lower = url.toLowerCase();
   if (FILES[lower]) return FILES[lower];
+  if (section === "editions" && /^\/digest\/[1-9]\d*\/$/.test(lower)) return null;
   for (const [area, what] of Object.entries(AREAS)) if (lower.startsWith(area)) return what;
   for (const listed of SECTIONS) {
-    if (listed === "pages") continue;
+    if (listed === "pages" || listed === "editions") continue;
     const list = routes.list(listed);
     if (lower === list) return `the list of ${listed}`;
     if (lower.startsWith(list) && /^[0-9]+\/?$/.test(lower.slice(list.length)))

@@ -5,7 +5,7 @@ import { PERMALINK } from "./routes.ts";
 import { normaliseTag } from "./tags.ts";
 import { parseSiteTime } from "./time.ts";
 
-export const SECTIONS = ["articles", "actions", "pages"] as const;
+export const SECTIONS = ["articles", "actions", "pages", "editions"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** How a value an editor wrote is quoted back in an error: short, and always one line. */
@@ -170,7 +170,48 @@ export function makeSchemas(settings: SiteSettings) {
   const article = z.strictObject({ ...common, category, cta: cta.optional() });
   const action = z.strictObject({ ...common, category, cta });
   const page = z.strictObject({ ...common, category: category.optional(), cta: cta.optional() });
-  return { articles: article, actions: action, pages: page } satisfies Record<Section, z.ZodType>;
+
+  // An item of an edition: the path of an article or action (or its URL), with an optional note.
+  const reference = nonEmpty("the path or URL of an article or action");
+  const editionItem = z.union(
+    [
+      reference,
+      z.strictObject({ item: reference, note: text().optional() }, { error: expected("an item") }),
+    ],
+    { error: expected('the path or URL of an article or action, or "item:" with a "note:"') },
+  );
+  const edition = z.strictObject({
+    title: nonEmpty("a title"),
+    date: siteTime(zone),
+    number: z
+      .number({ error: expected("a whole number from 1") })
+      .int({ error: expected("a whole number from 1") })
+      .min(1, { error: expected("a whole number from 1") }),
+    summary: nonEmpty("a one-line summary (the email's preheader)"),
+    image: image.optional(),
+    draft: z.boolean({ error: expected("true or false") }).default(false),
+    sections: z
+      .array(
+        z.strictObject(
+          {
+            heading: nonEmpty("a heading"),
+            intro: text().optional(),
+            items: z
+              .array(editionItem, { error: expected("a list of items") })
+              .min(1, { error: "expected at least one item, got an empty list" }),
+          },
+          { error: expected("a section with heading and items") },
+        ),
+        { error: expected("a list of sections") },
+      )
+      .min(1, { error: "expected at least one section, got an empty list" }),
+  });
+  return {
+    articles: article,
+    actions: action,
+    pages: page,
+    editions: edition,
+  } satisfies Record<Section, z.ZodType>;
 }
 
 export type Schemas = ReturnType<typeof makeSchemas>;
@@ -179,3 +220,7 @@ export type FrontMatter = z.input<Schemas["actions"]>;
 /** Front matter once read: dates in the site zone, tags normalised. */
 export type ParsedFrontMatter =
   z.output<Schemas["articles"]> | z.output<Schemas["actions"]> | z.output<Schemas["pages"]>;
+/** An edition's front matter once read. */
+export type EditionFrontMatter = z.output<Schemas["editions"]>;
+/** One entry of an edition's section: a reference to an article or action, and the editor's note. */
+export type EditionEntry = EditionFrontMatter["sections"][number]["items"][number];

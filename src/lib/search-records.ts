@@ -7,13 +7,14 @@ export const SEARCH_KINDS = {
   article: "Articles",
   action: "Actions",
   event: "Events",
+  edition: "Digest editions",
   page: "About pages",
 } as const;
 export type SearchKind = keyof typeof SEARCH_KINDS;
 
 export function searchKinds(item: Pick<Item, "section" | "event">): SearchKind[] {
-  const kind: SearchKind =
-    item.section === "articles" ? "article" : item.section === "actions" ? "action" : "page";
+  const kinds = { articles: "article", actions: "action", editions: "edition" } as const;
+  const kind: SearchKind = kinds[item.section as keyof typeof kinds] ?? "page";
   return item.event ? [kind, "event"] : [kind];
 }
 

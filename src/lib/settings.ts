@@ -14,6 +14,10 @@ const checked = <T>(check: (raw: unknown) => Checked<T>, as: (value: T) => strin
     return z.NEVER;
   });
 
+/** Where a reader can pass a page on, in the order the share links show. */
+export const SHARE_TARGETS = ["whatsapp", "telegram", "bluesky", "mastodon", "email"] as const;
+export type ShareTarget = (typeof SHARE_TARGETS)[number];
+
 /** The editable site settings, `content/_data/site.yml`. */
 export const settingsSchema = z.strictObject({
   title: z.string().min(1),
@@ -36,6 +40,20 @@ export const settingsSchema = z.strictObject({
       error: "expected at least one category",
     }),
   allowUnknownKeys: z.union([z.boolean(), z.array(z.string())]).default(false),
+  newsletter: z
+    .strictObject({
+      // Where readers sign up (the mailing tool's form): shown in the footer, on /digest/ and every edition.
+      signup: z.url({ protocol: /^https?$/ }).optional(),
+      // The mailing tool's unsubscribe merge tag or URL, written into email.html and email.txt as given.
+      unsubscribe: z.string().trim().min(1).default("{{ unsubscribe_url }}"),
+    })
+    .default({ unsubscribe: "{{ unsubscribe_url }}" }),
+  share: z
+    .array(z.enum(SHARE_TARGETS))
+    .default([...SHARE_TARGETS])
+    .refine((list) => new Set(list).size === list.length, {
+      error: "expected each share target once",
+    }),
 });
 
 export type SiteSettings = z.output<typeof settingsSchema>;

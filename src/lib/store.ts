@@ -10,6 +10,7 @@ import {
 import { checkContentTree } from "./content-tree.ts";
 import { checkLinks } from "./links.ts";
 import { pictureProblem } from "./picture-file.ts";
+import { checkEditions, editionViews, type EditionView } from "./editions.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, slugify } from "./tags.ts";
 import { routes } from "./routes.ts";
@@ -63,6 +64,14 @@ export class ContentStore {
     }
     errors.push(...checkContentTree(this.ctx.contentDir));
     errors.push(...checkLinks(this.ctx, items, (item) => this.isVisible(item), files));
+    errors.push(
+      ...checkEditions({
+        contentDir: this.ctx.contentDir,
+        siteUrl: this.ctx.settings.url,
+        items,
+        isVisible: (item) => this.isVisible(item),
+      }),
+    );
     // By file, then line: the order npm run check prints them in.
     errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     if (errors.length > 0) throw new ContentValidationError(errors, items);
@@ -87,6 +96,19 @@ export class ContentStore {
     this.#tags = null;
     this.#slugs = null;
     this.#related = null;
+    this.#editions = null;
+  }
+
+  #editions: EditionView[] | null = null;
+  /** The published editions as their pages and emails show them, newest first. */
+  get editions(): EditionView[] {
+    this.#editions ??= editionViews({
+      contentDir: this.ctx.contentDir,
+      siteUrl: this.ctx.settings.url,
+      items: this.load(),
+      published: this.published,
+    });
+    return this.#editions;
   }
 
   /** Production shows neither drafts nor items dated after the build date; previews show both. */
@@ -152,7 +174,7 @@ export class ContentStore {
         const other = published[rank]!;
         if (
           other !== item &&
-          other.section !== "pages" &&
+          (other.section === "articles" || other.section === "actions") &&
           other.category === item.category &&
           scores[rank] === 0
         )
@@ -206,7 +228,7 @@ export class ContentStore {
     if (this.#tags) return this.#tags;
     const index = new Map<string, Item[]>();
     for (const item of this.published) {
-      if (item.section === "pages") continue;
+      if (item.section === "pages" || item.section === "editions") continue;
       for (const tag of item.tags) {
         const list = index.get(tag);
         if (list) list.push(item);

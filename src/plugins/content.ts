@@ -1,12 +1,15 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BodyRenderer } from "../lib/bodies.ts";
 import { routes } from "../lib/routes.ts";
+import type { Section } from "../lib/schema.ts";
 import type { ContentStore } from "../lib/store.ts";
 
 export interface ContentOptions {
   store: ContentStore;
   /** Renders editors' Markdown (src/lib/bodies.ts). */
   bodies: BodyRenderer;
+  /** The layout of each section that has no `<section>.11tydata` file of its own. */
+  layouts?: Partial<Record<Section, string>>;
 }
 
 type Data = Record<string, unknown>;
@@ -16,7 +19,7 @@ type Data = Record<string, unknown>;
  * store read, by path: no content file is read or parsed twice.
  */
 export default function content(eleventyConfig: UserConfig, options: ContentOptions) {
-  const { store, bodies } = options ?? {};
+  const { store, bodies, layouts = {} } = options ?? {};
   if (!store) throw new Error("content plugin: the `store` option is required");
   if (!bodies) throw new Error("content plugin: the `bodies` option is required");
 
@@ -33,7 +36,8 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
       if (!item) return { permalink: false, eleventyExcludeFromCollections: true };
       const { tags: _tags, ...data } = store.frontMatter(inputPath)!;
       // Sub-folders do not change the URL; an explicit permalink is already folded into item.url.
-      return { ...data, permalink: item.url };
+      const layout = layouts[item.section];
+      return { ...(layout ? { layout } : {}), ...data, permalink: item.url };
     },
     // Editors' Markdown never goes through a template engine; the body is looked up when rendered, so the dev server shows edits.
     compile: (_content: unknown, inputPath: string) => (data: Data) =>

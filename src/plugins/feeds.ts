@@ -31,7 +31,9 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions)
     title: settings.title,
     pageUrl: routes.home,
     feedUrl,
-    items: store.published.filter((i) => i.section !== "pages").slice(0, settings.feedSize),
+    items: store.published
+      .filter((i) => i.section === "articles" || i.section === "actions")
+      .slice(0, settings.feedSize),
     fullContent: true,
   });
 
@@ -54,12 +56,23 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions)
     eleventyExcludeFromCollections: true,
   });
 
+  eleventyConfig.addGlobalData("moreJsonFeeds", () =>
+    more().flatMap((feed) => (feed.jsonUrl ? [{ ...feed, feedUrl: feed.jsonUrl }] : [])),
+  );
+  eleventyConfig.addTemplate("feed-more-json.njk", "{{ feed | jsonFeed | safe }}", {
+    pagination: { data: "moreJsonFeeds", size: 1, alias: "feed" },
+    permalink: (data: { feed: FeedSpec }) => data.feed.feedUrl,
+    eleventyExcludeFromCollections: true,
+  });
+
   /** The date a feed was last updated: its newest item's, never the build clock's. */
   eleventyConfig.addFilter("feedUpdated", (feed: FeedSpec) =>
     isoDate(feed.items[0]?.date.at ?? store.ctx.now.startOf("day")),
   );
-  eleventyConfig.addFilter("bodyHtml", (item: Parameters<BodyRenderer["feedHtml"]>[0]) =>
-    bodies.feedHtml(item),
+  eleventyConfig.addFilter(
+    "feedContent",
+    (item: Parameters<BodyRenderer["feedHtml"]>[0], feed: FeedSpec) =>
+      feed.contentHtml ? feed.contentHtml(item) : bodies.feedHtml(item),
   );
   eleventyConfig.addFilter("jsonFeed", (feed: FeedSpec) =>
     jsonFeed(feed, {

@@ -21,6 +21,10 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
       throw new Error(`pages plugin: ${name} must be a whole number, got ${value}`);
   }
   const { settings, preview } = store.ctx;
+  // The home page shows each item once: an action that is also a coming event is listed under the event.
+  eleventyConfig.addFilter("without", <T>(list: T[], other: T[] = []) =>
+    list.filter((x) => !other.includes(x)),
+  );
   eleventyConfig.addFilter("pageWindow", (current: number, total: number) =>
     pageWindow(current, total),
   );

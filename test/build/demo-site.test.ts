@@ -38,10 +38,13 @@ describe("the demo site (content/)", () => {
   });
 
   it("has no broken internal link, image or stylesheet", () => {
+    // An email's unsubscribe link is the mailing tool's merge tag (site.yml newsletter.unsubscribe), filled in when sent.
+    const mergeTag = (file: string, problem: string) =>
+      file.endsWith("/email.html") && problem.includes('a[href]="{{ UnsubscribeURL }}"');
     const problems = builtFiles(out).flatMap((file) =>
-      checkPage(out, urlOf(file), readFileSync(path.join(out, file), "utf8"), { origin }).map(
-        (p) => `${file} → ${p}`,
-      ),
+      checkPage(out, urlOf(file), readFileSync(path.join(out, file), "utf8"), { origin })
+        .filter((p) => !mergeTag(file, p))
+        .map((p) => `${file} → ${p}`),
     );
     expect(problems, problems.join("\n")).toEqual([]);
   });

@@ -48,7 +48,12 @@ describe("escaping", () => {
   it("shows a <script> title as text everywhere", () => {
     const doc = page(out, "/articles/xss/");
     expect(doc.querySelector("h1")?.textContent).toBe("<script>alert(1)</script> Ceasefire vote");
-    expect(doc.querySelectorAll("script:not([type='application/ld+json'])")).toHaveLength(0);
+    // The only scripts: structured data, and the site's own share script (no inline code).
+    const scripts = [...doc.querySelectorAll("script:not([type='application/ld+json'])")];
+    expect(scripts.map((s) => s.getAttribute("src"))).toEqual([
+      expect.stringMatching(/^\/assets\/share\.[0-9a-f]{10}\.js$/),
+    ]);
+    expect(scripts[0]!.textContent).toBe("");
     const html = readOut(out, "articles/xss/index.html");
     expect(html).not.toContain("<script>alert");
     expect(readOut(out, "index.html")).not.toContain("<script>alert");

@@ -20,7 +20,8 @@ export const validator = new HtmlValidate({
 /** Every error html-validate reports on the built pages, one line each: file:line:column rule: message. */
 export async function validateSite(out: string): Promise<string[]> {
   const lines: string[] = [];
-  for (const file of builtFiles(out)) {
+  // Emails are checked by their own rules (test/build/digest.test.ts): email clients need table attributes.
+  for (const file of builtFiles(out).filter((f) => !f.endsWith("/email.html"))) {
     const report = await validator.validateString(readFileSync(path.join(out, file), "utf8"), file);
     for (const result of report.results) {
       for (const m of result.messages)

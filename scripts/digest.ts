@@ -1,0 +1,87 @@
+// `npm run digest -- <number> [--output _site] [--open]`: where an edition's email files are, checked (size, links, images), ready for a mailing tool.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { checkEmail } from "../src/lib/email-check.ts";
+import { EMAIL_LIMIT_BYTES } from "../src/lib/email.ts";
+import { absoluteUrl } from "../src/lib/format.ts";
+import { routes } from "../src/lib/routes.ts";
+import { loadSiteContext } from "../src/lib/site-context.ts";
+import { parseCli, run } from "./lib/cli.ts";
+
+const USAGE = `Usage: npm run digest -- <number> [--output _site] [--pathprefix /sub/] [--open]
+  Build first: npm run build (or npm run build:preview for a draft edition).`;
+
+function main(): number {
+  const parsed = parseCli(
+    {
+      output: { type: "string", default: "_site" },
+      pathprefix: { type: "string", default: "/" },
+      open: { type: "boolean", default: false },
+    },
+    USAGE,
+  );
+  if (!parsed) return 1;
+  const [raw, ...rest] = parsed.positionals;
+  if (!raw || rest.length || !/^[1-9]\d*$/.test(raw)) {
+    console.error(
+      raw
+        ? `expected an edition number such as 12, got ${JSON.stringify([raw, ...rest].join(" "))}\n${USAGE}`
+        : USAGE,
+    );
+    return 1;
+  }
+  const ctx = loadSiteContext();
+  const output = path.resolve(parsed.values.output!);
+  const url = routes.edition(Number(raw));
+  const folder = path.join(output, url);
+  const htmlFile = path.join(folder, "email.html");
+  const textFile = path.join(folder, "email.txt");
+  if (!existsSync(htmlFile)) {
+    console.error(
+      `There is no edition ${raw} in ${path.relative(process.cwd(), output) || "."}/ (no ${path.relative(process.cwd(), htmlFile)}): run npm run build first, or npm run build:preview if it is a draft.`,
+    );
+    return 1;
+  }
+  const siteRoot = absoluteUrl(ctx.settings.url, parsed.values.pathprefix!, "/");
+  const report = checkEmail(readFileSync(htmlFile, "utf8"), {
+    siteRoot,
+    output,
+    unsubscribe: ctx.settings.newsletter.unsubscribe,
+  });
+  const shown = (file: string) => path.relative(process.cwd(), file);
+  console.log(`Edition ${raw}: ${absoluteUrl(ctx.settings.url, parsed.values.pathprefix!, url)}`);
+  console.log(
+    `  HTML: ${shown(htmlFile)} (${(report.bytes / 1024).toFixed(1)} KB of ${EMAIL_LIMIT_BYTES / 1024} KB)`,
+  );
+  console.log(`  Text: ${shown(textFile)}`);
+  console.log(`  Links: ${report.links}, ${report.siteLinks} of them to this site's pages`);
+  console.log(
+    `  Unsubscribe link: ${ctx.settings.newsletter.unsubscribe} (your mailing tool fills it in)`,
+  );
+  if (report.problems.length) {
+    console.error(
+      `\n${report.problems.length} problem(s):\n${report.problems.map((p) => `  ${p}`).join("\n")}`,
+    );
+    return 1;
+  }
+  console.log(
+    "All checked: paste or upload email.html (and email.txt as the plain-text part) in your mailing tool.",
+  );
+  if (parsed.values.open) {
+    const opener =
+      process.platform === "darwin"
+        ? "open"
+        : process.platform === "win32"
+          ? "explorer"
+          : "xdg-open";
+    spawn(opener, [htmlFile], { stdio: "ignore", detached: true })
+      .on("error", () =>
+        console.error(`Could not open a browser (${opener}); open ${shown(htmlFile)} yourself.`),
+      )
+      .unref();
+  }
+  return 0;
+}
+
+await run("digest", main);

@@ -1,0 +1,262 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import type { ContentError, Item } from "./content.ts";
+import { eventSpan, isEvent, isUpcoming, type EventItem } from "./events.ts";
+import type { FeedSpec } from "./feeds.ts";
+import { routes } from "./routes.ts";
+import type { EditionEntry } from "./schema.ts";
+
+/** How many days after an edition's date its "Coming up" list reaches. */
+export const EVENT_WINDOW_DAYS = 21;
+
+export interface EditionLookup {
+  contentDir: string;
+  /** The site's address (settings.url), so a full URL of the site resolves like its path. */
+  siteUrl: string;
+  items: readonly Item[];
+}
+
+/** Finds what an edition entry names: a content path (from the repository, content/ or the edition), or a URL of the site. */
+export class EditionResolver {
+  #byPath = new Map<string, Item>();
+  #byUrl = new Map<string, Item>();
+
+  constructor(readonly lookup: EditionLookup) {
+    for (const item of lookup.items) {
+      this.#byPath.set(item.inputPath, item);
+      if (item.url !== false) this.#byUrl.set(item.url, item);
+    }
+  }
+
+  resolve(reference: string, edition: Pick<Item, "inputPath">): Item | undefined {
+    const ref = reference.trim();
+    const site = this.lookup.siteUrl.replace(/\/+$/, "");
+    if (ref.startsWith(`${site}/`)) return this.#byUrl.get(withSlash(ref.slice(site.length)));
+    if (ref.startsWith("/")) return this.#byUrl.get(withSlash(ref));
+    const { contentDir } = this.lookup;
+    const candidates = ref.startsWith(".")
+      ? [path.resolve(path.dirname(edition.inputPath), ref)]
+      : [
+          path.resolve(path.dirname(contentDir), ref),
+          path.resolve(contentDir, ref),
+          // "content/…" names the content folder whatever it is called (CONTENT_DIR).
+          path.resolve(contentDir, ref.replace(/^content\//, "")),
+        ];
+    for (const file of candidates) {
+      const item = this.#byPath.get(file) ?? this.#byPath.get(`${file}.md`);
+      if (item) return item;
+    }
+    return undefined;
+  }
+}
+
+const withSlash = (url: string) => {
+  const bare = url.split(/[?#]/)[0]!;
+  return bare.endsWith("/") || /\.[a-z0-9]+$/i.test(bare) ? bare : `${bare}/`;
+};
+
+export const entryReference = (entry: EditionEntry) =>
+  typeof entry === "string" ? entry : entry.item;
+export const entryNote = (entry: EditionEntry) =>
+  typeof entry === "string" ? undefined : entry.note;
+
+export interface EditionCheckOptions extends EditionLookup {
+  /** Previews show drafts and scheduled items, so an edition may name them there. */
+  isVisible: (item: Item) => boolean;
+}
+
+/** Every edition's references, numbers and dates, as content errors (empty when all is well). */
+export function checkEditions(options: EditionCheckOptions): ContentError[] {
+  const editions = options.items.filter((i) => i.section === "editions");
+  if (editions.length === 0) return [];
+  const resolver = new EditionResolver(options);
+  const errors: ContentError[] = [];
+  const fail = (edition: Item, field: string, message: string, needle?: string) =>
+    errors.push({ file: edition.file, line: lineOf(edition, needle), field, message });
+
+  for (const edition of editions) {
+    const seen = new Map<Item, string>();
+    edition.sections!.forEach((section, s) =>
+      section.items.forEach((entry, i) => {
+        const field = `sections.${s}.items.${i}`;
+        const ref = entryReference(entry);
+        const target = resolver.resolve(ref, edition);
+        if (!target) {
+          fail(
+            edition,
+            field,
+            `expected the path or URL of an article or action, got ${JSON.stringify(ref)} (no such file or page)`,
+            ref,
+          );
+          return;
+        }
+        if (target.section !== "articles" && target.section !== "actions") {
+          fail(
+            edition,
+            field,
+            `expected an article or action, got ${JSON.stringify(ref)}, which is ${target.section === "pages" ? "a standing page" : "an edition"} (${target.file})`,
+            ref,
+          );
+          return;
+        }
+        if (options.isVisible(edition) && !options.isVisible(target)) {
+          const why = target.draft ? "a draft" : `scheduled for ${target.date.at.toISODate()}`;
+          fail(
+            edition,
+            field,
+            `expected a published item, got ${JSON.stringify(ref)}, which is ${why} (${target.file}); publish it first or take it out`,
+            ref,
+          );
+          return;
+        }
+        const first = seen.get(target);
+        if (first) {
+          fail(
+            edition,
+            field,
+            `expected each item once per edition, got ${JSON.stringify(ref)} again (already in ${first})`,
+            ref,
+          );
+          return;
+        }
+        seen.set(target, field);
+      }),
+    );
+  }
+
+  const byNumber = [...editions].sort(
+    (a, b) => a.number! - b.number! || a.file.localeCompare(b.file),
+  );
+  for (let i = 1; i < byNumber.length; i++) {
+    const before = byNumber[i - 1]!;
+    const edition = byNumber[i]!;
+    if (edition.number === before.number) {
+      fail(
+        edition,
+        "number",
+        `expected a number no other edition has, got ${edition.number}, which ${before.file} has too`,
+        "number:",
+      );
+    } else if (edition.date.at < before.date.at) {
+      fail(
+        edition,
+        "date",
+        `expected a date on or after ${before.date.at.toISODate()} (edition ${before.number}, ${before.file}), got ${edition.date.at.toISODate()}: numbers go up with dates`,
+        "date:",
+      );
+    }
+  }
+  return errors;
+}
+
+/** The line an error is about, found again in the file only when there is an error to show. */
+function lineOf(edition: Item, needle?: string): number | undefined {
+  if (!needle) return undefined;
+  try {
+    const lines = readFileSync(edition.inputPath, "utf8").split("\n");
+    const at = lines.findIndex((line) => line.includes(needle));
+    return at >= 0 ? at + 1 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface EditionEntryView {
+  item: Item;
+  note?: string;
+}
+
+export interface EditionView {
+  edition: Item;
+  sections: { heading: string; intro?: string; entries: EditionEntryView[] }[];
+  /** Actions open at the edition's date that neither its sections nor its events list. */
+  openActions: Item[];
+  /** Events in the weeks after the edition's date that its sections do not already list. */
+  events: EventItem[];
+  previous?: Item;
+  next?: Item;
+}
+
+export interface EditionViewOptions extends EditionLookup {
+  /** The published items of this build, newest first. */
+  published: readonly Item[];
+  /** How many open actions and events an edition lists at most. */
+  limit?: number;
+}
+
+/** Each published edition as its page and email show it, newest first. */
+export function editionViews(options: EditionViewOptions): EditionView[] {
+  const { published, limit = 6 } = options;
+  const resolver = new EditionResolver(options);
+  const editions = published
+    .filter((i) => i.section === "editions")
+    .sort((a, b) => b.number! - a.number!);
+  const visible = new Set(published);
+  return editions.map((edition, index) => {
+    const sections = edition.sections!.map((section) => ({
+      heading: section.heading,
+      intro: section.intro,
+      entries: section.items.flatMap((entry): EditionEntryView[] => {
+        const item = resolver.resolve(entryReference(entry), edition);
+        // A draft item in a draft edition is left out of a production build with its edition.
+        return item && visible.has(item) ? [{ item, note: entryNote(entry) }] : [];
+      }),
+    }));
+    const listed = new Set(sections.flatMap((s) => s.entries.map((e) => e.item)));
+    const at = edition.date.at;
+    const events = eventsAfter(published, at)
+      .filter((e) => !listed.has(e))
+      .slice(0, limit);
+    // An action that is also an event shows once, under "Coming up", with its call to action.
+    for (const event of events) listed.add(event);
+    return {
+      edition,
+      sections,
+      openActions: published
+        .filter((i) => i.section === "actions" && !listed.has(i) && openAt(i, at))
+        .slice(0, limit),
+      events,
+      previous: editions[index + 1],
+      next: editions[index - 1],
+    };
+  });
+}
+
+/** An action is open on a day when it was out by then and its deadline (if any) had not passed. */
+export function openAt(action: Item, at: DateTime): boolean {
+  return (
+    action.date.at <= at && (!action.cta?.deadline || action.cta.deadline.at.endOf("day") >= at)
+  );
+}
+
+/** Events still on at `from` and starting within EVENT_WINDOW_DAYS of it, soonest first. */
+export function eventsAfter(items: readonly Item[], from: DateTime): EventItem[] {
+  const until = from.startOf("day").plus({ days: EVENT_WINDOW_DAYS });
+  return items
+    .filter(isEvent)
+    .filter((e) => isUpcoming(e, from) && eventSpan(e).start < until)
+    .sort(
+      (a, b) =>
+        eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() ||
+        a.file.localeCompare(b.file),
+    );
+}
+
+/** The editions' Atom and JSON feeds, whole content, so a mailing tool can send each new edition. */
+export function editionsFeed(
+  views: readonly EditionView[],
+  contentHtml: (view: EditionView) => string,
+  settings: { title: string; feedSize: number },
+): FeedSpec {
+  const byEdition = new Map(views.map((view) => [view.edition, view]));
+  return {
+    title: `${settings.title}: the digest`,
+    pageUrl: routes.digest,
+    feedUrl: routes.digestFeedAtom,
+    jsonUrl: routes.digestFeedJson,
+    items: views.slice(0, settings.feedSize).map((view) => view.edition),
+    fullContent: true,
+    contentHtml: (item) => contentHtml(byEdition.get(item)!),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Item } from "./content.ts";
+import { readableDate } from "./format.ts";
+import type { ShareTarget } from "./settings.ts";
+
+export interface ShareLink {
+  target: ShareTarget;
+  /** What the link says, e.g. "WhatsApp". */
+  label: string;
+  href: string;
+}
+
+const LABELS: Record<ShareTarget, string> = {
+  whatsapp: "WhatsApp",
+  telegram: "Telegram",
+  bluesky: "Bluesky",
+  mastodon: "Mastodon",
+  email: "Email",
+};
+
+/** The words a share starts with: an action carries its call to action and deadline. */
+export function shareText(item: Item, locale = "en-GB"): string {
+  if (item.section === "actions" && item.cta && !item.closed) {
+    const by = item.cta.deadline ? ` by ${readableDate(item.cta.deadline, locale)}` : "";
+    return `${item.cta.label}${by}: ${item.title}`;
+  }
+  if (item.section === "editions") return `${item.title} (edition ${item.number})`;
+  return item.title;
+}
+
+/**
+ * Links that share `url` without JavaScript and load nothing from the services until the reader
+ * follows one. Mastodon has no single site: its link goes to this site's share page (`sharePage`),
+ * which asks for the reader's server.
+ */
+export function shareLinks(
+  item: Item,
+  url: string,
+  options: { targets: readonly ShareTarget[]; sharePage: string; locale?: string },
+): ShareLink[] {
+  const text = shareText(item, options.locale);
+  const both = `${text} ${url}`;
+  const q = encodeURIComponent;
+  const hrefs: Record<ShareTarget, string> = {
+    whatsapp: `https://wa.me/?text=${q(both)}`,
+    telegram: `https://t.me/share/url?url=${q(url)}&text=${q(text)}`,
+    bluesky: `https://bsky.app/intent/compose?text=${q(both)}`,
+    mastodon: `${options.sharePage}?text=${q(both)}`,
+    email: `mailto:?subject=${q(item.title)}&body=${q(both)}`,
+  };
+  return options.targets.map((target) => ({ target, label: LABELS[target], href: hrefs[target] }));
+}
