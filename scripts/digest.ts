@@ -4,19 +4,20 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { checkEmail } from "../src/lib/email-check.ts";
 import { EMAIL_LIMIT_BYTES } from "../src/lib/email.ts";
-import { absoluteUrl } from "../src/lib/format.ts";
+import { absoluteUrl } from "../src/lib/deploy.ts";
 import { routes } from "../src/lib/routes.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
 import { parseCli, run } from "./lib/cli.ts";
 
 const USAGE = `Usage: npm run digest -- <number> [--output _site] [--pathprefix /sub/] [--open]
+  --pathprefix: as given to the build, if it was.
   Build first: npm run build (or npm run build:preview for a draft edition).`;
 
 function main(): number {
   const parsed = parseCli(
     {
       output: { type: "string", default: "_site" },
-      pathprefix: { type: "string", default: "/" },
+      pathprefix: { type: "string" },
       open: { type: "boolean", default: false },
     },
     USAGE,
@@ -31,7 +32,7 @@ function main(): number {
     );
     return 1;
   }
-  const ctx = loadSiteContext();
+  const ctx = loadSiteContext(process.env, { pathPrefix: parsed.values.pathprefix });
   const output = path.resolve(parsed.values.output!);
   const url = routes.edition(Number(raw));
   const folder = path.join(output, url);
@@ -43,14 +44,14 @@ function main(): number {
     );
     return 1;
   }
-  const siteRoot = absoluteUrl(ctx.settings.url, parsed.values.pathprefix!, "/");
+  const siteRoot = absoluteUrl(ctx.deploy, "/");
   const report = checkEmail(readFileSync(htmlFile, "utf8"), {
     siteRoot,
     output,
     unsubscribe: ctx.settings.newsletter.unsubscribe,
   });
   const shown = (file: string) => path.relative(process.cwd(), file);
-  console.log(`Edition ${raw}: ${absoluteUrl(ctx.settings.url, parsed.values.pathprefix!, url)}`);
+  console.log(`Edition ${raw}: ${absoluteUrl(ctx.deploy, url)}`);
   console.log(
     `  HTML: ${shown(htmlFile)} (${(report.bytes / 1024).toFixed(1)} KB of ${EMAIL_LIMIT_BYTES / 1024} KB)`,
   );

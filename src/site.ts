@@ -6,7 +6,7 @@ import { normalisePrefix } from "./lib/format.ts";
 import { ImagePipeline } from "./lib/images.ts";
 import { editionsFeed } from "./lib/editions.ts";
 import { renderEditionFeedHtml, type EmailContext } from "./lib/email.ts";
-import { absoluteUrl } from "./lib/format.ts";
+import { absoluteUrl } from "./lib/deploy.ts";
 import type { SiteContext } from "./lib/site-context.ts";
 import { ContentStore } from "./lib/store.ts";
 import { createTaxonomy } from "./lib/taxonomy.ts";
@@ -82,10 +82,9 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
   eleventyConfig.on("eleventy.after", () => images.flush());
   const bodies = new BodyRenderer(images);
   const topics = createTaxonomy(store);
-  const pathPrefix = eleventyConfig.pathPrefix ?? "/";
   const email: EmailContext = {
     settings: ctx.settings,
-    absolute: (url) => absoluteUrl(ctx.settings.url, pathPrefix, url),
+    absolute: (url) => absoluteUrl(ctx.deploy, url),
     bodyHtml: (item) => bodies.feedHtml(item),
     image: (item) =>
       item.image
@@ -113,7 +112,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
     ],
   });
   eleventyConfig.addPlugin(digest, { store, email });
-  eleventyConfig.addPlugin(share, { settings: ctx.settings });
+  eleventyConfig.addPlugin(share, { settings: ctx.settings, deploy: ctx.deploy });
   eleventyConfig.addPlugin(events, { store, images });
   eleventyConfig.addPlugin(taxonomy, { taxonomy: topics });
   eleventyConfig.addPlugin(search, { store, images });
