@@ -185,6 +185,22 @@ describe("the digest in a fixture build", () => {
     expect(page(out, "/share/").querySelector("form[data-mastodon]")).not.toBeNull();
   });
 
+  it("leads the home page with the latest edition and what to do, each item once", () => {
+    const doc = page(out, "/");
+    expect(all(doc, "main h2").map(text)).toEqual([
+      "This week's digest",
+      "Take action",
+      "Coming up",
+      "Latest",
+    ]);
+    expect(text(doc.querySelector(".home__edition .card__title"))).toBe("The second edition");
+    const titles = all(doc, "main .card__title").map(text);
+    expect(titles.filter((t) => t === "National march")).toHaveLength(1);
+    expect(all(doc, "#actions-heading ~ .cards .card__title").map(text)).toEqual([
+      "Sign the open letter",
+    ]);
+  });
+
   it("shows a draft edition, and the draft it names, in previews only", () => {
     expect(existsSync(path.join(out, "digest/3/index.html"))).toBe(false);
     expect(existsSync(path.join(out, "digest/3/email.html"))).toBe(false);
