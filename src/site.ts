@@ -47,10 +47,6 @@ export function createSite(ctx: SiteContext) {
     eleventyConfig.setDataDirectory("_data");
     eleventyConfig.setTemplateFormats(["md", "njk"]);
     eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-    eleventyConfig.addDataExtension("ts", {
-      parser: async (file: string) => (await import(path.resolve(file))).default,
-      read: false,
-    });
     eleventyConfig.setQuietMode(true);
     eleventyConfig.addPlugin((config: UserConfig) => wire(config, store));
     // Eleventy's own `url` filter and the dev server take the prefix from here unless told otherwise.
@@ -95,7 +91,13 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
   eleventyConfig.addPlugin(content, {
     store,
     bodies,
-    layouts: { editions: "digest/edition.njk" },
+    // A section's defaults belong to the code, not to content/: no code from content/ runs.
+    layouts: {
+      articles: "item.njk",
+      actions: "item.njk",
+      pages: "item.njk",
+      editions: "digest/edition.njk",
+    },
   });
   eleventyConfig.addPlugin(helpers, { store, images });
   eleventyConfig.addPlugin(assets, {

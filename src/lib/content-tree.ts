@@ -79,8 +79,6 @@ export function checkContentTree(contentDir: string): ContentError[] {
       }
       const extension = path.extname(name).toLowerCase();
       if (IMAGE_EXTENSIONS.includes(extension)) continue;
-      if (section && dir === path.join(contentDir, section) && name === `${section}.11tydata.ts`)
-        continue;
       if (extension === ".md" && section) {
         const fixed = cleanName(name);
         if (fixed !== name) {

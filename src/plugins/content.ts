@@ -8,7 +8,7 @@ export interface ContentOptions {
   store: ContentStore;
   /** Renders editors' Markdown (src/lib/bodies.ts). */
   bodies: BodyRenderer;
-  /** The layout of each section that has no `<section>.11tydata` file of its own. */
+  /** The layout of each section's pages (content/ holds no code, so no data files either). */
   layouts?: Partial<Record<Section, string>>;
 }
 

@@ -47,10 +47,13 @@ const CASES: { files: Record<string, string | Buffer>; expected: string[] }[] = 
       "misc/x.md": GOOD,
       "misc/x.njk": "---\npermalink: /x/\n---\n{{ '<script>alert(1)</script>' | safe }}",
       "articles/x.11tydata.js": "module.exports = { layout: false };",
+      // Section defaults live in the code (src/site.ts), so a section data file is code from content/ too.
+      "actions/actions.11tydata.ts": "export default { layout: false };",
       "_data/extra.js": "module.exports = {};",
     },
     expected: [
       "content/_data/extra.js → file: expected only site.yml in content/_data/, got a file the site does not read (remove it)",
+      "content/actions/actions.11tydata.ts → file: expected Markdown in content/articles/, content/actions/, content/pages/, content/editions/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .ts file (nothing else is published: move it out of content/)",
       "content/articles/x.11tydata.js → file: expected Markdown in content/articles/, content/actions/, content/pages/, content/editions/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .js file (nothing else is published: move it out of content/)",
       "content/misc/x.md → file: expected Markdown only in content/articles/, content/actions/, content/pages/, content/editions/, got a file outside them (move it into one, or out of content/)",
       "content/misc/x.njk → file: expected Markdown in content/articles/, content/actions/, content/pages/, content/editions/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .njk file (nothing else is published: move it out of content/)",
