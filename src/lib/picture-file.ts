@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { imageSize } from "image-size";
 
 export const PICTURE_KINDS = "a JPEG, PNG, GIF, WebP or AVIF picture";
 
@@ -50,5 +51,13 @@ export function pictureProblem(file: string, contentDir: string): string | null 
   } finally {
     if (fd !== null) closeSync(fd);
   }
-  return isPictureBytes(head) ? null : `it is not ${PICTURE_KINDS}`;
+  if (!isPictureBytes(head)) return `it is not ${PICTURE_KINDS}`;
+  // The image pipeline reads each picture's size this way before encoding it: a damaged file fails here, not mid-build.
+  try {
+    const size = imageSize(real);
+    if (!size.width || !size.height) return "it is damaged: no width or height found";
+  } catch (error) {
+    return `it is damaged: ${(error as Error).message}`;
+  }
+  return null;
 }

@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isPictureBytes } from "../../src/lib/picture-file.ts";
+import { isPictureBytes, pictureProblem } from "../../src/lib/picture-file.ts";
+import { makeJpeg } from "../helpers/sample-site.ts";
 
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(
@@ -29,5 +33,18 @@ describe("a picture is known by its content, not its name", () => {
       Buffer.alloc(0),
     ])
       expect(isPictureBytes(Buffer.concat([head, Buffer.alloc(32)]).subarray(0, 32))).toBe(false);
+  });
+});
+
+describe("pictureProblem", () => {
+  // Regression: a truncated JPEG passed check (its first bytes are a JPEG's), then crashed the build with a stack trace.
+  it("refuses a damaged picture whose first bytes look right, and accepts a real one", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "picture-"));
+    writeFileSync(path.join(dir, "bad.jpg"), bytes([0xff, 0xd8, 0xff, 0xe0], "garbage"));
+    writeFileSync(path.join(dir, "good.jpg"), await makeJpeg(40, 30));
+    expect(pictureProblem(path.join(dir, "bad.jpg"), dir)).toBe(
+      "it is damaged: Invalid JPG, no size found",
+    );
+    expect(pictureProblem(path.join(dir, "good.jpg"), dir)).toBeNull();
   });
 });
