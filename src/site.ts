@@ -14,6 +14,7 @@ import assets from "./plugins/assets.ts";
 import content from "./plugins/content.ts";
 import digest from "./plugins/digest.ts";
 import events from "./plugins/events.ts";
+import groups from "./plugins/groups.ts";
 import feeds from "./plugins/feeds.ts";
 import headers from "./plugins/headers.ts";
 import helpers from "./plugins/helpers.ts";
@@ -97,6 +98,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
       actions: "item.njk",
       pages: "item.njk",
       editions: "digest/edition.njk",
+      groups: "groups/group.njk",
     },
   });
   eleventyConfig.addPlugin(helpers, { store, images });
@@ -116,6 +118,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
   eleventyConfig.addPlugin(digest, { store, email });
   eleventyConfig.addPlugin(share, { settings: ctx.settings, deploy: ctx.deploy });
   eleventyConfig.addPlugin(events, { store, images });
+  eleventyConfig.addPlugin(groups, { store, bodies });
   eleventyConfig.addPlugin(taxonomy, { taxonomy: topics });
   eleventyConfig.addPlugin(search, { store, images });
   eleventyConfig.addPlugin(headers);

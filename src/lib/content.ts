@@ -9,7 +9,9 @@ import {
   SECTIONS,
   shown,
   type EditionFrontMatter,
+  type GroupFrontMatter,
   type ParsedFrontMatter,
+  type SeekingFrontMatter,
   type Section,
   type Schemas,
 } from "./schema.ts";
@@ -65,7 +67,19 @@ export type Item = ParsedFrontMatter & {
   /** An edition's number and sections (content/editions/ only). */
   number?: number;
   sections?: EditionFrontMatter["sections"];
+  /** A group's fields (content/groups/), or a community's seeking a partner (content/groups/seeking/). */
+  group?: GroupInfo;
 };
+
+/** What the groups directory reads from a group's file: a UK group, or a Palestinian community seeking a partner. */
+export type GroupInfo =
+  ({ seeking: false } & GroupFrontMatter) | ({ seeking: true } & SeekingFrontMatter);
+
+/** content/groups/seeking/ holds the communities asking for a partner; they are listed on /groups/seeking/. */
+export function isSeekingFile(contentDir: string, filePath: string): boolean {
+  const relative = path.relative(path.join(contentDir, "groups"), filePath).split(path.sep);
+  return relative.length > 1 && relative[0] === "seeking";
+}
 
 export interface LoadContext {
   contentDir: string;
@@ -254,7 +268,8 @@ export function parseContentFile(
     return undefined;
   };
 
-  const schema = schemas[section];
+  const seeking = section === "groups" && isSeekingFile(ctx.contentDir, filePath);
+  const schema: z.ZodObject = seeking ? schemas.seeking : schemas[section];
   const allowed = ctx.settings.allowUnknownKeys;
   const known = knownKeys(schema);
   const input: Record<string, unknown> = {};
@@ -282,8 +297,36 @@ export function parseContentFile(
     });
     return { errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }
-  const fm = result.data as ParsedFrontMatter & Partial<EditionFrontMatter>;
   const slug = path.basename(filePath, ".md");
+  const bodyLine = raw
+    .replace(/^\uFEFF/, "")
+    .slice(0, -body.length || undefined)
+    .split("\n").length;
+  if (section === "groups") {
+    const g = result.data as GroupFrontMatter | SeekingFrontMatter;
+    const group = (seeking ? { seeking, ...g } : { seeking, ...g }) as GroupInfo;
+    const item: Item = {
+      ...extra,
+      title: g.name,
+      date: g.date,
+      tags: g.tags,
+      summary: g.summary,
+      draft: g.draft,
+      group,
+      inputPath: path.resolve(filePath),
+      file,
+      section,
+      slug,
+      // A community seeking a partner has no page of its own: /groups/seeking/ lists it.
+      url: seeking ? false : routes.item(section, slug),
+      scheduled: g.date.at > ctx.now,
+      closed: false,
+      body,
+      bodyLine,
+    };
+    return { item, errors: [], frontMatter: data as Record<string, unknown> };
+  }
+  const fm = result.data as ParsedFrontMatter & Partial<EditionFrontMatter>;
   const url =
     fm.number !== undefined
       ? routes.edition(fm.number)
@@ -302,10 +345,7 @@ export function parseContentFile(
     scheduled: fm.date.at > ctx.now,
     closed: fm.cta?.deadline ? fm.cta.deadline.at.endOf("day") < ctx.now : false,
     body,
-    bodyLine: raw
-      .replace(/^\uFEFF/, "")
-      .slice(0, -body.length || undefined)
-      .split("\n").length,
+    bodyLine,
   };
   return { item, errors: [], frontMatter: data as Record<string, unknown> };
 }

@@ -26,6 +26,8 @@ const INDEXES = new Set<string>([
   routes.events,
   routes.digest,
   routes.share,
+  routes.groups,
+  routes.groupsSeeking,
 ]);
 /** The sections with paginated lists. */
 const LISTED = ["articles", "actions"] as const;
@@ -37,6 +39,8 @@ export class SiteMap {
   readonly #categories: Set<string>;
   readonly #listPages: Map<string, number>;
   readonly #assumed: Set<string>;
+  /** The directory's filter pages: one per kind and status some published group has. */
+  readonly #groupFilters: Set<string>;
 
   constructor(
     private readonly ctx: SiteContext,
@@ -53,6 +57,13 @@ export class SiteMap {
     const size = ctx.settings.pageSize;
     this.#listPages = new Map(
       LISTED.map((s) => [s, pageCount(visible.filter((i) => i.section === s).length, size)]),
+    );
+    this.#groupFilters = new Set(
+      visible.flatMap((i) =>
+        i.group && !i.group.seeking
+          ? [routes.groupsBy("kind", i.group.kind), routes.groupsBy("status", i.group.status)]
+          : [],
+      ),
     );
     // Files that failed validation still count at their default URL, so one error does not cause others.
     const valid = new Set(items.map((item) => item.inputPath));
@@ -74,7 +85,7 @@ export class SiteMap {
     if (UNVERIFIED_AREAS.some((area) => url.startsWith(area)) || ROOT_FILE.test(url)) return true;
     if (DIGEST_FILES.test(url)) return true;
     if (!url.endsWith("/")) return false;
-    if (INDEXES.has(url)) return true;
+    if (INDEXES.has(url) || this.#groupFilters.has(url)) return true;
     for (const section of LISTED) {
       const count = this.#listPages.get(section) ?? 1;
       for (let page = 0; page < count; page++) if (url === routes.list(section, page)) return true;

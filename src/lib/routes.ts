@@ -33,6 +33,11 @@ export const routes = {
   digestFeedJson: "/digest/feed.json",
   /** The page that passes a share on to a reader's Mastodon server. */
   share: "/share/",
+  /** The groups directory, and the communities asking for a partner. */
+  groups: "/groups/",
+  groupsSeeking: "/groups/seeking/",
+  /** The directory narrowed to one kind of group or one status: /groups/kind/school/, /groups/status/active/. */
+  groupsBy: (filter: "kind" | "status", value: string) => `/groups/${filter}/${value}/`,
   /** Page `page` (0-based) of a section's list: /articles/, /articles/2/… */
   list: (section: Section, page = 0) => pageUrl(`/${section}/`, page),
   eventsPast: (page = 0) => pageUrl("/events/past/", page),
@@ -67,6 +72,7 @@ const FILES: Record<string, string> = {
   [routes.feedAtom]: "the Atom feed",
   [routes.feedJson]: "the JSON feed",
   [routes.eventsIcs]: "the events calendar feed",
+  [routes.groupsSeeking]: "the communities seeking a partner",
 };
 
 /** Folders whose whole content the build writes, and what each holds. */
@@ -80,6 +86,8 @@ const AREAS: Record<string, string> = {
   [routes.events]: "the events calendar",
   [routes.digest]: "the digest's editions",
   [routes.share]: "the share page",
+  ["/groups/kind/"]: "the group directory's filters",
+  ["/groups/status/"]: "the group directory's filters",
   [`/${PREVIEW_FOLDER_PREFIX}`]: "pull-request previews",
 };
 

@@ -5,7 +5,7 @@ import { PERMALINK } from "./routes.ts";
 import { normaliseTag } from "./tags.ts";
 import { parseSiteTime } from "./time.ts";
 
-export const SECTIONS = ["articles", "actions", "pages", "editions"] as const;
+export const SECTIONS = ["articles", "actions", "pages", "editions", "groups"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** How a value an editor wrote is quoted back in an error: short, and always one line. */
@@ -206,13 +206,82 @@ export function makeSchemas(settings: SiteSettings) {
       )
       .min(1, { error: "expected at least one section, got an empty list" }),
   });
-  return {
+
+  // The groups directory: kinds and regions from site.yml, coordinates on the map's two areas.
+  const listed = (what: string, list: Record<string, string>) => {
+    const wanted = `one of the ${what} in site.yml (${Object.keys(list).join(", ")})`;
+    return z
+      .string({ error: expected(wanted) })
+      .refine((v) => Object.hasOwn(list, v), { error: (issue) => expected(wanted)(issue) });
+  };
+  const coordinate = (what: string, [min, max]: readonly [number, number]) => {
+    const wanted = `a ${what} from ${min} to ${max}`;
+    return z
+      .number({ error: expected(wanted) })
+      .min(min, { error: (issue) => expected(wanted)(issue) })
+      .max(max, { error: (issue) => expected(wanted)(issue) });
+  };
+  const contact = ctaUrl;
+  const groupCommon = {
+    name: nonEmpty("the group's name"),
+    date: siteTime(zone),
+    tags: tags.default([]),
+    summary: text().optional(),
+    draft: z.boolean({ error: expected("true or false") }).default(false),
+  };
+  const group = z.strictObject({
+    ...groupCommon,
+    kind: listed("kinds", settings.groups.kinds),
+    place: nonEmpty("a UK town or city"),
+    region: listed("regions", settings.groups.regions),
+    lat: coordinate("latitude in the UK", UK_AREA.lat),
+    lon: coordinate("longitude in the UK", UK_AREA.lon),
+    partner: z
+      .strictObject(
+        {
+          place: nonEmpty("the Palestinian town, village, camp or school"),
+          governorate: nonEmpty("its governorate (or camp)"),
+          lat: coordinate("latitude in the West Bank or Gaza", PALESTINE_AREA.lat),
+          lon: coordinate("longitude in the West Bank or Gaza", PALESTINE_AREA.lon),
+        },
+        { error: expected("a partner with place, governorate, lat and lon") },
+      )
+      .optional(),
+    formal: z.boolean({ error: expected("true or false") }).default(false),
+    status: z.enum(GROUP_STATUSES, {
+      error: expected(`one of ${GROUP_STATUSES.join(", ")}`),
+    }),
+    since: z
+      .number({ error: expected("a year such as 2015") })
+      .int({ error: expected("a year such as 2015") })
+      .min(1900, { error: expected("a year such as 2015") })
+      .max(2100, { error: expected("a year such as 2015") })
+      .optional(),
+    contact,
+  });
+  // content/groups/seeking/: a Palestinian community asking for a UK partner.
+  const seeking = z.strictObject({
+    ...groupCommon,
+    governorate: nonEmpty("its governorate (or camp)"),
+    lat: coordinate("latitude in the West Bank or Gaza", PALESTINE_AREA.lat),
+    lon: coordinate("longitude in the West Bank or Gaza", PALESTINE_AREA.lon),
+    contact,
+  });
+  const bySection = {
     articles: article,
     actions: action,
     pages: page,
     editions: edition,
+    groups: group,
   } satisfies Record<Section, z.ZodType>;
+  return { ...bySection, seeking };
 }
+
+/** A group's standing, as its `status:` names it. */
+export const GROUP_STATUSES = ["active", "dormant", "seeking-partner"] as const;
+/** Where group markers may be (the map's two areas): the UK, and the West Bank and Gaza. */
+export const UK_AREA = { lat: [49.8, 60.9], lon: [-8.7, 1.8] } as const;
+export const PALESTINE_AREA = { lat: [31.2, 32.6], lon: [34.2, 35.6] } as const;
 
 export type Schemas = ReturnType<typeof makeSchemas>;
 /** Front matter as an editor writes it. */
@@ -222,5 +291,9 @@ export type ParsedFrontMatter =
   z.output<Schemas["articles"]> | z.output<Schemas["actions"]> | z.output<Schemas["pages"]>;
 /** An edition's front matter once read. */
 export type EditionFrontMatter = z.output<Schemas["editions"]>;
+/** A UK group's or link's front matter once read (content/groups/). */
+export type GroupFrontMatter = z.output<Schemas["groups"]>;
+/** A Palestinian community's front matter once read (content/groups/seeking/). */
+export type SeekingFrontMatter = z.output<Schemas["seeking"]>;
 /** One entry of an edition's section: a reference to an article or action, and the editor's note. */
 export type EditionEntry = EditionFrontMatter["sections"][number]["items"][number];

@@ -8,12 +8,18 @@ export const SEARCH_KINDS = {
   action: "Actions",
   event: "Events",
   edition: "Digest editions",
+  group: "Groups",
   page: "About pages",
 } as const;
 export type SearchKind = keyof typeof SEARCH_KINDS;
 
 export function searchKinds(item: Pick<Item, "section" | "event">): SearchKind[] {
-  const kinds = { articles: "article", actions: "action", editions: "edition" } as const;
+  const kinds = {
+    articles: "article",
+    actions: "action",
+    editions: "edition",
+    groups: "group",
+  } as const;
   const kind: SearchKind = kinds[item.section as keyof typeof kinds] ?? "page";
   return item.event ? [kind, "event"] : [kind];
 }

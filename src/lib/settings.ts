@@ -18,6 +18,31 @@ const checked = <T>(check: (raw: unknown) => Checked<T>, as: (value: T) => strin
 export const SHARE_TARGETS = ["whatsapp", "telegram", "bluesky", "mastodon", "email"] as const;
 export type ShareTarget = (typeof SHARE_TARGETS)[number];
 
+/** The kinds of group and the regions the groups directory lists, when site.yml names none. */
+export const DEFAULT_GROUP_KINDS: Record<string, string> = {
+  "town-link": "Town links",
+  school: "Schools",
+  university: "Universities",
+  "faith-group": "Faith groups",
+  "union-branch": "Union branches",
+  "solidarity-group": "Solidarity groups",
+  other: "Other groups",
+};
+export const DEFAULT_GROUP_REGIONS: Record<string, string> = {
+  scotland: "Scotland",
+  "northern-ireland": "Northern Ireland",
+  "north-east": "North East England",
+  "north-west": "North West England",
+  yorkshire: "Yorkshire and the Humber",
+  "east-midlands": "East Midlands",
+  "west-midlands": "West Midlands",
+  wales: "Wales",
+  east: "East of England",
+  london: "London",
+  "south-east": "South East England",
+  "south-west": "South West England",
+};
+
 /** The editable site settings, `content/_data/site.yml`. */
 export const settingsSchema = z.strictObject({
   title: z.string().min(1),
@@ -48,6 +73,17 @@ export const settingsSchema = z.strictObject({
       unsubscribe: z.string().trim().min(1).default("{{ unsubscribe_url }}"),
     })
     .default({ unsubscribe: "{{ unsubscribe_url }}" }),
+  // The groups directory (content/groups/): its kinds and regions, slug: label, listed in this order.
+  groups: z
+    .strictObject({
+      kinds: z
+        .record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1))
+        .default(() => ({ ...DEFAULT_GROUP_KINDS })),
+      regions: z
+        .record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1))
+        .default(() => ({ ...DEFAULT_GROUP_REGIONS })),
+    })
+    .default(() => ({ kinds: { ...DEFAULT_GROUP_KINDS }, regions: { ...DEFAULT_GROUP_REGIONS } })),
   share: z
     .array(z.enum(SHARE_TARGETS))
     .default([...SHARE_TARGETS])

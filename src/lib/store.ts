@@ -228,7 +228,8 @@ export class ContentStore {
     if (this.#tags) return this.#tags;
     const index = new Map<string, Item[]>();
     for (const item of this.published) {
-      if (item.section === "pages" || item.section === "editions") continue;
+      if (item.section === "pages" || item.section === "editions" || item.section === "groups")
+        continue;
       for (const tag of item.tags) {
         const list = index.get(tag);
         if (list) list.push(item);

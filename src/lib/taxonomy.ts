@@ -48,6 +48,8 @@ export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: n
     Object.keys(settings.categories).map((slug) => [slug, []]),
   );
   for (const item of store.published) {
+    // The groups directory is their index; topic pages list what was published.
+    if (item.section === "groups") continue;
     for (const tag of item.tags) {
       const list = byTag.get(tag);
       if (list) list.push(item);

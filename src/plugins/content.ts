@@ -36,7 +36,8 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
       if (!item) return { permalink: false, eleventyExcludeFromCollections: true };
       const { tags: _tags, ...data } = store.frontMatter(inputPath)!;
       // Sub-folders do not change the URL; an explicit permalink is already folded into item.url.
-      const layout = layouts[item.section];
+      // A file with no page of its own (a community seeking a partner) needs no layout.
+      const layout = item.url === false ? undefined : layouts[item.section];
       return { ...(layout ? { layout } : {}), ...data, permalink: item.url };
     },
     // Editors' Markdown never goes through a template engine; the body is looked up when rendered, so the dev server shows edits.

@@ -53,11 +53,11 @@ const CASES: { files: Record<string, string | Buffer>; expected: string[] }[] = 
     },
     expected: [
       "content/_data/extra.js → file: expected only site.yml in content/_data/, got a file the site does not read (remove it)",
-      "content/actions/actions.11tydata.ts → file: expected Markdown in content/articles/, content/actions/, content/pages/, content/editions/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .ts file (nothing else is published: move it out of content/)",
-      "content/articles/x.11tydata.js → file: expected Markdown in content/articles/, content/actions/, content/pages/, content/editions/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .js file (nothing else is published: move it out of content/)",
-      "content/misc/x.md → file: expected Markdown only in content/articles/, content/actions/, content/pages/, content/editions/, got a file outside them (move it into one, or out of content/)",
-      "content/misc/x.njk → file: expected Markdown in content/articles/, content/actions/, content/pages/, content/editions/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .njk file (nothing else is published: move it out of content/)",
-      "content/notes.md → file: expected Markdown only in content/articles/, content/actions/, content/pages/, content/editions/, got a file outside them (move it into one, or out of content/)",
+      "content/actions/actions.11tydata.ts → file: expected Markdown in content/articles/, content/actions/, content/pages/, content/editions/, content/groups/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .ts file (nothing else is published: move it out of content/)",
+      "content/articles/x.11tydata.js → file: expected Markdown in content/articles/, content/actions/, content/pages/, content/editions/, content/groups/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .js file (nothing else is published: move it out of content/)",
+      "content/misc/x.md → file: expected Markdown only in content/articles/, content/actions/, content/pages/, content/editions/, content/groups/, got a file outside them (move it into one, or out of content/)",
+      "content/misc/x.njk → file: expected Markdown in content/articles/, content/actions/, content/pages/, content/editions/, content/groups/ or a picture (.jpg, .jpeg, .png, .gif, .webp, .avif), got a .njk file (nothing else is published: move it out of content/)",
+      "content/notes.md → file: expected Markdown only in content/articles/, content/actions/, content/pages/, content/editions/, content/groups/, got a file outside them (move it into one, or out of content/)",
     ],
   },
   {

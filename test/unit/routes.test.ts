@@ -24,6 +24,11 @@ describe("the routes module", () => {
     expect(reservedBy("/articles/2/", "articles")).toBe("a page of the list of articles");
     expect(reservedBy("/articles/x/", "pages")).toBe("the articles (/articles/…)");
     expect(reservedBy("/preview-0123/", "pages")).toBe("pull-request previews");
+    expect(reservedBy("/groups/seeking/", "groups")).toBe("the communities seeking a partner");
+    expect(reservedBy("/groups/kind/", "groups")).toBe("the group directory's filters");
+    expect(reservedBy("/groups/status/", "groups")).toBe("the group directory's filters");
+    expect(reservedBy("/groups/x/", "pages")).toBe("the groups (/groups/…)");
+    expect(reservedBy("/groups/x/", "groups")).toBeNull();
   });
 
   it("leaves every other URL free, and an item its own section's folder", () => {

@@ -1,0 +1,82 @@
+import type { GroupInfo, Item } from "./content.ts";
+import { GROUP_STATUSES } from "./schema.ts";
+import type { SiteSettings } from "./settings.ts";
+
+/** How each status reads on the site. */
+export const STATUS_LABELS: Record<(typeof GROUP_STATUSES)[number], string> = {
+  active: "Active",
+  dormant: "Dormant",
+  "seeking-partner": "Looking for a partner",
+};
+
+/** A UK group or link: an item of content/groups/ outside seeking/. */
+export type GroupItem = Item & { group: GroupInfo & { seeking: false } };
+/** A Palestinian community asking for a partner (content/groups/seeking/). */
+export type SeekingItem = Item & { group: GroupInfo & { seeking: true } };
+
+export const isGroup = (item: Item): item is GroupItem =>
+  item.section === "groups" && item.group?.seeking === false;
+export const isSeeking = (item: Item): item is SeekingItem =>
+  item.section === "groups" && item.group?.seeking === true;
+
+/** One region of the directory: its groups by name. */
+export interface RegionEntry {
+  slug: string;
+  label: string;
+  groups: GroupItem[];
+}
+
+/** A filter link of the directory: one kind or status, how many groups it has, and its page. */
+export interface FilterEntry {
+  filter: "kind" | "status";
+  value: string;
+  label: string;
+  count: number;
+}
+
+const byName = (language: string) => {
+  const collator = new Intl.Collator(language);
+  return (a: Item, b: Item) => collator.compare(a.title, b.title) || a.file.localeCompare(b.file);
+};
+
+/** The groups in site.yml's order of regions, each region's groups by name; regions with none are left out. */
+export function directory(groups: GroupItem[], settings: SiteSettings): RegionEntry[] {
+  const sorted = [...groups].sort(byName(settings.language));
+  return Object.entries(settings.groups.regions)
+    .map(([slug, label]) => ({
+      slug,
+      label,
+      groups: sorted.filter((g) => g.group.region === slug),
+    }))
+    .filter((region) => region.groups.length > 0);
+}
+
+/** The kinds (in site.yml's order) and statuses that at least one group has, with their counts. */
+export function filters(groups: GroupItem[], settings: SiteSettings): FilterEntry[] {
+  const count = (test: (g: GroupItem) => boolean) => groups.filter(test).length;
+  const kinds = Object.entries(settings.groups.kinds).map(([value, label]) => ({
+    filter: "kind" as const,
+    value,
+    label,
+    count: count((g) => g.group.kind === value),
+  }));
+  const statuses = GROUP_STATUSES.map((value) => ({
+    filter: "status" as const,
+    value,
+    label: STATUS_LABELS[value],
+    count: count((g) => g.group.status === value),
+  }));
+  return [...kinds, ...statuses].filter((f) => f.count > 0);
+}
+
+/** The groups one filter keeps. */
+export function filtered(groups: GroupItem[], entry: FilterEntry): GroupItem[] {
+  return groups.filter((g) =>
+    entry.filter === "kind" ? g.group.kind === entry.value : g.group.status === entry.value,
+  );
+}
+
+/** The communities asking for a partner, by name. */
+export function seekingList(items: Item[], language: string): SeekingItem[] {
+  return items.filter(isSeeking).sort(byName(language));
+}

@@ -1,0 +1,85 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { BodyRenderer } from "../lib/bodies.ts";
+import type { Item } from "../lib/content.ts";
+import {
+  directory,
+  filtered,
+  filters,
+  isGroup,
+  seekingList,
+  STATUS_LABELS,
+  type FilterEntry,
+} from "../lib/groups.ts";
+import { routes } from "../lib/routes.ts";
+import type { ContentStore } from "../lib/store.ts";
+
+export interface GroupsOptions {
+  store: ContentStore;
+  /** Renders the seeking communities' Markdown, which has no page of its own. */
+  bodies: BodyRenderer;
+}
+
+/** The groups directory: /groups/, a page per kind and per status (plain links, no script), and /groups/seeking/. */
+export default function groups(eleventyConfig: UserConfig, options: GroupsOptions) {
+  const { store, bodies } = options ?? {};
+  if (!store) throw new Error("groups plugin: the `store` option is required");
+  if (!bodies) throw new Error("groups plugin: the `bodies` option is required");
+  const { settings } = store.ctx;
+
+  const all = () => store.published.filter(isGroup);
+  eleventyConfig.addGlobalData("groupsDirectory", () => {
+    const groups = all();
+    const seeking = seekingList(
+      store.load().filter((item) => store.isVisible(item)),
+      settings.language,
+    );
+    return {
+      count: groups.length,
+      regions: directory(groups, settings),
+      filters: filters(groups, settings),
+      pages: filters(groups, settings).map((entry) => ({
+        entry,
+        regions: directory(filtered(groups, entry), settings),
+      })),
+      seeking,
+    };
+  });
+  eleventyConfig.addFilter("groupKind", (kind: string) => settings.groups.kinds[kind] ?? kind);
+  eleventyConfig.addFilter(
+    "groupRegion",
+    (region: string) => settings.groups.regions[region] ?? region,
+  );
+  eleventyConfig.addFilter(
+    "groupStatus",
+    (status: keyof typeof STATUS_LABELS) => STATUS_LABELS[status] ?? status,
+  );
+  eleventyConfig.addFilter("groupBody", (item: Item) =>
+    bodies.md.render(item.body, { inputPath: item.inputPath }),
+  );
+  eleventyConfig.addFilter("groupFilterUrl", (entry: FilterEntry) =>
+    routes.groupsBy(entry.filter, entry.value),
+  );
+
+  eleventyConfig.addTemplate("groups-index.njk", "", {
+    layout: "groups/directory.njk",
+    title: "Groups and twinning links",
+    permalink: routes.groups,
+  });
+  eleventyConfig.addTemplate("groups-filter.njk", "", {
+    layout: "groups/directory.njk",
+    pagination: { data: "groupsDirectory.pages", size: 1, alias: "filterPage" },
+    // Each filter is a page of its own, not "page 2 of 7" of a list (base.njk reads topicPage first).
+    topicPage: { list: { pageNumber: 0 } },
+    eleventyComputed: {
+      title: (data: { filterPage: { entry: FilterEntry } }) =>
+        `Groups: ${data.filterPage.entry.label}`,
+    },
+    permalink: (data: { filterPage: { entry: FilterEntry } }) =>
+      routes.groupsBy(data.filterPage.entry.filter, data.filterPage.entry.value),
+  });
+  eleventyConfig.addTemplate("groups-seeking.njk", "", {
+    layout: "groups/seeking.njk",
+    title: "Communities asking for a partner",
+    permalink: routes.groupsSeeking,
+  });
+}

@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, makeFixture, md, page, runScript } from "../helpers/fixture.ts";
+
+const text = (el: Element | null | undefined) =>
+  (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+const all = (doc: ParentNode, selector: string) => [...doc.querySelectorAll(selector)];
+
+const group = (fields: string) =>
+  md(`date: 2024-01-01\ncontact: mailto:group@example.org\n${fields}`, "What the group does.");
+const GROUPS = {
+  "groups/bristol.md": group(
+    "name: Bristol link\nkind: town-link\nplace: Bristol\nregion: south-west\nlat: 51.45\nlon: -2.59\nstatus: active\nsince: 2012\npartner:\n  place: Beit Sahour\n  governorate: Bethlehem\n  lat: 31.70\n  lon: 35.23",
+  ),
+  "groups/bath-school.md": group(
+    "name: Bath school link\nkind: school\nplace: Bath\nregion: south-west\nlat: 51.38\nlon: -2.36\nstatus: seeking-partner",
+  ),
+  "groups/norwich.md": group(
+    "name: Norwich twinning\nkind: town-link\nplace: Norwich\nregion: east\nlat: 52.63\nlon: 1.30\nstatus: dormant\nformal: true\npartner:\n  place: Hebron\n  governorate: Hebron\n  lat: 31.53\n  lon: 35.10",
+  ),
+  "groups/seeking/camp.md": md(
+    "name: A refugee camp\ndate: 2024-01-01\ngovernorate: Bethlehem\nlat: 31.72\nlon: 35.20\ncontact: https://network.example.org/",
+    "Asked the network for a partner.",
+  ),
+};
+
+describe("the groups directory in a fixture build", () => {
+  let out: string;
+  beforeAll(async () => {
+    const built = await buildFixture(makeFixture(GROUPS));
+    expect(built.code, built.stderr).toBe(0);
+    out = built.out;
+  });
+
+  it("groups /groups/ by region in site.yml's order, with a count per region and names in order", () => {
+    const doc = page(out, "/groups/");
+    expect(all(doc, "main h2").map(text)).toEqual([
+      "East of England (1)",
+      "South West England (2)",
+    ]);
+    expect(all(doc, "main .group-entry__name a").map((a) => a.getAttribute("href"))).toEqual([
+      "/groups/norwich/",
+      "/groups/bath-school/",
+      "/groups/bristol/",
+    ]);
+    expect(all(doc, "main .group-entry").map(text)).toEqual([
+      "Norwich twinning Town links · Norwich · Dormant Linked with Hebron, formally twinned",
+      "Bath school link Schools · Bath · Looking for a partner",
+      "Bristol link Town links · Bristol · Active Linked with Beit Sahour (Bethlehem)",
+    ]);
+    expect(text(doc.querySelector("main .groups__seeking a"))).toBe(
+      "1 community is asking for a partner",
+    );
+  });
+
+  it("filters by kind and status with plain links to pages of their own", () => {
+    const doc = page(out, "/groups/");
+    expect(all(doc, ".groups__filters a").map((a) => [a.getAttribute("href"), text(a)])).toEqual([
+      ["/groups/", "All groups (3)"],
+      ["/groups/kind/town-link/", "Town links (2)"],
+      ["/groups/kind/school/", "Schools (1)"],
+      ["/groups/status/active/", "Active (1)"],
+      ["/groups/status/dormant/", "Dormant (1)"],
+      ["/groups/status/seeking-partner/", "Looking for a partner (1)"],
+    ]);
+    expect(doc.querySelector('.groups__filters [aria-current="page"]')?.getAttribute("href")).toBe(
+      "/groups/",
+    );
+    const towns = page(out, "/groups/kind/town-link/");
+    expect(text(towns.querySelector("title"))).toBe("Groups: Town links · Fixture Digest");
+    expect(all(towns, "main .group-entry__name").map(text)).toEqual([
+      "Norwich twinning",
+      "Bristol link",
+    ]);
+    expect(
+      towns.querySelector('.groups__filters [aria-current="page"]')?.getAttribute("href"),
+    ).toBe("/groups/kind/town-link/");
+    expect(all(page(out, "/groups/status/dormant/"), "main .group-entry__name").map(text)).toEqual([
+      "Norwich twinning",
+    ]);
+  });
+
+  it("gives each group a page with its partner and a contact button", () => {
+    const doc = page(out, "/groups/norwich/");
+    expect(text(doc.querySelector("h1"))).toBe("Norwich twinning");
+    expect(text(doc.querySelector("title"))).toBe("Norwich twinning · Fixture Digest");
+    expect(text(doc.querySelector(".item__meta"))).toBe("Norwich, East of England · Dormant");
+    expect(text(doc.querySelector(".group__partner"))).toBe(
+      "Twinned with Hebron: a formal council-to-council twinning.",
+    );
+    const contact = doc.querySelector(".cta a.button")!;
+    expect(contact.getAttribute("href")).toBe("mailto:group@example.org");
+    expect(text(contact)).toBe("Contact the group: Norwich twinning");
+  });
+
+  it("lists the communities seeking a partner on /groups/seeking/, each with how to respond", () => {
+    const doc = page(out, "/groups/seeking/");
+    expect(all(doc, "main h2").map(text)).toEqual(["A refugee camp"]);
+    expect(text(doc.querySelector("#camp .prose"))).toBe("Asked the network for a partner.");
+    expect(doc.querySelector("#camp a.button")?.getAttribute("href")).toBe(
+      "https://network.example.org/",
+    );
+  });
+});
+
+describe("groups the gate refuses", () => {
+  const bad = {
+    ...GROUPS,
+    "groups/bad.md": md(
+      "name: Bad\ndate: 2024-01-01\nkind: choir\nplace: Leeds\nregion: narnia\nlat: 31.5\nlon: 200\nstatus: asleep\ncontact: tel:+441234567890\npartner:\n  place: X\n  governorate: Y\n  lat: 53.8\n  lon: -1.5",
+    ),
+    "groups/no-contact.md": md(
+      "name: No contact\ndate: 2024-01-01\nkind: other\nplace: Leeds\nregion: yorkshire\nlat: 53.8\nlon: -1.55\nstatus: active",
+    ),
+    "groups/seeking/far.md": md(
+      "name: Far\ndate: 2024-01-01\ngovernorate: Gaza\nlat: 51\nlon: 35\ncontact: https://x.example.org/",
+    ),
+  };
+  const expected = [
+    'content/groups/bad.md:4 → kind: expected one of the kinds in site.yml (town-link, school, university, faith-group, union-branch, solidarity-group, other), got "choir"',
+    'content/groups/bad.md:6 → region: expected one of the regions in site.yml (scotland, northern-ireland, north-east, north-west, yorkshire, east-midlands, west-midlands, wales, east, london, south-east, south-west), got "narnia"',
+    "content/groups/bad.md:7 → lat: expected a latitude in the UK from 49.8 to 60.9, got 31.5",
+    "content/groups/bad.md:8 → lon: expected a longitude in the UK from -8.7 to 1.8, got 200",
+    'content/groups/bad.md:9 → status: expected one of active, dormant, seeking-partner, got "asleep"',
+    'content/groups/bad.md:10 → contact: expected an https, http or mailto URL, got "tel:+441234567890"',
+    "content/groups/bad.md:14 → partner.lat: expected a latitude in the West Bank or Gaza from 31.2 to 32.6, got 53.8",
+    "content/groups/bad.md:15 → partner.lon: expected a longitude in the West Bank or Gaza from 34.2 to 35.6, got -1.5",
+    "content/groups/no-contact.md → contact: expected an https, http or mailto URL, got nothing",
+    "content/groups/seeking/far.md:5 → lat: expected a latitude in the West Bank or Gaza from 31.2 to 32.6, got 51",
+  ];
+
+  it("npm run check names each wrong field by file and line", async () => {
+    const result = await runScript(makeFixture(bad), "check.ts");
+    expect(result.code).toBe(1);
+    for (const line of expected) expect(result.stderr + result.stdout).toContain(line);
+  });
+
+  it("the build publishes nothing and names the same errors", async () => {
+    const result = await buildFixture(makeFixture(bad));
+    expect(result.code).toBe(1);
+    expect(result.stderr.split("\n").slice(1)).toEqual(expected);
+  });
+});
