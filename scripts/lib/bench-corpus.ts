@@ -13,13 +13,15 @@ export interface CorpusOptions {
   buildDate?: string;
 }
 
-type CorpusKind = "article" | "action" | "event";
+type CorpusKind = "article" | "action" | "event" | "edition";
 
 export interface CorpusFile {
   /** Path under content/, e.g. "articles/2023/foo.md". */
   path: string;
   kind: CorpusKind;
   text: string;
+  /** Where the full build publishes it, e.g. "/articles/foo/" or "/digest/3/". */
+  url: string;
 }
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same corpus. */
@@ -305,7 +307,8 @@ function body(rand: () => number, links: string[]): string {
 
 /**
  * A deterministic corpus of `count` items: a fifth actions, a tenth events (half in each section),
- * the rest articles; 2 to 3 tags each, spread over the three years before the build date.
+ * the rest articles; 2 to 3 tags each, spread over the three years before the build date. On top,
+ * one weekly edition of the digest per 100 items (at least one), each naming eight of them.
  */
 export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   const { count, seed = 4000, buildDate = BENCH_BUILD_DATE } = options;
@@ -384,10 +387,50 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       path: `${folder}/${slug}.md`,
       kind,
       text: `---\n${lines.join("\n")}\n---\n${body(rand, published.slice(-50))}\n`,
+      url: `/${section}/${slug}/`,
     });
     published.push(`/${section}/${slug}/`);
   }
-  return files;
+  return [...files, ...editions(rand, files, now)];
+}
+
+/** Weekly editions ending on the build date, each with two sections of four items and a note or two. */
+function editions(rand: () => number, items: CorpusFile[], now: DateTime): CorpusFile[] {
+  const total = Math.max(1, Math.floor(items.length / 100));
+  return Array.from({ length: total }, (_, k) => {
+    const number = k + 1;
+    const date = now.minus({ weeks: total - number }).startOf("day");
+    const chosen = new Set<CorpusFile>();
+    while (chosen.size < Math.min(8, items.length)) chosen.add(pick(rand, items));
+    const refs = [...chosen];
+    const section = (heading: string, list: CorpusFile[]) => [
+      `  - heading: ${yamlString(heading)}`,
+      "    items:",
+      ...list.flatMap((file) =>
+        rand() < 0.3
+          ? [
+              `      - item: content/${file.path}`,
+              `        note: ${yamlString(sentence(rand, 6, 12))}`,
+            ]
+          : [`      - content/${file.path}`],
+      ),
+    ];
+    const lines = [
+      `title: ${yamlString(title(rand))}`,
+      `date: ${date.toISODate()}`,
+      `number: ${number}`,
+      `summary: ${yamlString(sentence(rand, 10, 18))}`,
+      "sections:",
+      ...section(title(rand), refs.slice(0, 4)),
+      ...section(title(rand), refs.slice(4)),
+    ];
+    return {
+      path: `editions/${date.year}/${String(number).padStart(3, "0")}.md`,
+      kind: "edition" as const,
+      text: `---\n${lines.join("\n")}\n---\n${sentence(rand)} ${sentence(rand)}\n`,
+      url: `/digest/${number}/`,
+    };
+  });
 }
 
 /** Writes the corpus as a content folder (with the repository's settings and section data) under `dir`. */

@@ -224,7 +224,7 @@ export function verifyBuilds(
     files.filter((file) => !existsSync(path.join(dir, root, page(file), "index.html")));
   // The floor keeps the folders (articles/2023/slug/), the site drops them (articles/slug/).
   const floorMissing = missing("_floor", (f) => f.path.replace(/\.md$/, ""));
-  const fullMissing = missing("_full", (f) => f.path.replace(/\/\d{4}\/(.*)\.md$/, "/$1"));
+  const fullMissing = missing("_full", (f) => f.url);
   for (const [build, list] of [
     ["floor", floorMissing],
     ["full build", fullMissing],

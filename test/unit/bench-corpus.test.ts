@@ -10,6 +10,7 @@ import {
   type CorpusFile,
 } from "../../scripts/lib/bench-corpus.ts";
 import { loadContent, type Item } from "../../src/lib/content.ts";
+import { checkEditions } from "../../src/lib/editions.ts";
 import { loadSettings, type SiteSettings } from "../../src/lib/settings.ts";
 import { buildNow } from "../../src/lib/time.ts";
 
@@ -19,7 +20,9 @@ describe("benchmark corpus generator", () => {
   let files: CorpusFile[];
   let dir: string;
   let items: Item[];
+  let editions: Item[];
   let errors: unknown[];
+  let editionErrors: unknown[];
   let settings: SiteSettings;
 
   beforeAll(() => {
@@ -27,11 +30,20 @@ describe("benchmark corpus generator", () => {
     dir = mkdtempSync(path.join(tmpdir(), "bench-corpus-"));
     const contentDir = writeCorpus(dir, files);
     settings = loadSettings(contentDir);
-    ({ items, errors } = loadContent({
+    let all: Item[];
+    ({ items: all, errors } = loadContent({
       contentDir,
       settings,
       now: buildNow(settings.timezone, { BUILD_DATE: BENCH_BUILD_DATE }),
     }));
+    items = all.filter((i) => i.section !== "editions");
+    editions = all.filter((i) => i.section === "editions");
+    editionErrors = checkEditions({
+      contentDir,
+      siteUrl: settings.url,
+      items: all,
+      isVisible: (i) => !i.draft && !i.scheduled,
+    });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -41,14 +53,25 @@ describe("benchmark corpus generator", () => {
     expect(other.map((f) => f.text)).not.toEqual(files.map((f) => f.text));
   });
 
-  it("writes exactly the requested number of items at distinct URLs", () => {
-    expect(files).toHaveLength(COUNT);
+  it("writes exactly the requested number of items at distinct URLs, and an edition per 100", () => {
+    expect(files.filter((f) => f.kind !== "edition")).toHaveLength(COUNT);
+    expect(files.filter((f) => f.kind === "edition").map((f) => f.url)).toEqual([
+      "/digest/1/",
+      "/digest/2/",
+      "/digest/3/",
+      "/digest/4/",
+    ]);
+    expect(editions.map((e) => e.url)).toEqual(
+      files.filter((f) => f.kind === "edition").map((f) => f.url),
+    );
+    expect(editions.every((e) => e.sections!.flatMap((s) => s.items).length === 8)).toBe(true);
     expect(items).toHaveLength(COUNT);
     expect(new Set(items.map((i) => i.url)).size).toBe(COUNT);
   });
 
-  it("every file is valid front matter according to the real schema", () => {
+  it("every file is valid front matter according to the real schema, editions' references included", () => {
     expect(errors).toEqual([]);
+    expect(editionErrors).toEqual([]);
   });
 
   it("mixes a fifth actions, a tenth events and the rest articles", () => {
