@@ -3,7 +3,7 @@ import { parseCli, run } from "./lib/cli.ts";
 import { absoluteUrl } from "../src/lib/deploy.ts";
 import { draftEdition } from "../src/lib/edition-draft.ts";
 import { createItem, KINDS, ScaffoldError, type Kind } from "../src/lib/scaffold.ts";
-import { loadSiteContext } from "../src/lib/site-context.ts";
+import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 
 const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url https://…] [--label "Button text"]
        npm run new -- edition [--date YYYY-MM-DD]
@@ -32,24 +32,12 @@ function main(): number {
     );
     return 1;
   }
-  let ctx;
-  try {
-    ctx = loadSiteContext();
-  } catch (error) {
-    console.error(`Nothing was written: ${(error as Error).message}`);
-    return 1;
-  }
-  try {
+  return write((ctx) => {
     const result = createItem(ctx, { kind: kind as Kind, title, ...parsed.values });
     console.log(`Wrote ${result.shownFile}`);
     console.log(`URL: ${result.url} (${absoluteUrl(ctx.deploy, result.url)} once published)`);
     console.log("It is a draft: previews show it; remove `draft: true` to publish it.");
-    return 0;
-  } catch (error) {
-    if (!(error instanceof ScaffoldError)) throw error;
-    console.error(`Nothing was written: ${error.message}`);
-    return 1;
-  }
+  });
 }
 
 function newEdition(date: string | undefined, extra: string[]): number {
@@ -59,14 +47,7 @@ function newEdition(date: string | undefined, extra: string[]): number {
     );
     return 1;
   }
-  let ctx;
-  try {
-    ctx = loadSiteContext();
-  } catch (error) {
-    console.error(`Nothing was written: ${(error as Error).message}`);
-    return 1;
-  }
-  try {
+  return write((ctx) => {
     const draft = draftEdition(ctx, { date });
     const { articles, actions, events } = draft.counts;
     console.log(`Wrote ${draft.shownFile}: edition ${draft.number}`);
@@ -77,6 +58,20 @@ function newEdition(date: string | undefined, extra: string[]): number {
     console.log(
       "It is a draft: previews show it and its email; remove `draft: true` to publish it.",
     );
+  });
+}
+
+/** Runs `make` with the site's context; a bad setting or a refusal is one line, and nothing is written. */
+function write(make: (ctx: SiteContext) => void): number {
+  let ctx: SiteContext;
+  try {
+    ctx = loadSiteContext();
+  } catch (error) {
+    console.error(`Nothing was written: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    make(ctx);
     return 0;
   } catch (error) {
     if (!(error instanceof ScaffoldError)) throw error;
