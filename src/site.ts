@@ -103,7 +103,14 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
   });
   eleventyConfig.addPlugin(helpers, { store, images });
   eleventyConfig.addPlugin(assets, {
-    fingerprint: ["site.css", "events.css", "search.js", "search.css", "share.js"],
+    fingerprint: [
+      "site.css",
+      "events.css",
+      "search.js",
+      "search.css",
+      "share.js",
+      "share-card.png",
+    ],
   });
   eleventyConfig.addPlugin(pages, { store });
   eleventyConfig.addPlugin(feeds, {

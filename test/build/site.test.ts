@@ -104,7 +104,12 @@ describe("pages", () => {
     );
     expect(meta("meta[property='og:url']")).toBe("https://fixture.example.org/articles/xss/");
     expect(meta("meta[property='og:type']")).toBe("article");
-    expect(meta("meta[name='twitter:card']")).toBe("summary");
+    // No picture of its own: the site's card, at its published (content-hashed) address.
+    expect(meta("meta[name='twitter:card']")).toBe("summary_large_image");
+    expect(meta("meta[property='og:image']")).toMatch(
+      /^https:\/\/fixture\.example\.org\/assets\/share-card\.[0-9a-f]{10}\.png$/,
+    );
+    expect(meta("meta[property='og:image:alt']")).toBe("Fixture Digest");
     expect(
       doc.querySelector("link[rel=alternate][type='application/atom+xml']")?.getAttribute("href"),
     ).toBe("/feed.xml");
