@@ -71,11 +71,13 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
     const published = store.published;
     const articles = published.filter((i) => i.section === "articles");
     const actions = published.filter((i) => i.section === "actions");
+    const open = actions.filter((i) => !i.closed);
     return {
       articles,
-      actions,
+      // Open actions first, then the closed ones: /actions/ pages through them in this order.
+      actions: [...open, ...actions.filter((i) => i.closed)],
       pages: published.filter((i) => i.section === "pages"),
-      openActions: actions.filter((i) => !i.closed),
+      openActions: open,
     };
   });
 }

@@ -47,6 +47,7 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
       key: "actions" as const,
       title: "Actions",
       intro: "Petitions, letters to MPs, fundraisers and groups to join.",
+      splitClosed: true,
     },
   ];
   for (const list of lists) {
@@ -54,6 +55,7 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
       layout: "list.njk",
       title: list.title,
       intro: list.intro,
+      splitClosed: "splitClosed" in list,
       pagination: { data: `digest.${list.key}`, size: settings.pageSize, alias: "items" },
       permalink: (data: { pagination: { pageNumber: number } }) =>
         routes.list(list.key, data.pagination.pageNumber),
