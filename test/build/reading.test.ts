@@ -13,6 +13,10 @@ const files: Record<string, string> = {
   "actions/closed-middle.md": action("Closed middle", "2024-02-18", "2024-02-19"),
   "actions/open-old.md": action("Open old", "2024-01-05", "2024-04-30"),
   "actions/open-oldest.md": action("Open oldest", "2023-12-01", "2024-05-30"),
+  "actions/march.md": md(
+    "title: March for peace\ndate: 2024-01-02\ncategory: event\ncta:\n  label: Join us\n  url: https://example.org/join\nsource:\n  name: Peace Alliance\n  url: https://example.org/march\nevent:\n  start: 2024-03-09T12:00\n  end: 2024-03-09T16:00\n  location: Town square",
+  ),
+  "articles/report.md": md("title: A report\ndate: 2024-02-21\ncategory: news"),
 };
 
 let out: string;
@@ -26,23 +30,44 @@ beforeAll(async () => {
 const titles = (doc: Document, selector: string) =>
   [...doc.querySelectorAll(selector)].map((e) => e.textContent);
 
+describe("an event's card", () => {
+  it("shows when the event happens and its source, not the publication date", () => {
+    const card = page(out, "/actions/2/").querySelector("main .card")!;
+    expect(card.querySelector(".card__event")?.textContent).toBe(
+      "Saturday 9 March 2024, 12:00 to 16:00 GMT · Town square",
+    );
+    expect(card.querySelector(".card__meta")?.textContent).toBe("Peace Alliance");
+    expect([...card.querySelectorAll("time")].map((t) => t.getAttribute("datetime"))).toEqual([
+      "2024-03-09T12:00:00+00:00",
+      "2024-03-09T16:00:00+00:00",
+    ]);
+  });
+
+  it("keeps the publication date on other cards", () => {
+    const card = page(out, "/articles/").querySelector("main .card")!;
+    expect(card.querySelector(".card__meta")?.textContent).toBe("21 February 2024");
+  });
+});
+
 describe("/actions/", () => {
   it("lists open actions first, newest first, then the closed ones under their own heading", () => {
     const pages = ["/actions/", "/actions/2/", "/actions/3/"].map((url) => page(out, url));
     expect(pages.map((doc) => titles(doc, "main .card__title"))).toEqual([
       ["Open new", "Open old"],
-      ["Open oldest", "Closed newest"],
-      ["Closed middle"],
+      ["March for peace", "Open oldest"],
+      ["Closed newest", "Closed middle"],
     ]);
     expect(pages.map((doc) => titles(doc, "main h2:not(.card__title)"))).toEqual([
       [],
-      ["Closed actions"],
+      [],
       ["Closed actions"],
     ]);
-    // Open cards sit under the page's h1, closed ones under the "Closed actions" h2.
-    expect(titles(pages[1]!, "main h2.card__title")).toEqual(["Open oldest"]);
-    expect(titles(pages[1]!, "main h2 ~ .cards h3.card__title")).toEqual(["Closed newest"]);
-    expect(pages[2]!.querySelector("main .card")?.classList.contains("card--closed")).toBe(true);
+    // Closed cards sit under the "Closed actions" h2.
+    expect(titles(pages[2]!, "main h2 ~ .cards h3.card__title")).toEqual([
+      "Closed newest",
+      "Closed middle",
+    ]);
+    expect(pages[2]!.querySelectorAll("main .card--closed").length).toBe(2);
   });
 
   it("keeps the pagination to three pages", () => {
