@@ -16,6 +16,7 @@ import {
   type Schemas,
 } from "./schema.ts";
 import { reservedBy, routes } from "./routes.ts";
+import { normaliseTag } from "./tags.ts";
 import type { SiteSettings } from "./settings.ts";
 
 export interface ContentError {
@@ -42,6 +43,17 @@ export function shownPath(contentDir: string, file: string): string {
   return path.relative(path.dirname(contentDir), file).split(path.sep).join("/");
 }
 
+/** How the editor wrote each of `tags` in the raw front matter list (the first spelling when repeated). */
+function tagSpellings(tags: string[], raw: unknown): string[] {
+  const spelled = new Map<string, string>();
+  for (const tag of Array.isArray(raw) ? raw : []) {
+    const shown = String(tag).normalize("NFC").trim().replace(/\s+/g, " ");
+    const key = normaliseTag(shown);
+    if (!spelled.has(key)) spelled.set(key, shown);
+  }
+  return tags.map((tag) => spelled.get(tag) ?? tag);
+}
+
 export function formatError(e: ContentError): string {
   return `${e.file}${e.line ? `:${e.line}` : ""} → ${e.field}: ${e.message}`;
 }
@@ -64,6 +76,8 @@ export type Item = ParsedFrontMatter & {
   body: string;
   /** The line of the file the body starts on (1-based), so messages point at the editor's line. */
   bodyLine: number;
+  /** Each tag as the editor spelled it ("Palestine"), in the order of `tags` (which are normalised). */
+  tagSpellings: string[];
   /** An edition's number and sections (content/editions/ only). */
   number?: number;
   sections?: EditionFrontMatter["sections"];
@@ -310,6 +324,7 @@ export function parseContentFile(
       title: g.name,
       date: g.date,
       tags: g.tags,
+      tagSpellings: tagSpellings(g.tags, (data as { tags?: unknown }).tags),
       summary: g.summary,
       draft: g.draft,
       group,
@@ -337,6 +352,7 @@ export function parseContentFile(
     ...extra,
     ...fm,
     tags: fm.tags ?? [],
+    tagSpellings: tagSpellings(fm.tags ?? [], (data as { tags?: unknown }).tags),
     inputPath: path.resolve(filePath),
     file,
     section,

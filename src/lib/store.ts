@@ -95,6 +95,7 @@ export class ContentStore {
     this.#items = null;
     this.#tags = null;
     this.#slugs = null;
+    this.#labels = null;
     this.#related = null;
     this.#editions = null;
   }
@@ -222,6 +223,30 @@ export class ContentStore {
     return routes.tag(this.tagSlug(tag));
   }
 
+  /** How a tag is shown: the spelling editors use most ("Palestine"), the newest item's on a tie. */
+  tagLabel(tag: string): string {
+    if (!this.#labels) {
+      const counts = new Map<string, Map<string, number>>();
+      for (const item of this.published) {
+        item.tags.forEach((key, i) => {
+          const forms = counts.get(key) ?? new Map<string, number>();
+          const form = item.tagSpellings[i] ?? key;
+          forms.set(form, (forms.get(form) ?? 0) + 1);
+          counts.set(key, forms);
+        });
+      }
+      this.#labels = new Map(
+        [...counts].map(([key, forms]) => [
+          key,
+          // Map keeps first-seen order and the sort is stable, so a tie goes to the newest item's form.
+          [...forms].sort((a, b) => b[1] - a[1])[0]![0],
+        ]),
+      );
+    }
+    return this.#labels.get(tag) ?? tag;
+  }
+
+  #labels: Map<string, string> | null = null;
   #slugs: Map<string, string> | null = null;
   #tags: Map<string, Item[]> | null = null;
   #tagIndex(): Map<string, Item[]> {

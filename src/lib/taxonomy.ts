@@ -73,7 +73,7 @@ export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: n
     items,
   });
   const tags = [...byTag]
-    .map(([tag, items]) => topic("tag", tag, tag, store.tagUrl(tag), items))
+    .map(([tag, items]) => topic("tag", tag, store.tagLabel(tag), store.tagUrl(tag), items))
     .sort((a, b) => collator.compare(a.key, b.key) || a.key.localeCompare(b.key));
   const categories = [...byCategory].map(([slug, items]) =>
     topic("category", slug, settings.categories[slug] ?? slug, categoryUrl(slug), items),

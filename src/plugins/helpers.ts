@@ -48,6 +48,7 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   eleventyConfig.addFilter("categoryLabel", (slug: string) => settings.categories[slug] ?? slug);
   eleventyConfig.addFilter("categoryUrl", categoryUrl);
   eleventyConfig.addFilter("tagUrl", (tag: string) => store.tagUrl(tag));
+  eleventyConfig.addFilter("tagLabel", (tag: string) => store.tagLabel(tag));
   eleventyConfig.addFilter("related", (item: Item, count?: number) => store.related(item, count));
   eleventyConfig.addFilter("jsonForScript", jsonForScript);
   eleventyConfig.addFilter("articleJsonLd", (item: Item) =>

@@ -16,7 +16,15 @@ const files: Record<string, string> = {
   "actions/march.md": md(
     "title: March for peace\ndate: 2024-01-02\ncategory: event\ncta:\n  label: Join us\n  url: https://example.org/join\nsource:\n  name: Peace Alliance\n  url: https://example.org/march\nevent:\n  start: 2024-03-09T12:00\n  end: 2024-03-09T16:00\n  location: Town square",
   ),
-  "articles/report.md": md("title: A report\ndate: 2024-02-21\ncategory: news"),
+  "articles/report.md": md(
+    'title: A report\ndate: 2024-02-21\ncategory: news\ntags: [Palestine, " West  Bank ", UN]',
+  ),
+  "articles/older.md": md(
+    "title: An older report\ndate: 2024-02-01\ncategory: news\ntags: [palestine, Un, PALESTINE]",
+  ),
+  "articles/oldest.md": md(
+    "title: The oldest report\ndate: 2024-01-01\ncategory: news\ntags: [Palestine]",
+  ),
 };
 
 let out: string;
@@ -46,6 +54,22 @@ describe("an event's card", () => {
   it("keeps the publication date on other cards", () => {
     const card = page(out, "/articles/").querySelector("main .card")!;
     expect(card.querySelector(".card__meta")?.textContent).toBe("21 February 2024");
+  });
+});
+
+describe("tags", () => {
+  it("show the spelling editors use most, with normalised URLs", () => {
+    const links = [...page(out, "/articles/older/").querySelectorAll(".tags a")];
+    expect(links.map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["Palestine", "/tags/palestine/"],
+      ["UN", "/tags/un/"],
+    ]);
+    const doc = page(out, "/tags/west-bank/");
+    expect(doc.querySelector("h1")?.textContent).toBe("Topic: West Bank");
+    expect(doc.querySelector(".lede")?.textContent).toBe(
+      "Everything tagged “West Bank”, newest first.",
+    );
+    expect(titles(page(out, "/tags/"), "main li > a")).toEqual(["Palestine", "UN", "West Bank"]);
   });
 });
 

@@ -79,8 +79,8 @@ describe("pages", () => {
     expect(doc.querySelector(".item__meta")?.textContent).toContain("by Isabel");
     expect(doc.querySelector(".item__kicker a")?.textContent).toBe("News");
     expect([...doc.querySelectorAll(".tags a")].map((a) => a.textContent)).toEqual([
-      "palestine",
-      "gaza",
+      "Palestine",
+      "Gaza",
     ]);
     expect(doc.querySelector(".item__source a")?.getAttribute("href")).toBe(
       "https://example.org/story",

@@ -77,7 +77,7 @@ beforeAll(async () => {
 describe("tag pages", () => {
   it("make Palestine, palestine and ' Palestine ' one tag, 20 a page, newest first", () => {
     const first = page(out, "/tags/palestine/");
-    expect(first.querySelector("h1")?.textContent).toContain("palestine");
+    expect(first.querySelector("h1")?.textContent).toContain("Topic: Palestine");
     const titles = cardTitles(first);
     expect(titles).toHaveLength(20);
     expect(titles[0]).toBe("Sign the petition");
@@ -159,7 +159,7 @@ describe("tag pages", () => {
     const rows = [...index.querySelectorAll("main li")].map((li) =>
       li.textContent?.replace(/\s+/g, " ").trim(),
     );
-    expect(rows).toContain("palestine (22 items)");
+    expect(rows).toContain("Palestine (22 items)");
     expect(rows).toContain("غزة (1 item)");
     expect(rows.some((r) => r?.startsWith("draftonly"))).toBe(false);
     expect(hrefs(index, "main li a")).toHaveLength(rows.length);
@@ -220,7 +220,7 @@ describe("per-topic feeds", () => {
 
   it("read back as Atom: newest first, summaries only, capped at feedSize", () => {
     const feed = parseFeed(readOut(out, "tags/palestine/feed.xml"));
-    expect(feed.title).toBe("Fixture Digest: palestine");
+    expect(feed.title).toBe("Fixture Digest: Palestine");
     expect(feed.self).toBe("https://fixture.example.org/tags/palestine/feed.xml");
     expect(feed.url).toBe("https://fixture.example.org/tags/palestine/");
     expect(feed.items).toHaveLength(20);
