@@ -46,6 +46,7 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);
   eleventyConfig.addFilter("absolute", absolute);
   eleventyConfig.addFilter("categoryLabel", (slug: string) => settings.categories[slug] ?? slug);
+  eleventyConfig.addFilter("categoryShort", (slug: string) => settings.categoryShort[slug] ?? slug);
   eleventyConfig.addFilter("categoryUrl", categoryUrl);
   eleventyConfig.addFilter("tagUrl", (tag: string) => store.tagUrl(tag));
   eleventyConfig.addFilter("tagLabel", (tag: string) => store.tagLabel(tag));

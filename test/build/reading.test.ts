@@ -29,7 +29,13 @@ const files: Record<string, string> = {
 
 let out: string;
 beforeAll(async () => {
-  const dir = makeFixture(files, DEFAULT_SETTINGS.replace("pageSize: 20", "pageSize: 2"));
+  const dir = makeFixture(
+    files,
+    DEFAULT_SETTINGS.replace("pageSize: 20", "pageSize: 2").replace(
+      "campaign: Campaigns (petitions, letters, lobbying)",
+      'campaign: { label: "Campaigns (petitions, letters, lobbying)", short: Campaigns }',
+    ),
+  );
   const result = await buildFixture(dir);
   expect(result.code, result.stderr).toBe(0);
   out = result.out;
@@ -70,6 +76,22 @@ describe("tags", () => {
       "Everything tagged “West Bank”, newest first.",
     );
     expect(titles(page(out, "/tags/"), "main li > a")).toEqual(["Palestine", "UN", "West Bank"]);
+  });
+});
+
+describe("category labels", () => {
+  it("put the short form in card kickers and the long one on pages", () => {
+    const kickers = titles(page(out, "/actions/"), "main .card__kicker > span:first-child");
+    expect(kickers).toEqual(["Campaigns", "Campaigns"]);
+    expect(titles(page(out, "/articles/"), "main .card__kicker > span:first-child")[0]).toBe(
+      "News",
+    );
+    expect(page(out, "/actions/open-new/").querySelector(".item__kicker")?.textContent).toBe(
+      "Campaigns (petitions, letters, lobbying)",
+    );
+    expect(page(out, "/categories/campaign/").querySelector("h1")?.textContent).toBe(
+      "Campaigns (petitions, letters, lobbying)",
+    );
   });
 });
 

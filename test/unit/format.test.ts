@@ -36,6 +36,26 @@ describe("settings", () => {
     });
   });
 
+  it("takes a category as a label, or as a label and a short form", () => {
+    const settings = settingsSchema.parse({
+      title: "T",
+      url: "https://s.example/",
+      categories: {
+        news: "News",
+        campaign: { label: "Campaigns and petitions", short: "Campaigns" },
+      },
+    });
+    expect(settings.categories).toEqual({ news: "News", campaign: "Campaigns and petitions" });
+    expect(settings.categoryShort).toEqual({ news: "News", campaign: "Campaigns" });
+    const dir = makeFixture(
+      {},
+      "title: T\nurl: https://s.example\ncategories:\n  news: { label: News }\n",
+    );
+    expect(() => loadSettings(path.join(dir, "content"))).toThrow(
+      "content/_data/site.yml → categories.news: expected a label (News), or a label and a short form ({ label: …, short: … })",
+    );
+  });
+
   it("names the settings file and field when a setting is wrong", () => {
     const dir = makeFixture(
       {},
