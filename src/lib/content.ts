@@ -392,7 +392,7 @@ export function loadContent(ctx: LoadContext): LoadResult {
       errors.push({
         file: shownPath(ctx.contentDir, file),
         field: "file",
-        message: `could not read it (${FILE_PROBLEMS[code]})`,
+        message: `expected a Markdown file it can read, got one it cannot (${FILE_PROBLEMS[code]})`,
       });
       continue;
     }

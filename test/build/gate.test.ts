@@ -155,7 +155,7 @@ describe("one gate: check, build and the dev server refuse the same files with t
       "content/articles/link.jpg → file: expected a file or folder inside content/, got a symbolic link to a file outside content/ (put the real file here instead)",
     );
     expected.push(
-      "content/articles/loop.md → file: could not read it (it is a symbolic link that leads back to itself)",
+      "content/articles/loop.md → file: expected a Markdown file it can read, got one it cannot (it is a symbolic link that leads back to itself)",
     );
     expected.sort();
     // The last good site, which a refused build must leave as it was.

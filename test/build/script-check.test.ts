@@ -155,11 +155,11 @@ describe("npm run check on files it cannot read", () => {
     ]);
     expect(looped.code).toBe(1);
     expect(looped.stderr).toBe(
-      "content/articles/loop.md → file: could not read it (it is a symbolic link that leads back to itself)\n\n1 error: fix them, then run npm run check again.\n",
+      "content/articles/loop.md → file: expected a Markdown file it can read, got one it cannot (it is a symbolic link that leads back to itself)\n\n1 error: fix them, then run npm run check again.\n",
     );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(
-      "content/articles/gone.md → file: could not read it (it is missing: a broken symbolic link?)\n\n1 error: fix them, then run npm run check again.\n",
+      "content/articles/gone.md → file: expected a Markdown file it can read, got one it cannot (it is missing: a broken symbolic link?)\n\n1 error: fix them, then run npm run check again.\n",
     );
   });
 });
