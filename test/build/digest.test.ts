@@ -65,6 +65,18 @@ describe("the digest in a fixture build", () => {
     expect(all(subscribe!, "a").map((a) => a.getAttribute("href"))).toContain("/digest/feed.xml");
   });
 
+  it("links the sign-up page and the digest from every page's footer", () => {
+    for (const url of ["/", "/articles/strike-begins/", "/digest/1/"]) {
+      const footer = page(out, url).querySelector(".site-footer")!;
+      expect(all(footer, "a").map((a) => [text(a), a.getAttribute("href")])).toEqual(
+        expect.arrayContaining([
+          ["Get the digest by email", "https://lists.example.org/subscribe"],
+          ["The digest", "/digest/"],
+        ]),
+      );
+    }
+  });
+
   it("shows an edition's sections with the editor's notes, what is still open, what is coming, and its neighbours", () => {
     const doc = page(out, "/digest/1/");
     expect(text(doc.querySelector("h1"))).toBe("The first edition");
