@@ -83,6 +83,8 @@ export type Item = ParsedFrontMatter & {
   sections?: EditionFrontMatter["sections"];
   /** A group's fields (content/groups/), or a community's seeking a partner (content/groups/seeking/). */
   group?: GroupInfo;
+  /** The group an article or action names with `group:`, as written (checked against content/groups/). */
+  groupName?: string;
 };
 
 /** What the groups directory reads from a group's file: a UK group, or a Palestinian community seeking a partner. */
@@ -341,7 +343,8 @@ export function parseContentFile(
     };
     return { item, errors: [], frontMatter: data as Record<string, unknown> };
   }
-  const fm = result.data as ParsedFrontMatter & Partial<EditionFrontMatter>;
+  const { group: groupName, ...fm } = result.data as ParsedFrontMatter &
+    Partial<EditionFrontMatter> & { group?: string };
   const url =
     fm.number !== undefined
       ? routes.edition(fm.number)
@@ -353,6 +356,7 @@ export function parseContentFile(
     ...fm,
     tags: fm.tags ?? [],
     tagSpellings: tagSpellings(fm.tags ?? [], (data as { tags?: unknown }).tags),
+    ...(groupName !== undefined ? { groupName } : {}),
     inputPath: path.resolve(filePath),
     file,
     section,

@@ -1,4 +1,6 @@
-import type { GroupInfo, Item } from "./content.ts";
+import type { DateTime } from "luxon";
+import { fieldLine, type ContentError, type GroupInfo, type Item } from "./content.ts";
+import { isEvent, isUpcoming, type EventItem } from "./events.ts";
 import { GROUP_STATUSES } from "./schema.ts";
 import type { SiteSettings } from "./settings.ts";
 
@@ -79,4 +81,44 @@ export function filtered(groups: GroupItem[], entry: FilterEntry): GroupItem[] {
 /** The communities asking for a partner, by name. */
 export function seekingList(items: Item[], language: string): SeekingItem[] {
   return items.filter(isSeeking).sort(byName(language));
+}
+
+/** The file name a `group:` value names: "bristol", "bristol.md", "groups/bristol.md" or "content/groups/bristol.md". */
+export function groupSlug(name: string): string {
+  return name
+    .trim()
+    .replace(/^(\.\.\/)*(content\/)?(groups\/)?/, "")
+    .replace(/\.md$/, "");
+}
+
+/** Every `group:` that names no group in content/groups/ (communities seeking a partner are not groups). */
+export function checkGroupNames(items: Item[]): ContentError[] {
+  const slugs = new Set(items.filter(isGroup).map((g) => g.slug));
+  // A short list helps with a typo; a long one would bury the message.
+  const listed =
+    slugs.size > 0 && slugs.size <= 10 ? `; there are ${[...slugs].sort().join(", ")}` : "";
+  return items
+    .filter((item) => item.groupName !== undefined && !slugs.has(groupSlug(item.groupName)))
+    .map((item) => ({
+      file: item.file,
+      line: fieldLine(item.inputPath, ["group"]),
+      field: "group",
+      message: `expected the name of a group's file in content/groups/, got ${JSON.stringify(item.groupName)} (no such group${listed})`,
+    }));
+}
+
+/** What a group's page lists: the events still to come that name it (soonest first), and the news (newest first). */
+export function groupActivity(
+  group: GroupItem,
+  published: Item[],
+  now: DateTime,
+): { events: EventItem[]; news: Item[] } {
+  const named = published.filter(
+    (item) => item.groupName !== undefined && groupSlug(item.groupName) === group.slug,
+  );
+  const events = named
+    .filter(isEvent)
+    .filter((e) => isUpcoming(e, now))
+    .sort((a, b) => a.event.start.at.toMillis() - b.event.start.at.toMillis());
+  return { events, news: named.filter((item) => !events.includes(item as EventItem)) };
 }

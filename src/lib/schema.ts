@@ -167,8 +167,12 @@ export function makeSchemas(settings: SiteSettings) {
       .optional(),
   };
 
-  const article = z.strictObject({ ...common, category, cta: cta.optional() });
-  const action = z.strictObject({ ...common, category, cta });
+  // The group an article or action is about, by its file name in content/groups/ (checked in groups.ts).
+  const group = nonEmpty(
+    'the name of a group\'s file in content/groups/, such as "bristol-link"',
+  ).optional();
+  const article = z.strictObject({ ...common, category, cta: cta.optional(), group });
+  const action = z.strictObject({ ...common, category, cta, group });
   const page = z.strictObject({ ...common, category: category.optional(), cta: cta.optional() });
 
   // An item of an edition: the path of an article or action (or its URL), with an optional note.
@@ -229,7 +233,7 @@ export function makeSchemas(settings: SiteSettings) {
     summary: text().optional(),
     draft: z.boolean({ error: expected("true or false") }).default(false),
   };
-  const group = z.strictObject({
+  const groupEntry = z.strictObject({
     ...groupCommon,
     kind: listed("kinds", settings.groups.kinds),
     place: nonEmpty("a UK town or city"),
@@ -272,7 +276,7 @@ export function makeSchemas(settings: SiteSettings) {
     actions: action,
     pages: page,
     editions: edition,
-    groups: group,
+    groups: groupEntry,
   } satisfies Record<Section, z.ZodType>;
   return { ...bySection, seeking };
 }
@@ -286,9 +290,11 @@ export const PALESTINE_AREA = { lat: [31.2, 32.6], lon: [34.2, 35.6] } as const;
 export type Schemas = ReturnType<typeof makeSchemas>;
 /** Front matter as an editor writes it. */
 export type FrontMatter = z.input<Schemas["actions"]>;
-/** Front matter once read: dates in the site zone, tags normalised. */
-export type ParsedFrontMatter =
-  z.output<Schemas["articles"]> | z.output<Schemas["actions"]> | z.output<Schemas["pages"]>;
+type WithoutGroup<T> = T extends unknown ? Omit<T, "group"> : never;
+/** Front matter once read: dates in the site zone, tags normalised (an article's `group:` becomes Item.groupName). */
+export type ParsedFrontMatter = WithoutGroup<
+  z.output<Schemas["articles"]> | z.output<Schemas["actions"]> | z.output<Schemas["pages"]>
+>;
 /** An edition's front matter once read. */
 export type EditionFrontMatter = z.output<Schemas["editions"]>;
 /** A UK group's or link's front matter once read (content/groups/). */

@@ -10,6 +10,7 @@ import {
 import { checkContentTree } from "./content-tree.ts";
 import { checkLinks } from "./links.ts";
 import { pictureProblem } from "./picture-file.ts";
+import { checkGroupNames } from "./groups.ts";
 import { checkEditions, editionViews, type EditionView } from "./editions.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, slugify } from "./tags.ts";
@@ -72,6 +73,7 @@ export class ContentStore {
         isVisible: (item) => this.isVisible(item),
       }),
     );
+    errors.push(...checkGroupNames(items));
     // By file, then line: the order npm run check prints them in.
     errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     if (errors.length > 0) throw new ContentValidationError(errors, items);

@@ -5,10 +5,12 @@ import {
   directory,
   filtered,
   filters,
+  groupActivity,
   isGroup,
   seekingList,
   STATUS_LABELS,
   type FilterEntry,
+  type GroupItem,
 } from "../lib/groups.ts";
 import { routes } from "../lib/routes.ts";
 import type { ContentStore } from "../lib/store.ts";
@@ -52,6 +54,9 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
   eleventyConfig.addFilter(
     "groupStatus",
     (status: keyof typeof STATUS_LABELS) => STATUS_LABELS[status] ?? status,
+  );
+  eleventyConfig.addFilter("groupActivity", (item: GroupItem) =>
+    groupActivity(item, store.published, store.ctx.now),
   );
   eleventyConfig.addFilter("groupBody", (item: Item) =>
     bodies.md.render(item.body, { inputPath: item.inputPath }),

@@ -23,10 +23,20 @@ const GROUPS = {
   ),
 };
 
+const LINKED = {
+  "articles/visit.md": md(
+    "title: Bristol visitors return\ndate: 2024-02-01\ncategory: twinning\ngroup: bristol",
+  ),
+  "actions/film-night.md": md(
+    "title: Film night for Beit Sahour\ndate: 2024-02-10\ncategory: event\ngroup: content/groups/bristol.md\nevent:\n  start: 2024-03-10T19:00\n  location: Bristol\ncta:\n  label: Book\n  url: https://tickets.example.org/",
+  ),
+  "articles/other.md": md("title: Unrelated\ndate: 2024-02-02\ncategory: news"),
+};
+
 describe("the groups directory in a fixture build", () => {
   let out: string;
   beforeAll(async () => {
-    const built = await buildFixture(makeFixture(GROUPS));
+    const built = await buildFixture(makeFixture({ ...GROUPS, ...LINKED }));
     expect(built.code, built.stderr).toBe(0);
     out = built.out;
   });
@@ -92,6 +102,27 @@ describe("the groups directory in a fixture build", () => {
     expect(text(contact)).toBe("Contact the group: Norwich twinning");
   });
 
+  it("lists on a group's page its coming events and the news that name it with group:", () => {
+    const doc = page(out, "/groups/bristol/");
+    expect(all(doc, "main h2").map(text)).toEqual(["Coming up", "News and actions"]);
+    expect(all(doc, ".group__events .event-entry a").map((a) => a.getAttribute("href"))[0]).toBe(
+      "/actions/film-night/",
+    );
+    expect(all(doc, ".group__news .card__title").map(text)).toEqual(["Bristol visitors return"]);
+    expect(all(page(out, "/groups/norwich/"), "main h2")).toEqual([]);
+  });
+
+  it("asks on the home page for partners while a community is seeking one", () => {
+    const doc = page(out, "/");
+    expect(text(doc.querySelector(".home__seeking h2"))).toBe("Twin with Palestine");
+    expect(text(doc.querySelector(".home__seeking p"))).toBe(
+      "1 Palestinian community is asking for a partner in the UK: a town, a school, a university or a faith group.",
+    );
+    expect(doc.querySelector(".home__seeking a.button")?.getAttribute("href")).toBe(
+      "/groups/seeking/",
+    );
+  });
+
   it("lists the communities seeking a partner on /groups/seeking/, each with how to respond", () => {
     const doc = page(out, "/groups/seeking/");
     expect(all(doc, "main h2").map(text)).toEqual(["A refugee camp"]);
@@ -111,11 +142,15 @@ describe("groups the gate refuses", () => {
     "groups/no-contact.md": md(
       "name: No contact\ndate: 2024-01-01\nkind: other\nplace: Leeds\nregion: yorkshire\nlat: 53.8\nlon: -1.55\nstatus: active",
     ),
+    "articles/about-nobody.md": md(
+      "title: About nobody\ndate: 2024-01-01\ncategory: news\ngroup: groups/seeking/far.md",
+    ),
     "groups/seeking/far.md": md(
       "name: Far\ndate: 2024-01-01\ngovernorate: Gaza\nlat: 51\nlon: 35\ncontact: https://x.example.org/",
     ),
   };
   const expected = [
+    'content/articles/about-nobody.md:5 → group: expected the name of a group\'s file in content/groups/, got "groups/seeking/far.md" (no such group; there are bath-school, bristol, norwich)',
     'content/groups/bad.md:4 → kind: expected one of the kinds in site.yml (town-link, school, university, faith-group, union-branch, solidarity-group, other), got "choir"',
     'content/groups/bad.md:6 → region: expected one of the regions in site.yml (scotland, northern-ireland, north-east, north-west, yorkshire, east-midlands, west-midlands, wales, east, london, south-east, south-west), got "narnia"',
     "content/groups/bad.md:7 → lat: expected a latitude in the UK from 49.8 to 60.9, got 31.5",
