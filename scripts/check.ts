@@ -3,7 +3,7 @@ import { formatError, type ContentError } from "../src/lib/content.ts";
 import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 import { ContentStore, ContentValidationError } from "../src/lib/store.ts";
 import { annotation } from "../src/lib/annotations.ts";
-import { run } from "./lib/cli.ts";
+import { exitOnHelp, run } from "./lib/cli.ts";
 
 function report(errors: ContentError[]): void {
   const github = process.env.GITHUB_ACTIONS === "true";
@@ -44,4 +44,7 @@ function main(): number {
   }
 }
 
+exitOnHelp(`Usage: npm run check
+  Checks every content file, its links and pictures, and the settings, as every build does; prints each
+  problem as file:line → field: expected …, got …, and exits 1 if there is any.`);
 await run("check", main);

@@ -6,6 +6,7 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** Reads a script's options and positionals; on a bad option prints why and the usage, and returns null. */
 export function parseCli<T extends Options>(options: T, usage: string) {
+  exitOnHelp(usage);
   try {
     return parseArgs({ allowPositionals: true, strict: true, options });
   } catch (error) {
@@ -32,4 +33,11 @@ export async function run(command: string, main: () => number | Promise<number>)
     console.error(`npm run ${command} stopped: ${message}`);
     process.exitCode = 1;
   }
+}
+
+/** `--help` or `-h` anywhere: the usage on standard output, and exit 0 (the command does nothing else). */
+export function exitOnHelp(usage: string, args: string[] = process.argv.slice(2)): void {
+  if (!args.some((a) => a === "--help" || a === "-h")) return;
+  console.log(usage);
+  process.exit(0);
 }
