@@ -119,6 +119,12 @@ function renderResult(data) {
   const link = element("a", "", [meta.title || data.url]);
   link.href = data.url;
   const body = [element("h2", "search-result__title", [link])];
+  if (meta.status)
+    body.push(
+      element("p", `badge badge--${meta.status.startsWith("Draft") ? "draft" : "scheduled"}`, [
+        meta.status,
+      ]),
+    );
   if (meta.date) {
     const time = element("time", "", [meta.date]);
     if (meta.datetime) time.dateTime = meta.datetime;
@@ -229,7 +235,7 @@ fields.q.addEventListener("input", () => {
   typing = setTimeout(() => go(false), 300);
 });
 for (const name of [...FILTERS, "sort"]) fields[name].addEventListener("change", () => go(true));
-const filterSet = form.querySelector("fieldset");
+const filterSet = root.querySelector("fieldset");
 for (const type of ["focusin", "pointerover", "pointerdown"])
   filterSet.addEventListener(type, loadTags, { once: true });
 

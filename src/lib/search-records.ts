@@ -53,6 +53,12 @@ export function searchRecord(item: Item, ctx: RecordContext): CustomRecord {
       datetime: isoDate(item.date),
       summary: item.summary ?? "",
       image: ctx.thumb,
+      // Only a preview indexes these: its results say so, as its cards do.
+      status: item.draft
+        ? "Draft: not published"
+        : item.scheduled
+          ? `Scheduled: publishes on ${readableDate(item.date, ctx.language)}`
+          : "",
     },
     filters,
     sort: { date: item.date.at.toUTC().toISO({ suppressMilliseconds: true })! },

@@ -164,10 +164,10 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     await page.goBack();
     await expect.poll(() => page.locator("#search-q").inputValue()).toBe("solidarity");
     await expect.poll(() => page.locator(".search-result").count()).toBe(10);
-    // Every control is reached with Tab, in order.
+    // Every control is reached with Tab, in order: the results, then the filters that follow them.
     await page.locator("#search-q").focus();
     const order: string[] = [];
-    for (let n = 0; n < 6; n++) {
+    for (let n = 0; n < 17; n++) {
       await page.keyboard.press("Tab");
       order.push(
         await page.evaluate(
@@ -177,6 +177,8 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     }
     expect(order).toEqual([
       "submit",
+      ...Array(10).fill(""),
+      "search-more",
       "search-kind",
       "search-category",
       "search-tag",

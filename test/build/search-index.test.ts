@@ -163,12 +163,19 @@ describe("the search page", () => {
     const form = doc.querySelector("#search form")!;
     expect(form.getAttribute("method")).toBe("get");
     expect(form.getAttribute("action")).toBe("/search/");
-    expect([...form.querySelectorAll("[name]")].map((el) => el.getAttribute("name"))).toEqual([
-      "q",
-      "kind",
-      "category",
-      "tag",
-      "sort",
+    // The filters follow the results in the page and belong to the form through form="search-form".
+    expect(form.id).toBe("search-form");
+    expect(
+      [...doc.querySelectorAll("#search [name]")].map((el) => [
+        el.getAttribute("name"),
+        form.contains(el) ? "inside" : el.getAttribute("form"),
+      ]),
+    ).toEqual([
+      ["q", "inside"],
+      ["kind", "search-form"],
+      ["category", "search-form"],
+      ["tag", "search-form"],
+      ["sort", "search-form"],
     ]);
     expect(
       [...doc.querySelectorAll("#search-category option")].map((o) => o.textContent),
