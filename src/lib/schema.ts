@@ -68,6 +68,10 @@ function siteTime(zone: string) {
     });
 }
 
+/** A site-zone time as an editor writes it in front matter: 2024-05-01T19:00, or 2024-05-01 for a date. */
+const asWritten = (t: { at: DateTime; dateOnly: boolean }) =>
+  t.at.toFormat(t.dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm");
+
 export function makeSchemas(settings: SiteSettings) {
   const zone = settings.timezone;
   const categoryNames = Object.keys(settings.categories);
@@ -130,7 +134,7 @@ export function makeSchemas(settings: SiteSettings) {
         ctx.addIssue({
           code: "custom",
           path: ["end"],
-          message: `expected a time not before event.start (${e.start.at.toISO()}), got ${shown(e.end.at.toISO())}`,
+          message: `expected a time not before event.start (${asWritten(e.start)}), got ${shown(asWritten(e.end))}`,
         });
       }
       if (e.end && e.end.dateOnly !== e.start.dateOnly) {

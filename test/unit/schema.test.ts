@@ -221,7 +221,7 @@ describe("refusals name file, line, field, what was expected and what was found"
       "an event ending before it starts",
       "articles",
       "title: A\ndate: 2024-01-01\ncategory: news\nevent:\n  start: 2024-05-01T20:00\n  end: 2024-05-01T19:00\n  location: Online",
-      /:7 → event\.end: expected a time not before event\.start/,
+      /:7 → event\.end: expected a time not before event\.start \(2024-05-01T20:00\), got "2024-05-01T19:00"$/,
     ],
     [
       "an event time in the skipped hour",
