@@ -12,6 +12,7 @@ import {
   type FilterEntry,
   type GroupItem,
 } from "../lib/groups.ts";
+import { groupsMapSvg } from "../lib/groups-map.ts";
 import { routes } from "../lib/routes.ts";
 import type { ContentStore } from "../lib/store.ts";
 
@@ -35,9 +36,23 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
       store.load().filter((item) => store.isVisible(item)),
       settings.language,
     );
+    const regions = directory(groups, settings);
+    const prefix = store.ctx.deploy.pathPrefix.replace(/\/$/, "");
+    // Numbered in the directory's order, so a number on the map is found in the list by region.
+    const map = groups.length
+      ? groupsMapSvg(
+          regions.flatMap((r) => r.groups),
+          seeking,
+          {
+            url: (item) =>
+              prefix + (item.group.seeking ? `${routes.groupsSeeking}#${item.slug}` : item.url),
+          },
+        )
+      : "";
     return {
       count: groups.length,
-      regions: directory(groups, settings),
+      map,
+      regions,
       filters: filters(groups, settings),
       pages: filters(groups, settings).map((entry) => ({
         entry,

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, makeFixture, md, page, runScript } from "../helpers/fixture.ts";
 
@@ -60,6 +62,37 @@ describe("the groups directory in a fixture build", () => {
     expect(text(doc.querySelector("main .groups__seeking a"))).toBe(
       "1 community is asking for a partner",
     );
+  });
+
+  it("draws the map at build time: an SVG image with a title and description, a link per marker", () => {
+    const html = readFileSync(path.join(out, "groups", "index.html"), "utf8");
+    const svg = /<svg[^]*?<\/svg>/.exec(html)![0];
+    // The byte budget stated in docs/content-model.md.
+    expect(Buffer.byteLength(svg)).toBeLessThan(20_000);
+    const doc = page(out, "/groups/");
+    const map = doc.querySelector("figure.groups__map svg")!;
+    expect(map.getAttribute("role")).toBe("img");
+    expect(text(map.querySelector("title"))).toBe("Map of the groups and their partners");
+    expect(text(map.querySelector("desc"))).toBe(
+      "3 groups in the UK, numbered; 2 with a partner in the West Bank or Gaza, marked with the same number; 1 community seeking a partner, as rings. The list below has every group.",
+    );
+    const links = all(map, "a").map((a) => [a.getAttribute("href"), a.getAttribute("aria-label")]);
+    expect(links).toEqual([
+      ["/groups/norwich/", "1: Norwich twinning"],
+      ["/groups/norwich/", "1: Norwich twinning, partner Hebron"],
+      ["/groups/bath-school/", "2: Bath school link"],
+      ["/groups/bristol/", "3: Bristol link"],
+      ["/groups/bristol/", "3: Bristol link, partner Beit Sahour"],
+      ["/groups/seeking/#camp", "Seeking a partner: A refugee camp"],
+    ]);
+    for (const [href] of links) {
+      const file = href!.replace(/#.*/, "") + "index.html";
+      expect(existsSync(path.join(out, file)), href!).toBe(true);
+    }
+    expect(all(map, "a circle")).toHaveLength(6);
+    expect(map.querySelector("script, image, foreignObject")).toBeNull();
+    expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    expect(page(out, "/groups/kind/school/").querySelector("svg")).toBeNull();
   });
 
   it("filters by kind and status with plain links to pages of their own", () => {

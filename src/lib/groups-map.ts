@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { geoMercator, geoPath, type GeoPermissibleObjects } from "d3-geo";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import type { GroupItem, SeekingItem } from "./groups.ts";
+import { PALESTINE_AREA, UK_AREA } from "./schema.ts";
+
+/** The two panels of the map, side by side: their size in SVG units and the countries drawn in each. */
+const PANELS = {
+  uk: { x: 0, width: 220, area: UK_AREA, countries: ["826", "372", "250"], main: "826" },
+  palestine: {
+    x: 236,
+    width: 124,
+    area: PALESTINE_AREA,
+    countries: ["275", "376", "400", "818", "422", "760"],
+    main: "275",
+  },
+} as const;
+const HEIGHT = 300;
+export const MAP_WIDTH = PANELS.palestine.x + PANELS.palestine.width;
+
+type Panel = (typeof PANELS)[keyof typeof PANELS];
+
+const escapeXml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+let outlines: { projections: Map<Panel, ReturnType<typeof geoMercator>>; svg: string } | null =
+  null;
+
+/** The countries of both panels (Natural Earth 1:50m from world-atlas), projected once per process. */
+function drawOutlines() {
+  if (outlines) return outlines;
+  const require = createRequire(import.meta.url);
+  const topology = JSON.parse(
+    readFileSync(require.resolve("world-atlas/countries-50m.json"), "utf8"),
+  ) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const countries = feature(topology, topology.objects.countries).features;
+  const projections = new Map<Panel, ReturnType<typeof geoMercator>>();
+  let svg = "";
+  for (const panel of Object.values(PANELS)) {
+    const [[south, north], [west, east]] = [panel.area.lat, panel.area.lon];
+    const box: GeoPermissibleObjects = {
+      type: "MultiPoint",
+      coordinates: [
+        [west, south],
+        [east, north],
+      ],
+    };
+    const projection = geoMercator()
+      .fitExtent(
+        [
+          [panel.x + 4, 4],
+          [panel.x + panel.width - 4, HEIGHT - 4],
+        ],
+        box,
+      )
+      .clipExtent([
+        [panel.x, 0],
+        [panel.x + panel.width, HEIGHT],
+      ]);
+    projections.set(panel, projection);
+    // Whole SVG units are enough at this size, and keep the page small.
+    const path = geoPath(projection).digits(0);
+    svg += `<rect x="${panel.x}" y="0" width="${panel.width}" height="${HEIGHT}" fill="currentColor" fill-opacity="0.04"/>`;
+    for (const id of panel.countries) {
+      const country = countries.find((c) => c.id === id);
+      const d = country ? path(country) : null;
+      if (d)
+        svg += `<path d="${d}" fill="currentColor" fill-opacity="${id === panel.main ? 0.22 : 0.08}" stroke="currentColor" stroke-opacity="0.4" stroke-width="0.5"/>`;
+    }
+  }
+  outlines = { projections, svg };
+  return outlines;
+}
+
+export interface MapOptions {
+  /** The site-relative URL (with the path prefix) of a group's page, or of a seeking community's entry. */
+  url: (item: GroupItem | SeekingItem) => string;
+}
+
+/**
+ * The groups on an inline SVG drawn at build time: the UK beside the West Bank and Gaza, each group a
+ * numbered marker linking to its page, its partner the same number. No script, no tiles, no request.
+ */
+export function groupsMapSvg(
+  groups: GroupItem[],
+  seeking: SeekingItem[],
+  options: MapOptions,
+): string {
+  const { projections, svg: land } = drawOutlines();
+  const uk = projections.get(PANELS.uk)!;
+  const ps = projections.get(PANELS.palestine)!;
+  const point = (projection: typeof uk, lon: number, lat: number) =>
+    projection([lon, lat])!.map((v) => Math.round(v * 10) / 10) as [number, number];
+  let markers = "";
+  groups.forEach((g, index) => {
+    const n = index + 1;
+    const href = escapeXml(options.url(g));
+    const name = escapeXml(g.title);
+    const [x, y] = point(uk, g.group.lon, g.group.lat);
+    markers += `<a href="${href}" aria-label="${n}: ${name}"><circle cx="${x}" cy="${y}" r="5" fill="currentColor"/><text x="${x + 7}" y="${y + 3}" font-size="9" fill="currentColor">${n}</text></a>`;
+    if (g.group.partner) {
+      const [px, py] = point(ps, g.group.partner.lon, g.group.partner.lat);
+      markers += `<a href="${href}" aria-label="${n}: ${name}, partner ${escapeXml(g.group.partner.place)}"><circle cx="${px}" cy="${py}" r="4" fill="currentColor"/><text x="${px + 6}" y="${py + 3}" font-size="9" fill="currentColor">${n}</text></a>`;
+    }
+  });
+  for (const s of seeking) {
+    const [x, y] = point(ps, s.group.lon, s.group.lat);
+    markers += `<a href="${escapeXml(options.url(s))}" aria-label="Seeking a partner: ${escapeXml(s.title)}"><circle cx="${x}" cy="${y}" r="4" fill="none" stroke="currentColor" stroke-width="1.5"/></a>`;
+  }
+  const partnered = groups.filter((g) => g.group.partner).length;
+  const description = `${groups.length} ${groups.length === 1 ? "group" : "groups"} in the UK, numbered; ${partnered} with a partner in the West Bank or Gaza, marked with the same number; ${seeking.length} ${seeking.length === 1 ? "community" : "communities"} seeking a partner, as rings. The list below has every group.`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${HEIGHT}" role="img" aria-labelledby="groups-map-title groups-map-desc" class="groups-map"><title id="groups-map-title">Map of the groups and their partners</title><desc id="groups-map-desc">${escapeXml(description)}</desc>${land}${markers}</svg>`;
+}
