@@ -71,7 +71,8 @@ describe("the groups directory in a fixture build", () => {
     expect(Buffer.byteLength(svg)).toBeLessThan(20_000);
     const doc = page(out, "/groups/");
     const map = doc.querySelector("figure.groups__map svg")!;
-    expect(map.getAttribute("role")).toBe("img");
+    expect(map.getAttribute("role")).toBe("group");
+    expect(map.querySelector("g")?.getAttribute("role")).toBe("img");
     expect(text(map.querySelector("title"))).toBe("Map of the groups and their partners");
     expect(text(map.querySelector("desc"))).toBe(
       "3 groups in the UK, numbered; 2 with a partner in the West Bank or Gaza, marked with the same number; 1 community seeking a partner, as rings. The list below has every group.",

@@ -1,0 +1,89 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import { buildFixture, makeFixture, md } from "../helpers/fixture.ts";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const group = (slug: string, fields: string) => ({
+  [`groups/${slug}.md`]: md(`date: 2024-01-01\ncontact: mailto:${slug}@example.org\n${fields}`),
+});
+const FILES = {
+  ...group(
+    "bristol",
+    "name: Bristol link\nkind: town-link\nplace: Bristol\nregion: south-west\nlat: 51.45\nlon: -2.59\nstatus: active\npartner:\n  place: Beit Sahour\n  governorate: Bethlehem\n  lat: 31.70\n  lon: 35.23",
+  ),
+  ...group(
+    "bath",
+    "name: Bath school link\nkind: school\nplace: Bath\nregion: south-west\nlat: 51.38\nlon: -2.36\nstatus: seeking-partner",
+  ),
+  ...group(
+    "leeds",
+    "name: Leeds link\nkind: university\nplace: Leeds\nregion: yorkshire\nlat: 53.80\nlon: -1.55\nstatus: active\npartner:\n  place: Nablus\n  governorate: Nablus\n  lat: 32.22\n  lon: 35.26",
+  ),
+  "groups/seeking/camp.md": md(
+    "name: A refugee camp\ndate: 2024-01-01\ngovernorate: Bethlehem\nlat: 31.72\nlon: 35.20\ncontact: https://network.example.org/",
+  ),
+};
+
+let site: StaticSite;
+let browser: Browser;
+beforeAll(async () => {
+  const result = await buildFixture(makeFixture(FILES));
+  expect(result.code, result.stderr).toBe(0);
+  site = await serveSite(result.out, "/");
+  browser = await launchBrowser();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe("the groups directory in Chromium", () => {
+  it("at 390 px: no sideways scroll, markers reached by keyboard, nothing from elsewhere, axe clean light and dark", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const origins = new Set<string>();
+    page.on("request", (request) => origins.add(new URL(request.url()).origin));
+    await page.goto(`${site.url}groups/`);
+    await expect
+      .poll(() => page.locator("figure.groups__map svg a").count(), { timeout: 30_000 })
+      .toBe(6);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    const width = (await page.locator("figure.groups__map svg").boundingBox())!.width;
+    expect(width).toBeLessThanOrEqual(390);
+    // Tab until focus reaches the map, then through each of its markers.
+    const focusedHrefs: string[] = [];
+    for (let i = 0; i < 60 && focusedHrefs.length < 6; i++) {
+      await page.keyboard.press("Tab");
+      const href = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.closest("svg") ? el.getAttribute("href") : null;
+      });
+      if (href) focusedHrefs.push(href);
+    }
+    expect(focusedHrefs).toEqual([
+      "/groups/leeds/",
+      "/groups/leeds/",
+      "/groups/bath/",
+      "/groups/bristol/",
+      "/groups/bristol/",
+      "/groups/seeking/#camp",
+    ]);
+    expect([...origins]).toEqual([new URL(site.url).origin]);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      expect(
+        results.violations.map(
+          (v) => `${colorScheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        ),
+      ).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
