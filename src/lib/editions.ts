@@ -193,6 +193,9 @@ export function editionViews(options: EditionViewOptions): EditionView[] {
     .filter((i) => i.section === "editions")
     .sort((a, b) => b.number! - a.number!);
   const visible = new Set(published);
+  // Worked out once for every edition: on a large archive each edition would otherwise walk every item again.
+  const actions = published.filter((i) => i.section === "actions");
+  const allEvents = sortedEvents(published);
   return editions.map((edition, index) => {
     const sections = edition.sections!.map((section) => ({
       heading: section.heading,
@@ -205,7 +208,7 @@ export function editionViews(options: EditionViewOptions): EditionView[] {
     }));
     const listed = new Set(sections.flatMap((s) => s.entries.map((e) => e.item)));
     const at = edition.date.at;
-    const events = eventsAfter(published, at)
+    const events = within(allEvents, at)
       .filter((e) => !listed.has(e))
       .slice(0, limit);
     // An action that is also an event shows once, under "Coming up", with its call to action.
@@ -213,9 +216,7 @@ export function editionViews(options: EditionViewOptions): EditionView[] {
     return {
       edition,
       sections,
-      openActions: published
-        .filter((i) => i.section === "actions" && !listed.has(i) && openAt(i, at))
-        .slice(0, limit),
+      openActions: actions.filter((i) => !listed.has(i) && openAt(i, at)).slice(0, limit),
       events,
       previous: editions[index + 1],
       next: editions[index - 1],
@@ -223,24 +224,42 @@ export function editionViews(options: EditionViewOptions): EditionView[] {
   });
 }
 
+// The end of a deadline's day, in milliseconds: luxon's endOf("day") in a zone is costly, and asked once per edition.
+const deadlineEnds = new WeakMap<object, number>();
+function deadlineEnd(deadline: { at: DateTime }): number {
+  let end = deadlineEnds.get(deadline);
+  if (end === undefined) deadlineEnds.set(deadline, (end = deadline.at.endOf("day").toMillis()));
+  return end;
+}
+
 /** An action is open on a day when it was out by then and its deadline (if any) had not passed. */
 export function openAt(action: Item, at: DateTime): boolean {
+  const when = at.toMillis();
   return (
-    action.date.at <= at && (!action.cta?.deadline || action.cta.deadline.at.endOf("day") >= at)
+    action.date.at.toMillis() <= when &&
+    (!action.cta?.deadline || deadlineEnd(action.cta.deadline) >= when)
   );
 }
 
-/** Events still on at `from` and starting within EVENT_WINDOW_DAYS of it, soonest first. */
-export function eventsAfter(items: readonly Item[], from: DateTime): EventItem[] {
-  const until = from.startOf("day").plus({ days: EVENT_WINDOW_DAYS });
+/** The events among `items`, soonest first. */
+function sortedEvents(items: readonly Item[]): EventItem[] {
   return items
     .filter(isEvent)
-    .filter((e) => isUpcoming(e, from) && eventSpan(e).start < until)
     .sort(
       (a, b) =>
         eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() ||
         a.file.localeCompare(b.file),
     );
+}
+
+/** Events still on at `from` and starting within EVENT_WINDOW_DAYS of it, soonest first. */
+export function eventsAfter(items: readonly Item[], from: DateTime): EventItem[] {
+  return within(sortedEvents(items), from);
+}
+
+function within(events: readonly EventItem[], from: DateTime): EventItem[] {
+  const until = from.startOf("day").plus({ days: EVENT_WINDOW_DAYS });
+  return events.filter((e) => isUpcoming(e, from) && eventSpan(e).start < until);
 }
 
 /** The editions' Atom and JSON feeds, whole content, so a mailing tool can send each new edition. */
