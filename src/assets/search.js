@@ -225,16 +225,28 @@ function go(push) {
 }
 
 let typing = 0;
+// Whether the current history entry was made by typing: more typing replaces it, but the first live
+// result after a search adds an entry, so Back still returns to that search (regression: a pause of
+// 300 ms before Enter replaced the previous search in the history).
+let live = false;
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   clearTimeout(typing);
   go(true);
+  live = false;
 });
 fields.q.addEventListener("input", () => {
   clearTimeout(typing);
-  typing = setTimeout(() => go(false), 300);
+  typing = setTimeout(() => {
+    go(!live);
+    live = true;
+  }, 300);
 });
-for (const name of [...FILTERS, "sort"]) fields[name].addEventListener("change", () => go(true));
+for (const name of [...FILTERS, "sort"])
+  fields[name].addEventListener("change", () => {
+    go(true);
+    live = false;
+  });
 const filterSet = root.querySelector("fieldset");
 for (const type of ["focusin", "pointerover", "pointerdown"])
   filterSet.addEventListener(type, loadTags, { once: true });
@@ -247,6 +259,7 @@ more.addEventListener("click", async () => {
 });
 
 window.addEventListener("popstate", () => {
+  live = false;
   const state = stateFrom(location.search);
   fill(state);
   run(state);

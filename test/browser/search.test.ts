@@ -159,6 +159,8 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     await expect.poll(() => status().textContent()).toBe("12 results for “solidarity”.");
     // A second search, then Back: the first comes back, query and results.
     await page.fill("#search-q", "checkpoint");
+    // A pause before Enter (live results arrive after 300 ms) must not replace the first search in the history.
+    await page.waitForTimeout(600);
     await page.press("#search-q", "Enter");
     await expect.poll(() => titles()).toEqual(["Rafah crossing report"]);
     await page.goBack();
