@@ -1,5 +1,6 @@
 // The dev server's pure parts: what a failed build shows, where a request goes, the live-reload hook.
 import { formatError } from "./content.ts";
+import { escapeHtml } from "./format.ts";
 
 /** Why the last dev build failed, in editors' words: a heading and one line per problem. */
 export interface DevProblem {
@@ -41,12 +42,6 @@ export function describeFailure(error: unknown): DevProblem {
     stack: cause.stack,
   };
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
 
 /** Where the live-reload script is served; the dev server adds it to every HTML page. */
 export const RELOAD_SCRIPT_URL = "/.dev/reload.js";

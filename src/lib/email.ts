@@ -3,7 +3,7 @@ import TurndownService from "turndown";
 import type { Item } from "./content.ts";
 import type { EditionView } from "./editions.ts";
 import { describeEvent, isEvent } from "./events.ts";
-import { readableDate } from "./format.ts";
+import { escapeHtml, readableDate } from "./format.ts";
 import { routes } from "./routes.ts";
 import type { SiteSettings } from "./settings.ts";
 
@@ -19,9 +19,6 @@ export interface EmailContext {
   /** The item's picture at its largest, absolute, or null when it has none. */
   image: (item: Item) => { url: string; width: number; height: number } | null;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** "rtl" for Arabic, Hebrew, Persian, Urdu…: https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Intl/Locale/getTextInfo */
 export function textDirection(language: string): "ltr" | "rtl" {

@@ -4,6 +4,7 @@ import { geoMercator, geoPath, type GeoPermissibleObjects } from "d3-geo";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { GroupItem, SeekingItem } from "./groups.ts";
+import { escapeHtml } from "./format.ts";
 import { PALESTINE_AREA, UK_AREA } from "./schema.ts";
 
 /** The two panels of the map, side by side: their size in SVG units and the countries drawn in each. */
@@ -21,9 +22,6 @@ const HEIGHT = 300;
 export const MAP_WIDTH = PANELS.palestine.x + PANELS.palestine.width;
 
 type Panel = (typeof PANELS)[keyof typeof PANELS];
-
-const escapeXml = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 let outlines: { projections: Map<Panel, ReturnType<typeof geoMercator>>; svg: string } | null =
   null;
@@ -96,21 +94,21 @@ export function groupsMapSvg(
   let markers = "";
   groups.forEach((g, index) => {
     const n = index + 1;
-    const href = escapeXml(options.url(g));
-    const name = escapeXml(g.title);
+    const href = escapeHtml(options.url(g));
+    const name = escapeHtml(g.title);
     const [x, y] = point(uk, g.group.lon, g.group.lat);
     markers += `<a href="${href}" aria-label="${n}: ${name}"><circle cx="${x}" cy="${y}" r="5" fill="currentColor"/><text x="${x + 7}" y="${y + 3}" font-size="9" fill="currentColor">${n}</text></a>`;
     if (g.group.partner) {
       const [px, py] = point(ps, g.group.partner.lon, g.group.partner.lat);
-      markers += `<a href="${href}" aria-label="${n}: ${name}, partner ${escapeXml(g.group.partner.place)}"><circle cx="${px}" cy="${py}" r="4" fill="currentColor"/><text x="${px + 6}" y="${py + 3}" font-size="9" fill="currentColor">${n}</text></a>`;
+      markers += `<a href="${href}" aria-label="${n}: ${name}, partner ${escapeHtml(g.group.partner.place)}"><circle cx="${px}" cy="${py}" r="4" fill="currentColor"/><text x="${px + 6}" y="${py + 3}" font-size="9" fill="currentColor">${n}</text></a>`;
     }
   });
   for (const s of seeking) {
     const [x, y] = point(ps, s.group.lon, s.group.lat);
-    markers += `<a href="${escapeXml(options.url(s))}" aria-label="Seeking a partner: ${escapeXml(s.title)}"><circle cx="${x}" cy="${y}" r="4" fill="none" stroke="currentColor" stroke-width="1.5"/></a>`;
+    markers += `<a href="${escapeHtml(options.url(s))}" aria-label="Seeking a partner: ${escapeHtml(s.title)}"><circle cx="${x}" cy="${y}" r="4" fill="none" stroke="currentColor" stroke-width="1.5"/></a>`;
   }
   const partnered = groups.filter((g) => g.group.partner).length;
   const description = `${groups.length} ${groups.length === 1 ? "group" : "groups"} in the UK, numbered; ${partnered} with a partner in the West Bank or Gaza, marked with the same number; ${seeking.length} ${seeking.length === 1 ? "community" : "communities"} seeking a partner, as rings. The list below has every group.`;
   // role="group", not "img": an image's content is hidden from assistive technology, and the markers are links.
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${HEIGHT}" role="group" aria-labelledby="groups-map-title" aria-describedby="groups-map-desc" class="groups-map"><title id="groups-map-title">Map of the groups and their partners</title><desc id="groups-map-desc">${escapeXml(description)}</desc><g role="img" aria-label="Outlines of the UK and Ireland, and of the West Bank and Gaza">${land}</g>${markers}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${HEIGHT}" role="group" aria-labelledby="groups-map-title" aria-describedby="groups-map-desc" class="groups-map"><title id="groups-map-title">Map of the groups and their partners</title><desc id="groups-map-desc">${escapeHtml(description)}</desc><g role="img" aria-label="Outlines of the UK and Ireland, and of the West Bank and Gaza">${land}</g>${markers}</svg>`;
 }

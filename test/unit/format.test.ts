@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { isoDate, jsonForScript, readableDate } from "../../src/lib/format.ts";
+import { escapeHtml, isoDate, jsonForScript, readableDate } from "../../src/lib/format.ts";
 import { loadSettings, settingsSchema } from "../../src/lib/settings.ts";
 import { makeFixture } from "../helpers/fixture.ts";
 import path from "node:path";
@@ -63,6 +63,14 @@ describe("settings", () => {
     );
     expect(() => loadSettings(path.join(dir, "content"))).toThrow(
       /content\/_data\/site\.yml → url: .*\ncontent\/_data\/site\.yml → timezone: expected an IANA time zone/,
+    );
+  });
+});
+
+describe("escapeHtml", () => {
+  it("escapes the four characters that matter in text and double-quoted attributes, once", () => {
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a> &amp;`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry's&lt;/a&gt; &amp;amp;",
     );
   });
 });
