@@ -1,11 +1,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { findContentFiles, formatError, parseContentFile, type Item } from "./content.ts";
-import { checkEditions, EVENT_WINDOW_DAYS, eventsAfter } from "./editions.ts";
+import { checkEditions, EVENT_WINDOW_DAYS, eventsAfter, openAt } from "./editions.ts";
 import { readableDate } from "./format.ts";
 import { ScaffoldError, writeNewFile } from "./scaffold.ts";
 import type { SiteContext } from "./site-context.ts";
-import { ContentStore, ContentValidationError } from "./store.ts";
+import { ContentStore, ContentValidationError, newestFirst } from "./store.ts";
 import { parseSiteTime } from "./time.ts";
 
 export interface EditionDraft {
@@ -44,7 +44,7 @@ export function draftEdition(ctx: SiteContext, options: { date?: string } = {}):
       `fix these first (npm run check lists them), then run this again:\n${error.errors.map(formatError).join("\n")}`,
     );
   }
-  const live = items.filter((i) => !i.draft && i.date.at <= day);
+  const live = items.filter((i) => !i.draft && i.date.at <= day).sort(newestFirst);
   const editions = items
     .filter((i) => i.section === "editions")
     .sort((a, b) => a.number! - b.number!);
@@ -60,21 +60,12 @@ export function draftEdition(ctx: SiteContext, options: { date?: string } = {}):
     );
   const since = last ? last.date.at.endOf("day") : day.minus({ days: 7 });
 
-  const newestFirst = (a: Item, b: Item) =>
-    b.date.at.toMillis() - a.date.at.toMillis() || a.file.localeCompare(b.file);
   const events = eventsAfter(live, day.startOf("day"));
   const inEvents = new Set<Item>(events);
-  const articles = live
-    .filter((i) => i.section === "articles" && i.date.at > since && !inEvents.has(i))
-    .sort(newestFirst);
-  const actions = live
-    .filter(
-      (i) =>
-        i.section === "actions" &&
-        !inEvents.has(i) &&
-        (!i.cta?.deadline || i.cta.deadline.at.endOf("day") >= day),
-    )
-    .sort(newestFirst);
+  const articles = live.filter(
+    (i) => i.section === "articles" && i.date.at > since && !inEvents.has(i),
+  );
+  const actions = live.filter((i) => i.section === "actions" && !inEvents.has(i) && openAt(i, day));
   const eventEntries = events.filter((i) => i.section === "articles" || i.section === "actions");
   if (!articles.length && !actions.length && !eventEntries.length)
     throw new ScaffoldError(

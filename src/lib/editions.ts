@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import type { ContentError, Item } from "./content.ts";
-import { eventSpan, isEvent, isUpcoming, type EventItem } from "./events.ts";
+import { fieldLine, type ContentError, type Item } from "./content.ts";
+import { bySoonest, eventSpan, isEvent, isUpcoming, type EventItem } from "./events.ts";
 import type { FeedSpec } from "./feeds.ts";
 import { routes } from "./routes.ts";
 import type { EditionEntry } from "./schema.ts";
@@ -72,14 +71,20 @@ export function checkEditions(options: EditionCheckOptions): ContentError[] {
   if (editions.length === 0) return [];
   const resolver = new EditionResolver(options);
   const errors: ContentError[] = [];
-  const fail = (edition: Item, field: string, message: string, needle?: string) =>
-    errors.push({ file: edition.file, line: lineOf(edition, needle), field, message });
+  // The file is read again for a line number only when there is an error to place.
+  const fail = (edition: Item, keyPath: (string | number)[], message: string) =>
+    errors.push({
+      file: edition.file,
+      line: fieldLine(edition.inputPath, keyPath),
+      field: keyPath.join("."),
+      message,
+    });
 
   for (const edition of editions) {
     const seen = new Map<Item, string>();
     edition.sections!.forEach((section, s) =>
       section.items.forEach((entry, i) => {
-        const field = `sections.${s}.items.${i}`;
+        const field = ["sections", s, "items", i];
         const ref = entryReference(entry);
         const target = resolver.resolve(ref, edition);
         if (!target) {
@@ -87,7 +92,6 @@ export function checkEditions(options: EditionCheckOptions): ContentError[] {
             edition,
             field,
             `expected the path or URL of an article or action, got ${JSON.stringify(ref)} (no such file or page)`,
-            ref,
           );
           return;
         }
@@ -96,7 +100,6 @@ export function checkEditions(options: EditionCheckOptions): ContentError[] {
             edition,
             field,
             `expected an article or action, got ${JSON.stringify(ref)}, which is ${target.section === "pages" ? "a standing page" : "an edition"} (${target.file})`,
-            ref,
           );
           return;
         }
@@ -106,7 +109,6 @@ export function checkEditions(options: EditionCheckOptions): ContentError[] {
             edition,
             field,
             `expected a published item, got ${JSON.stringify(ref)}, which is ${why} (${target.file}); publish it first or take it out`,
-            ref,
           );
           return;
         }
@@ -116,11 +118,10 @@ export function checkEditions(options: EditionCheckOptions): ContentError[] {
             edition,
             field,
             `expected each item once per edition, got ${JSON.stringify(ref)} again (already in ${first})`,
-            ref,
           );
           return;
         }
-        seen.set(target, field);
+        seen.set(target, field.join("."));
       }),
     );
   }
@@ -134,32 +135,18 @@ export function checkEditions(options: EditionCheckOptions): ContentError[] {
     if (edition.number === before.number) {
       fail(
         edition,
-        "number",
+        ["number"],
         `expected a number no other edition has, got ${edition.number}, which ${before.file} has too`,
-        "number:",
       );
     } else if (edition.date.at < before.date.at) {
       fail(
         edition,
-        "date",
+        ["date"],
         `expected a date on or after ${before.date.at.toISODate()} (edition ${before.number}, ${before.file}), got ${edition.date.at.toISODate()}: numbers go up with dates`,
-        "date:",
       );
     }
   }
   return errors;
-}
-
-/** The line an error is about, found again in the file only when there is an error to show. */
-function lineOf(edition: Item, needle?: string): number | undefined {
-  if (!needle) return undefined;
-  try {
-    const lines = readFileSync(edition.inputPath, "utf8").split("\n");
-    const at = lines.findIndex((line) => line.includes(needle));
-    return at >= 0 ? at + 1 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface EditionEntryView {
@@ -243,13 +230,7 @@ export function openAt(action: Item, at: DateTime): boolean {
 
 /** The events among `items`, soonest first. */
 function sortedEvents(items: readonly Item[]): EventItem[] {
-  return items
-    .filter(isEvent)
-    .sort(
-      (a, b) =>
-        eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() ||
-        a.file.localeCompare(b.file),
-    );
+  return items.filter(isEvent).sort(bySoonest);
 }
 
 /** Events still on at `from` and starting within EVENT_WINDOW_DAYS of it, soonest first. */

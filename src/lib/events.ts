@@ -52,7 +52,8 @@ export function daysCovered(item: EventItem): DateTime[] {
   return days;
 }
 
-const bySoonest = (a: EventItem, b: EventItem) =>
+/** Soonest start first; ties by file, so output never depends on disk order. */
+export const bySoonest = (a: EventItem, b: EventItem) =>
   eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() || a.file.localeCompare(b.file);
 
 /** Events still happening on or after the start of the build day (site zone) are upcoming. */

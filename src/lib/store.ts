@@ -30,7 +30,8 @@ export class ContentValidationError extends Error {
   }
 }
 
-const newestFirst = (a: Item, b: Item) =>
+/** Newest first; ties by file, so output never depends on disk order. */
+export const newestFirst = (a: Item, b: Item) =>
   b.date.at.toMillis() - a.date.at.toMillis() || a.file.localeCompare(b.file);
 
 /** The validated content of one build: loaded once, checked as a whole, shared by every plugin. */

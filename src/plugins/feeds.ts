@@ -48,7 +48,11 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions)
     eleventyExcludeFromCollections: true,
     eleventyComputed: { siteFeed: () => siteFeed(routes.feedJson) },
   });
-  eleventyConfig.addGlobalData("moreFeeds", () => more());
+  // Asked for twice a build (Atom and JSON): worked out once.
+  let moreFeeds: FeedSpec[] | null = null;
+  eleventyConfig.on("eleventy.before", () => (moreFeeds = null));
+  const feedsOnce = () => (moreFeeds ??= more());
+  eleventyConfig.addGlobalData("moreFeeds", feedsOnce);
   eleventyConfig.addTemplate("feed-more.njk", "", {
     layout: "feeds/atom.njk",
     pagination: { data: "moreFeeds", size: 1, alias: "feed" },
@@ -57,7 +61,7 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions)
   });
 
   eleventyConfig.addGlobalData("moreJsonFeeds", () =>
-    more().flatMap((feed) => (feed.jsonUrl ? [{ ...feed, feedUrl: feed.jsonUrl }] : [])),
+    feedsOnce().flatMap((feed) => (feed.jsonUrl ? [{ ...feed, feedUrl: feed.jsonUrl }] : [])),
   );
   eleventyConfig.addTemplate("feed-more-json.njk", "{{ feed | jsonFeed | safe }}", {
     pagination: { data: "moreJsonFeeds", size: 1, alias: "feed" },
