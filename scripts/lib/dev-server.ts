@@ -145,15 +145,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     clearTimeout(timer);
     timer = setTimeout(() => void build(), 150);
   };
-  const stopWatching = watchTree(
-    [contentDir, path.join(repo, "layouts"), path.join(repo, "src", "assets")],
-    changed,
-  );
-
+  // Listening first: on a busy port nothing is watched, so the process can exit with its message.
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, "127.0.0.1", resolve);
   });
+  const stopWatching = watchTree(
+    [contentDir, path.join(repo, "layouts"), path.join(repo, "src", "assets")],
+    changed,
+  );
   const url = () => `http://localhost:${(server.address() as AddressInfo).port}/`;
   log(`Dev server on ${url()} (drafts and scheduled items shown); building…`);
   void build();
