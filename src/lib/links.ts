@@ -11,7 +11,7 @@ import { pageCount } from "./paginate.ts";
 import { pictureProblem } from "./picture-file.ts";
 import { routes } from "./routes.ts";
 import type { SiteContext } from "./site-context.ts";
-import { assignTagSlugs } from "./tags.ts";
+import { assignTagSlugs, onTopicPages } from "./tags.ts";
 
 /** Areas whose pages plugins generate from data check cannot see without a build (calendars, search, feeds). */
 const UNVERIFIED_AREAS = [routes.events, routes.search, routes.pagefind];
@@ -50,9 +50,12 @@ export class SiteMap {
   ) {
     for (const item of items) if (item.url !== false) this.#items.set(item.url, item);
     const visible = items.filter((item) => item.url !== false && isVisible(item));
-    // The same items the build gives tag pages to (ContentStore.tagSlug): standing pages too.
-    const tags = visible.flatMap((item) => item.tags);
-    this.#tagSlugs = new Set(assignTagSlugs(tags).values());
+    // Slugs as the build assigns them (ContentStore.tagSlug, over every item's tags), but only the
+    // tags of items on topic pages have a page (regression: a tag only groups carry passed as a link).
+    const slugs = assignTagSlugs(visible.flatMap((item) => item.tags));
+    this.#tagSlugs = new Set(
+      visible.filter(onTopicPages).flatMap((item) => item.tags.map((tag) => slugs.get(tag)!)),
+    );
     this.#categories = new Set(Object.keys(ctx.settings.categories));
     const size = ctx.settings.pageSize;
     this.#listPages = new Map(

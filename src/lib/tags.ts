@@ -54,3 +54,6 @@ export function assignTagSlugs(tags: Iterable<string>): Map<string, string> {
 export function categoryUrl(slug: string): string {
   return routes.category(slug);
 }
+
+/** Whether an item is listed on its tags' and category's pages: the groups directory is the groups' index. */
+export const onTopicPages = (item: { section: string }): boolean => item.section !== "groups";

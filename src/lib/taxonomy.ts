@@ -2,7 +2,7 @@ import type { Item } from "./content.ts";
 import type { FeedSpec } from "./feeds.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 import type { ContentStore } from "./store.ts";
-import { categoryUrl } from "./tags.ts";
+import { categoryUrl, onTopicPages } from "./tags.ts";
 import { routes } from "./routes.ts";
 
 export interface TaxonomyOptions {
@@ -48,8 +48,7 @@ export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: n
     Object.keys(settings.categories).map((slug) => [slug, []]),
   );
   for (const item of store.published) {
-    // The groups directory is their index; topic pages list what was published.
-    if (item.section === "groups") continue;
+    if (!onTopicPages(item)) continue;
     for (const tag of item.tags) {
       const list = byTag.get(tag);
       if (list) list.push(item);

@@ -209,3 +209,37 @@ describe("groups the gate refuses", () => {
     expect(result.stderr.split("\n").slice(1)).toEqual(expected);
   });
 });
+
+describe("a tag only groups carry", () => {
+  // Regression: check counted groups' tags as topic pages, which the build never writes, so a link to one shipped broken.
+  const tagged = {
+    ...GROUPS,
+    "groups/bristol.md": GROUPS["groups/bristol.md"].replace(
+      "status: active",
+      "status: active\ntags: [education]",
+    ),
+  };
+
+  it("has no topic page", async () => {
+    const built = await buildFixture(makeFixture(tagged));
+    expect(built.code, built.stderr).toBe(0);
+    expect(existsSync(path.join(built.out, "tags/education/index.html"))).toBe(false);
+  });
+
+  it("is refused as a link, by check and build alike", async () => {
+    const dir = makeFixture({
+      ...tagged,
+      "articles/links.md": md(
+        "title: Links\ndate: 2024-02-01\ncategory: news",
+        "See [education](/tags/education/).",
+      ),
+    });
+    const expected =
+      'content/articles/links.md:6 → body: expected a link to a page of this site, got "/tags/education/"';
+    const [check, build] = await Promise.all([runScript(dir, "check.ts"), buildFixture(dir)]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(expected);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain(expected);
+  });
+});
