@@ -216,12 +216,14 @@ async function run(state) {
   }
 }
 
+/** Searches for what the form says; returns whether that made a history entry (push) or changed the current one. */
 function go(push) {
   const state = stateFromForm();
   const url = urlFor(state);
-  if (url !== `${location.pathname}${location.search}`)
-    history[push ? "pushState" : "replaceState"](null, "", url);
-  return run(state);
+  const moved = url !== `${location.pathname}${location.search}`;
+  if (moved) history[push ? "pushState" : "replaceState"](null, "", url);
+  void run(state);
+  return moved;
 }
 
 let typing = 0;
@@ -238,8 +240,8 @@ form.addEventListener("submit", (event) => {
 fields.q.addEventListener("input", () => {
   clearTimeout(typing);
   typing = setTimeout(() => {
-    go(!live);
-    live = true;
+    // Only an entry typing made may be replaced by more typing (typing a letter and deleting it makes none).
+    if (go(!live)) live = true;
   }, 300);
 });
 for (const name of [...FILTERS, "sort"])

@@ -189,6 +189,26 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     ]);
   });
 
+  it("keeps the previous search in the history when typing changed nothing before a new one", async () => {
+    await fresh();
+    await page.goto(at("/search/"));
+    await page.fill("#search-q", "solidarity");
+    await page.press("#search-q", "Enter");
+    await expect
+      .poll(() => status().textContent())
+      .toBe("12 results for “solidarity”, showing the first 10.");
+    // A letter typed and deleted: live results run, the address stays the same.
+    await page.press("#search-q", "x");
+    await page.press("#search-q", "Backspace");
+    await page.waitForTimeout(600);
+    await page.fill("#search-q", "checkpoint");
+    await page.waitForTimeout(600);
+    await page.press("#search-q", "Enter");
+    await expect.poll(() => titles()).toEqual(["Rafah crossing report"]);
+    await page.goBack();
+    await expect.poll(() => page.locator("#search-q").inputValue()).toBe("solidarity");
+  });
+
   it("says plainly that search needs JavaScript when it is off", async () => {
     await fresh({ javaScriptEnabled: false });
     await page.goto(at("/search/?q=rafah"));
