@@ -8,7 +8,7 @@ import {
 } from "./content.ts";
 import { createMarkdown } from "./markdown.ts";
 import { pageCount } from "./paginate.ts";
-import { pictureProblem } from "./picture-file.ts";
+import { pictureChecker } from "./picture-file.ts";
 import { routes } from "./routes.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, onTopicPages } from "./tags.ts";
@@ -37,7 +37,8 @@ export class SiteMap {
   readonly #items = new Map<string, Item>();
   readonly #tagSlugs: Set<string>;
   readonly #categories: Set<string>;
-  readonly #listPages: Map<string, number>;
+  /** Every page of the paginated section lists, worked out once rather than for each link. */
+  readonly #listPages: Set<string>;
   readonly #assumed: Set<string>;
   /** The directory's filter pages: one per kind and status some published group has. */
   readonly #groupFilters: Set<string>;
@@ -58,8 +59,13 @@ export class SiteMap {
     );
     this.#categories = new Set(Object.keys(ctx.settings.categories));
     const size = ctx.settings.pageSize;
-    this.#listPages = new Map(
-      LISTED.map((s) => [s, pageCount(visible.filter((i) => i.section === s).length, size)]),
+    this.#listPages = new Set(
+      LISTED.flatMap((s) =>
+        Array.from(
+          { length: pageCount(visible.filter((i) => i.section === s).length, size) },
+          (_, page) => routes.list(s, page),
+        ),
+      ),
     );
     this.#groupFilters = new Set(
       visible.flatMap((i) =>
@@ -88,11 +94,7 @@ export class SiteMap {
     if (UNVERIFIED_AREAS.some((area) => url.startsWith(area)) || ROOT_FILE.test(url)) return true;
     if (DIGEST_FILES.test(url)) return true;
     if (!url.endsWith("/")) return false;
-    if (INDEXES.has(url) || this.#groupFilters.has(url)) return true;
-    for (const section of LISTED) {
-      const count = this.#listPages.get(section) ?? 1;
-      for (let page = 0; page < count; page++) if (url === routes.list(section, page)) return true;
-    }
+    if (INDEXES.has(url) || this.#groupFilters.has(url) || this.#listPages.has(url)) return true;
     const topic = (base: string, known: Set<string>) => {
       if (!url.startsWith(base)) return false;
       const [name, page, ...rest] = url.slice(base.length).split("/").filter(Boolean);
@@ -155,6 +157,7 @@ export function checkLinks(
   items: Item[],
   isVisible: (item: Item) => boolean,
   files?: { file: string; section: Item["section"] }[],
+  picture = pictureChecker(ctx.contentDir),
 ): ContentError[] {
   const site = new SiteMap(ctx, items, isVisible, files);
   const errors: ContentError[] = [];
@@ -178,7 +181,7 @@ export function checkLinks(
           continue;
         }
         const file = bodyImageFile(item.inputPath, ref.target, ctx.contentDir);
-        const problem = file ? pictureProblem(file, ctx.contentDir) : "no such file";
+        const problem = file ? picture(file) : "no such file";
         if (problem) {
           errors.push(
             linkError(

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
 
@@ -19,45 +19,67 @@ export function isPictureBytes(head: Buffer): boolean {
   return false;
 }
 
+// image-size reads at most this much of a file to find its size; one read serves both checks.
+const HEAD_BYTES = 512 * 1024;
+
 /**
  * Why `file` cannot be published as a picture of the site, or null when it can: it must exist, be a
  * file, lie inside `contentDir` once symbolic links are followed, and be a picture by its content.
  */
 export function pictureProblem(file: string, contentDir: string): string | null {
-  let real: string;
-  try {
-    real = realpathSync(file);
-  } catch {
-    return "no such file";
-  }
+  return pictureChecker(contentDir)(file);
+}
+
+/** pictureProblem for one build: the content folder resolved once, each picture read once however often it is used. */
+export function pictureChecker(contentDir: string): (file: string) => string | null {
   let root: string;
   try {
     root = realpathSync(contentDir);
   } catch {
     root = path.resolve(contentDir);
   }
-  if (!real.startsWith(root + path.sep))
-    return path.resolve(file).startsWith(path.resolve(contentDir) + path.sep)
-      ? "it is a link to a file outside content/"
-      : "it is outside content/";
-  if (!statSync(real).isFile()) return "it is a folder, not a picture";
-  const head = Buffer.alloc(32);
-  let fd: number | null = null;
-  try {
-    fd = openSync(real, "r");
-    readSync(fd, head, 0, head.length, 0);
-  } catch {
-    return "it could not be read";
-  } finally {
-    if (fd !== null) closeSync(fd);
+  const inside = path.resolve(contentDir) + path.sep;
+  const seen = new Map<string, string | null>();
+  return (file) => {
+    const key = path.resolve(file);
+    let problem = seen.get(key);
+    if (problem === undefined) seen.set(key, (problem = check(key)));
+    return problem;
+  };
+
+  function check(file: string): string | null {
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return "no such file";
+    }
+    if (!real.startsWith(root + path.sep))
+      return file.startsWith(inside)
+        ? "it is a link to a file outside content/"
+        : "it is outside content/";
+    if (!statSync(real).isFile()) return "it is a folder, not a picture";
+    let head: Buffer;
+    let fd: number | null = null;
+    try {
+      fd = openSync(real, "r");
+      const buffer = Buffer.alloc(Math.min(fstatSync(fd).size, HEAD_BYTES));
+      head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+    } catch {
+      return "it could not be read";
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
+    const first = Buffer.alloc(32);
+    head.copy(first, 0, 0, 32);
+    if (!isPictureBytes(first)) return `it is not ${PICTURE_KINDS}`;
+    // The image pipeline reads each picture's size this way before encoding it: a damaged file fails here, not mid-build.
+    try {
+      const size = imageSize(head);
+      if (!size.width || !size.height) return "it is damaged: no width or height found";
+    } catch (error) {
+      return `it is damaged: ${(error as Error).message}`;
+    }
+    return null;
   }
-  if (!isPictureBytes(head)) return `it is not ${PICTURE_KINDS}`;
-  // The image pipeline reads each picture's size this way before encoding it: a damaged file fails here, not mid-build.
-  try {
-    const size = imageSize(real);
-    if (!size.width || !size.height) return "it is damaged: no width or height found";
-  } catch (error) {
-    return `it is damaged: ${(error as Error).message}`;
-  }
-  return null;
 }

@@ -9,7 +9,7 @@ import {
 } from "./content.ts";
 import { checkContentTree } from "./content-tree.ts";
 import { checkLinks } from "./links.ts";
-import { pictureProblem } from "./picture-file.ts";
+import { pictureChecker } from "./picture-file.ts";
 import { checkGroupNames } from "./groups.ts";
 import { checkEditions, editionViews, type EditionView } from "./editions.ts";
 import type { SiteContext } from "./site-context.ts";
@@ -50,12 +50,10 @@ export class ContentStore {
     if (this.#items) return this.#items;
     const { items, files, errors, frontMatter } = loadContent(this.ctx);
     this.#frontMatter = frontMatter;
+    const picture = pictureChecker(this.ctx.contentDir);
     for (const item of items) {
       if (!item.image) continue;
-      const problem = pictureProblem(
-        resolveImagePath(item, item.image.src, this.ctx.contentDir),
-        this.ctx.contentDir,
-      );
+      const problem = picture(resolveImagePath(item, item.image.src, this.ctx.contentDir));
       if (problem)
         errors.push({
           file: item.file,
@@ -65,7 +63,7 @@ export class ContentStore {
         });
     }
     errors.push(...checkContentTree(this.ctx.contentDir));
-    errors.push(...checkLinks(this.ctx, items, (item) => this.isVisible(item), files));
+    errors.push(...checkLinks(this.ctx, items, (item) => this.isVisible(item), files, picture));
     errors.push(
       ...checkEditions({
         contentDir: this.ctx.contentDir,
