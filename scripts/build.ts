@@ -1,19 +1,13 @@
 // npm run build and build:preview: the whole site into a fresh folder, which replaces _site/ only when the build succeeded.
 import path from "node:path";
 import { buildSite } from "../src/build.ts";
+import { rootCause } from "../src/lib/build-error.ts";
 import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 import { parseCli } from "./lib/cli.ts";
 
 const USAGE = `usage: npm run build [-- --output=_site] [--pathprefix=/sub/path/]
   --pathprefix replaces the path of \`url\` in content/_data/site.yml (default: that path).
   PREVIEW=1 (npm run build:preview) includes drafts and scheduled items; BUILD_DATE sets "now".`;
-
-/** The error a build failed with, from inside Eleventy's wrappers. */
-function rootCause(error: unknown): Error {
-  let e = error as Error & { originalError?: Error; cause?: unknown };
-  while (e.originalError ?? e.cause) e = (e.originalError ?? e.cause) as typeof e;
-  return e;
-}
 
 async function main(): Promise<number> {
   const args = parseCli(

@@ -1,5 +1,6 @@
 // The dev server's pure parts: what a failed build shows, where a request goes, the live-reload hook.
 import { formatError } from "./content.ts";
+import { rootCause } from "./build-error.ts";
 import { escapeHtml } from "./format.ts";
 
 /** Why the last dev build failed, in editors' words: a heading and one line per problem. */
@@ -8,13 +9,6 @@ export interface DevProblem {
   lines: string[];
   /** An error in src/ rather than in content: its stack goes to the terminal only. */
   stack?: string;
-}
-
-/** The error a build failed with, from inside Eleventy's wrappers. */
-export function rootCause(error: unknown): Error {
-  let e = error as Error & { originalError?: Error; cause?: unknown };
-  while (e.originalError ?? e.cause) e = (e.originalError ?? e.cause) as typeof e;
-  return e;
 }
 
 const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);

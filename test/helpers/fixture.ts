@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
 import { buildSite } from "../../src/build.ts";
+import { rootCause } from "../../src/lib/build-error.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { repoRoot, writeSite } from "../../scripts/lib/repo.ts";
 
@@ -96,13 +97,6 @@ async function runCommand(
 
 // Builds run one at a time: each is CPU-bound, and Eleventy sets process-wide state while it builds.
 let queue: Promise<unknown> = Promise.resolve();
-
-/** The error a build failed with, from inside Eleventy's wrappers. */
-function rootCause(error: unknown): Error {
-  let e = error as Error & { originalError?: Error; cause?: unknown };
-  while (e.originalError ?? e.cause) e = (e.originalError ?? e.cause) as typeof e;
-  return e;
-}
 
 /** The real production (or preview) build of the fixture into `<dir>/_site`, in this process. */
 export function buildFixture(
