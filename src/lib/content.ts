@@ -320,7 +320,7 @@ export function parseContentFile(
     .split("\n").length;
   if (section === "groups") {
     const g = result.data as GroupFrontMatter | SeekingFrontMatter;
-    const group = (seeking ? { seeking, ...g } : { seeking, ...g }) as GroupInfo;
+    const group = { seeking, ...g } as GroupInfo;
     const item: Item = {
       ...extra,
       title: g.name,

@@ -27,7 +27,7 @@ let outlines: { projections: Map<Panel, ReturnType<typeof geoMercator>>; svg: st
   null;
 
 /** The countries of both panels (Natural Earth 1:50m from world-atlas), projected once per process. */
-function drawOutlines() {
+export function drawOutlines() {
   if (outlines) return outlines;
   const require = createRequire(import.meta.url);
   const topology = JSON.parse(

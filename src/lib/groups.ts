@@ -1,6 +1,6 @@
 import type { DateTime } from "luxon";
 import { fieldLine, type ContentError, type GroupInfo, type Item } from "./content.ts";
-import { isEvent, isUpcoming, type EventItem } from "./events.ts";
+import { splitEvents, type EventItem } from "./events.ts";
 import { GROUP_STATUSES } from "./schema.ts";
 import type { SiteSettings } from "./settings.ts";
 
@@ -116,9 +116,6 @@ export function groupActivity(
   const named = published.filter(
     (item) => item.groupName !== undefined && groupSlug(item.groupName) === group.slug,
   );
-  const events = named
-    .filter(isEvent)
-    .filter((e) => isUpcoming(e, now))
-    .sort((a, b) => a.event.start.at.toMillis() - b.event.start.at.toMillis());
-  return { events, news: named.filter((item) => !events.includes(item as EventItem)) };
+  const { upcoming } = splitEvents(named, now);
+  return { events: upcoming, news: named.filter((item) => !upcoming.includes(item as EventItem)) };
 }

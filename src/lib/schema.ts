@@ -220,14 +220,14 @@ export function makeSchemas(settings: SiteSettings) {
     const wanted = `one of the ${what} in site.yml (${Object.keys(list).join(", ")})`;
     return z
       .string({ error: expected(wanted) })
-      .refine((v) => Object.hasOwn(list, v), { error: (issue) => expected(wanted)(issue) });
+      .refine((v) => Object.hasOwn(list, v), { error: expected(wanted) });
   };
   const coordinate = (what: string, [min, max]: readonly [number, number]) => {
     const wanted = `a ${what} from ${min} to ${max}`;
     return z
       .number({ error: expected(wanted) })
-      .min(min, { error: (issue) => expected(wanted)(issue) })
-      .max(max, { error: (issue) => expected(wanted)(issue) });
+      .min(min, { error: expected(wanted) })
+      .max(max, { error: expected(wanted) });
   };
   const contact = ctaUrl;
   const groupCommon = {

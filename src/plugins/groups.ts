@@ -49,12 +49,13 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
           },
         )
       : "";
+    const choices = filters(groups, settings);
     return {
       count: groups.length,
       map,
       regions,
-      filters: filters(groups, settings),
-      pages: filters(groups, settings).map((entry) => ({
+      filters: choices,
+      pages: choices.map((entry) => ({
         entry,
         regions: directory(filtered(groups, entry), settings),
       })),
@@ -75,9 +76,6 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
   );
   eleventyConfig.addFilter("groupBody", (item: Item) =>
     bodies.md.render(item.body, { inputPath: item.inputPath }),
-  );
-  eleventyConfig.addFilter("groupFilterUrl", (entry: FilterEntry) =>
-    routes.groupsBy(entry.filter, entry.value),
   );
 
   eleventyConfig.addTemplate("groups-index.njk", "", {

@@ -1,7 +1,7 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import type { GroupItem, SeekingItem } from "../../src/lib/groups.ts";
-import { groupsMapSvg, MAP_WIDTH } from "../../src/lib/groups-map.ts";
+import { drawOutlines, groupsMapSvg, MAP_WIDTH } from "../../src/lib/groups-map.ts";
 
 const group = (slug: string, title: string, lat: number, lon: number, partner = true) =>
   ({
@@ -56,5 +56,7 @@ describe("the groups map", () => {
 
   it("is the same bytes every time (the outlines are projected once)", () => {
     expect(groupsMapSvg([], [], { url: () => "" })).toBe(groupsMapSvg([], [], { url: () => "" }));
+    // Once per process: the same drawing, not an equal one made again.
+    expect(drawOutlines()).toBe(drawOutlines());
   });
 });
