@@ -1,5 +1,5 @@
 import path from "node:path";
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import { checkPathPrefix, resolveDeploy, type Deploy } from "./deploy.ts";
 import { loadSettings, type SiteSettings } from "./settings.ts";
 import { buildNow } from "./time.ts";
