@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { linkProblem, shownPath, type ContentError } from "./content.ts";
 import { SECTIONS } from "./schema.ts";
-import { slugify } from "./tags.ts";
+import { slugify } from "./slug.ts";
 
 /** The only files content/_data/ may hold. */
 export const DATA_FILES = ["site.yml"];
@@ -15,7 +15,7 @@ export const isHidden = (name: string) => name.startsWith(".");
 
 /**
  * The clean name closest to `name` ("Café Night!.md" → "cafe-night.md"), or null when nothing is
- * left: lower-case letters (Latin ones without accents), digits and hyphens, as tags' slugs are.
+ * left: the one slug rule (src/lib/slug.ts) that tags and `npm run new` use.
  */
 export function cleanName(name: string): string | null {
   const stem = slugify(name.replace(/\.md$/i, ""));

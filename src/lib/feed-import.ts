@@ -11,9 +11,10 @@ import {
   parseYaml,
   splitFrontMatter,
 } from "./content.ts";
-import { fileSlug, writeNewFile } from "./scaffold.ts";
+import { writeNewFile } from "./scaffold.ts";
+import { fileSlug, slugify } from "./slug.ts";
 import type { SiteContext } from "./site-context.ts";
-import { normaliseTag, slugify } from "./tags.ts";
+import { normaliseTag } from "./tags.ts";
 
 type Feed = ReturnType<typeof parseFeed>;
 type FeedItem = Feed["items"][number];

@@ -4,7 +4,7 @@ import { defaultUrl, findContentFiles, formatError, parseContentFile } from "./c
 import { reservedBy, routes } from "./routes.ts";
 import type { Section } from "./schema.ts";
 import type { SiteContext } from "./site-context.ts";
-import { slugify } from "./tags.ts";
+import { fileSlug } from "./slug.ts";
 import { parseSiteTime } from "./time.ts";
 
 export const KINDS = {
@@ -104,22 +104,6 @@ export function skeleton(
   }
   lines.push("# Remove the next line when the item is ready to publish.", "draft: true", "---", "");
   return lines.join("\n");
-}
-
-/** Longest file-name slug in characters: a long title still makes a file name every system accepts. */
-export const MAX_FILE_SLUG = 80;
-
-/** The title's slug, cut at a word boundary to MAX_FILE_SLUG characters. */
-export function fileSlug(title: string): string {
-  const slug = slugify(title);
-  const chars = [...slug];
-  if (chars.length <= MAX_FILE_SLUG) return slug;
-  const cut = chars.slice(0, MAX_FILE_SLUG + 1).join("");
-  const word = cut.slice(0, cut.lastIndexOf("-"));
-  return (word.length >= MAX_FILE_SLUG / 2 ? word : chars.slice(0, MAX_FILE_SLUG).join("")).replace(
-    /-+$/,
-    "",
-  );
 }
 
 /** Writes a new draft for `npm run new`: validated as `npm run check` would, never over another file. */

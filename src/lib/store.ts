@@ -13,7 +13,8 @@ import { pictureChecker } from "./picture-file.ts";
 import { checkGroupNames } from "./groups.ts";
 import { checkEditions, editionViews, type EditionView } from "./editions.ts";
 import type { SiteContext } from "./site-context.ts";
-import { assignTagSlugs, slugify } from "./tags.ts";
+import { slugify } from "./slug.ts";
+import { assignTagSlugs } from "./tags.ts";
 import { routes } from "./routes.ts";
 
 export class ContentValidationError extends Error {

@@ -1,22 +1,10 @@
 import { createHash } from "node:crypto";
 import { routes } from "./routes.ts";
+import { slugify } from "./slug.ts";
 
 /** One form for a tag however it was typed: "Palestine", " palestine " and "PALESTINE" are one tag. */
 export function normaliseTag(raw: string): string {
   return raw.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("und");
-}
-
-/** A URL slug that keeps letters of any script; "" when nothing usable is left. */
-export function slugify(raw: string): string {
-  return raw
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, (marks, offset: number, whole: string) =>
-      /\p{Script=Latin}/u.test(whole[offset - 1] ?? "") ? "" : marks,
-    )
-    .normalize("NFC")
-    .toLocaleLowerCase("und")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
 }
 
 const shortHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 6);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignTagSlugs, MAX_SLUG_LENGTH, normaliseTag, slugify } from "../../src/lib/tags.ts";
+import { assignTagSlugs, MAX_SLUG_LENGTH, normaliseTag } from "../../src/lib/tags.ts";
 
 describe("normaliseTag", () => {
   it("makes case and spacing variants one tag", () => {
@@ -19,23 +19,6 @@ describe("normaliseTag", () => {
     expect(normaliseTag(" غزة ")).toBe("غزة");
     // "é" typed as one code point or as e + combining accent is one tag.
     expect(normaliseTag("Café")).toBe(normaliseTag("Cafe\u0301"));
-  });
-});
-
-describe("slugify", () => {
-  it("turns spaces and punctuation into single hyphens and drops Latin accents", () => {
-    expect(slugify("Arms trade: UK & Israel!")).toBe("arms-trade-uk-israel");
-    expect(slugify("Café Solidarité")).toBe("cafe-solidarite");
-  });
-
-  it("keeps letters of other scripts", () => {
-    expect(slugify("غزة")).toBe("غزة");
-    expect(slugify("Україна 2024")).toBe("україна-2024");
-  });
-
-  it("is empty when nothing usable is left", () => {
-    expect(slugify("!!!")).toBe("");
-    expect(slugify("   ")).toBe("");
   });
 });
 
