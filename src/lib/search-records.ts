@@ -31,6 +31,8 @@ export interface RecordContext {
   body: string;
   /** URL of the result's thumbnail, or "" for none. */
   thumb: string;
+  /** The editors' spelling of a normalised tag: the topic filter lists what topic pages show. */
+  tagLabel: (tag: string) => string;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface RecordContext {
 export function searchRecord(item: Item, ctx: RecordContext): CustomRecord {
   const filters: Record<string, string[]> = { kind: searchKinds(item) };
   if (item.category) filters.category = [item.category];
-  if (item.tags.length) filters.tag = item.tags;
+  if (item.tags.length) filters.tag = item.tags.map(ctx.tagLabel);
   return {
     url: item.url as string,
     content: [item.title, item.summary, ctx.body, item.event?.location, item.source?.name]

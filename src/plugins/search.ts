@@ -60,6 +60,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
           language,
           body: item.body,
           thumb: images.thumbUrl(item),
+          tagLabel: (tag) => store.tagLabel(tag),
         }),
       );
       indexing = indexInWorker({
