@@ -117,6 +117,18 @@ export class ImagePipeline {
     return this.picture(this.fileOf(item), { alt: item.image.alt, loading });
   }
 
+  /** The item's image at the top of a card, from the same encodes as its page (nothing new to encode). */
+  cardPicture(item: Item, loading: "lazy" | "eager" = "lazy"): string {
+    if (!item.image) return "";
+    return this.picture(this.fileOf(item), {
+      alt: item.image.alt,
+      loading,
+      // Cards are one column on phones and at least 20rem in the grid beyond.
+      sizes: "(min-width: 40rem) 24rem, 100vw",
+      class: "card__picture",
+    });
+  }
+
   /** Absolute URL of the item's image at its largest, "" when it has none. */
   imageUrl(item: Item): string {
     if (!item.image) return "";

@@ -63,6 +63,9 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   eleventyConfig.addFilter("picture", (item: Item, loading: "lazy" | "eager" = "eager") =>
     images.itemPicture(item, loading),
   );
+  eleventyConfig.addFilter("cardPicture", (item: Item, loading: "lazy" | "eager" = "lazy") =>
+    images.cardPicture(item, loading),
+  );
   /** Absolute URL of the item's image at its largest, for Open Graph. */
   eleventyConfig.addFilter("imageUrl", (item: Item) => images.imageUrl(item));
 }

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { DEFAULT_SETTINGS, buildFixture, makeFixture, md, page } from "../helpers/fixture.ts";
+import { makeJpeg } from "../helpers/sample-site.ts";
 
 const action = (title: string, date: string, deadline: string) =>
   md(
@@ -20,17 +23,18 @@ const files: Record<string, string> = {
     'title: A report\ndate: 2024-02-21\ncategory: news\ntags: [Palestine, " West  Bank ", UN]',
   ),
   "articles/older.md": md(
-    "title: An older report\ndate: 2024-02-01\ncategory: news\ntags: [palestine, Un, PALESTINE]",
+    "title: An older report\ndate: 2024-02-01\ncategory: news\ntags: [palestine, Un, PALESTINE]\nimage:\n  src: ./picket.jpg\n  alt: Pickets at the gate",
   ),
   "articles/oldest.md": md(
-    "title: The oldest report\ndate: 2024-01-01\ncategory: news\ntags: [Palestine]",
+    "title: The oldest report\ndate: 2024-01-01\ncategory: news\ntags: [Palestine]\nimage:\n  src: ./march.jpg\n  alt: Marchers on a bridge",
   ),
 };
 
 let out: string;
 beforeAll(async () => {
+  const jpeg = await makeJpeg();
   const dir = makeFixture(
-    files,
+    { ...files, "articles/picket.jpg": jpeg, "articles/march.jpg": jpeg },
     DEFAULT_SETTINGS.replace("pageSize: 20", "pageSize: 2").replace(
       "campaign: Campaigns (petitions, letters, lobbying)",
       'campaign: { label: "Campaigns (petitions, letters, lobbying)", short: Campaigns }',
@@ -121,5 +125,46 @@ describe("/actions/", () => {
     expect(doc.querySelector(".page-count")?.textContent).toBe("page 2 of 3");
     expect(doc.querySelector("a[rel=prev]")?.getAttribute("href")).toBe("/actions/");
     expect(doc.querySelector("a[rel=next]")?.getAttribute("href")).toBe("/actions/3/");
+  });
+});
+
+describe("the home page's latest items", () => {
+  it("show their pictures from the page-sized encodes, the first at once and the rest when scrolled to", () => {
+    const doc = page(out, "/");
+    const cards = [...doc.querySelectorAll(".home__latest .card")];
+    expect(cards.map((c) => c.querySelector(".card__title")?.textContent)).toEqual([
+      "A report",
+      "An older report",
+      "The oldest report",
+    ]);
+    const pictures = cards.map((c) => c.querySelector("picture img.card__picture"));
+    expect(pictures.map((img) => img?.getAttribute("alt") ?? null)).toEqual([
+      null,
+      "Pickets at the gate",
+      "Marchers on a bridge",
+    ]);
+    expect(pictures.map((img) => img?.getAttribute("loading") ?? null)).toEqual([
+      null,
+      "eager",
+      "lazy",
+    ]);
+    const img = pictures[1]!;
+    expect(img.getAttribute("width")).toBe("960");
+    expect(img.getAttribute("height")).toBe("640");
+    // The same files as the article's own page: a home page picture costs no extra encode.
+    const onPage = page(out, "/articles/older/").querySelector("main picture")!;
+    expect(
+      cards[1]!.querySelector("picture")!.innerHTML.replace(/ (class|sizes|loading)="[^"]*"/g, ""),
+    ).toBe(onPage.innerHTML.replace(/ (class|sizes|loading)="[^"]*"/g, ""));
+    for (const source of cards[1]!.querySelectorAll("source")) {
+      for (const candidate of source.getAttribute("srcset")!.split(", ")) {
+        const url = candidate.split(" ")[0]!;
+        expect(existsSync(path.join(out, url)), url).toBe(true);
+      }
+    }
+  });
+
+  it("leave actions and events without pictures", () => {
+    expect(page(out, "/").querySelectorAll(".home__side picture")).toHaveLength(0);
   });
 });
