@@ -2,12 +2,21 @@
 import { parseCli, run } from "./lib/cli.ts";
 import { absoluteUrl } from "../src/lib/deploy.ts";
 import { draftEdition } from "../src/lib/edition-draft.ts";
-import { createItem, KINDS, ScaffoldError, type Kind } from "../src/lib/scaffold.ts";
+import {
+  CATEGORY_LABELS,
+  createItem,
+  KINDS,
+  ScaffoldError,
+  type Kind,
+} from "../src/lib/scaffold.ts";
+import { PLACEHOLDER } from "../src/lib/schema.ts";
 import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 
 const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url https://…] [--label "Button text"]
        npm run new -- edition [--date YYYY-MM-DD]
-  Actions need --url: the link people act on (petition, tickets, letter).
+  Actions need --url: the link people act on (petition, tickets, letter), and --label: the button's words
+  (${Object.keys(CATEGORY_LABELS).join(", ")} actions have usual ones). --label needs --url.
+  --event writes the event's start and location as ${PLACEHOLDER}: check refuses them until you write them.
   An edition is drafted from what was published since the last one, the open actions and the coming events.`;
 
 function main(): number {
@@ -23,7 +32,17 @@ function main(): number {
   );
   if (!parsed) return 1;
   const [kind, title, ...rest] = parsed.positionals;
-  if (kind === "edition") return newEdition(parsed.values.date, parsed.positionals.slice(1));
+  if (kind === "edition") {
+    const { date, event, ...others } = parsed.values;
+    const extra = [...Object.keys(others), ...(event ? ["event"] : [])];
+    if (extra.length) {
+      console.error(
+        `--${extra[0]}: expected only --date with edition, got --${extra.join(", --")} (an edition's items come from what was published)\n${USAGE}`,
+      );
+      return 1;
+    }
+    return newEdition(date, parsed.positionals.slice(1));
+  }
   if (!kind || !(kind in KINDS) || title === undefined || rest.length > 0) {
     console.error(
       rest.length
@@ -36,6 +55,10 @@ function main(): number {
     const result = createItem(ctx, { kind: kind as Kind, title, ...parsed.values });
     console.log(`Wrote ${result.shownFile}`);
     console.log(`URL: ${result.url} (${absoluteUrl(ctx.deploy, result.url)} once published)`);
+    if (parsed.values.event)
+      console.log(
+        `Write the event's start and location where it says ${PLACEHOLDER}: npm run check refuses the file until then.`,
+      );
     console.log("It is a draft: previews show it; remove `draft: true` to publish it.");
   });
 }

@@ -24,6 +24,8 @@ export interface ContentError {
   line?: number;
   field: string;
   message: string;
+  /** A placeholder `npm run new` wrote on purpose: refused by check, accepted by new itself. */
+  placeholder?: true;
 }
 
 /** Why a file could not be read, in an editor's words. */
@@ -307,8 +309,18 @@ export function parseContentFile(
         }));
       }
       const field = issue.path.join(".");
+      const placeholder =
+        issue.code === "custom" && issue.params?.placeholder === true
+          ? { placeholder: true as const }
+          : {};
       return [
-        { file, line: lineOf(issue.path), field: field || "front matter", message: issue.message },
+        {
+          file,
+          line: lineOf(issue.path),
+          field: field || "front matter",
+          message: issue.message,
+          ...placeholder,
+        },
       ];
     });
     return { errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };

@@ -1,8 +1,14 @@
 import { linkSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { defaultUrl, findContentFiles, formatError, parseContentFile } from "./content.ts";
+import {
+  defaultUrl,
+  findContentFiles,
+  formatError,
+  parseContentFile,
+  shownPath,
+} from "./content.ts";
 import { reservedBy, routes } from "./routes.ts";
-import type { Section } from "./schema.ts";
+import { PLACEHOLDER, type Section } from "./schema.ts";
 import type { SiteContext } from "./site-context.ts";
 import { fileSlug } from "./slug.ts";
 import { parseSiteTime } from "./time.ts";
@@ -45,6 +51,13 @@ const DEFAULT_CATEGORY: Partial<Record<Section, string>> = {
   articles: "news",
   actions: "campaign",
 };
+/** The button's words for a call to action in each category, when --label is not given. */
+export const CATEGORY_LABELS: Record<string, string> = {
+  campaign: "Join the campaign",
+  fundraiser: "Donate",
+  event: "Book a place",
+  twinning: "Get in touch",
+};
 const quote = (value: string) => JSON.stringify(value);
 
 /** The front matter and body of a new draft: every required field filled, optional ones as comments. */
@@ -79,7 +92,7 @@ export function skeleton(
   if (fields.url) {
     lines.push(
       "cta:",
-      `  label: ${quote(fields.label ?? "Take action")}`,
+      `  label: ${quote(fields.label ?? "")}`,
       `  url: ${quote(fields.url)}`,
       "  # deadline: YYYY-MM-DD",
     );
@@ -94,11 +107,11 @@ export function skeleton(
   if (fields.event) {
     lines.push(
       "event:",
-      "  # Local time in the site's time zone; change it to the real start.",
-      `  start: ${fields.date}T19:00`,
+      `  # The start in the site's time zone, such as ${fields.date}T19:00; check refuses ${PLACEHOLDER} until then.`,
+      `  start: ${PLACEHOLDER}`,
       `  # end: ${fields.date}T21:00`,
       "  # A place name, an address, or Online.",
-      "  location: Online",
+      `  location: ${PLACEHOLDER}`,
       "  # url: https://where-to-join",
     );
   }
@@ -149,6 +162,17 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
       "an action needs the link people act on: add --url https://… (the petition, the tickets, the letter)",
     );
   }
+  if (request.label !== undefined && !request.url) {
+    throw new ScaffoldError(
+      "--label: expected --url too (the label is the words of the button that links there), got no --url",
+    );
+  }
+  const label = request.url ? (request.label ?? CATEGORY_LABELS[category ?? ""]) : undefined;
+  if (request.url && !label?.trim()) {
+    throw new ScaffoldError(
+      `--label: expected the button's words, such as --label "Sign the petition", got nothing (only ${Object.keys(CATEGORY_LABELS).join(", ")} have a usual label; this is ${category ? quote(category) : "a page without a category"})`,
+    );
+  }
 
   const file = path.join(ctx.contentDir, section, `${slug}.md`);
   const same = findContentFiles(ctx.contentDir).find(
@@ -167,14 +191,15 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
     category,
     event: Boolean(request.event),
     url: request.url,
-    label: request.label,
+    label,
   });
-  const { item, errors } = parseContentFile(file, section, text, ctx);
-  if (!item || errors.length) throw new ScaffoldError(errors.map(formatError).join("\n"));
+  // The placeholders are written on purpose; anything else check would refuse is refused now.
+  const problems = parseContentFile(file, section, text, ctx).errors.filter((e) => !e.placeholder);
+  if (problems.length) throw new ScaffoldError(problems.map(formatError).join("\n"));
 
   mkdirSync(path.dirname(file), { recursive: true });
   writeNewFile(file, text);
-  return { file, shownFile: item.file, url: item.url as string, text };
+  return { file, shownFile: shownPath(ctx.contentDir, file), url: defaultUrl(section, slug), text };
 }
 
 /** Writes through a temp file and a hard link, so the file appears whole or not at all, and never replaces one. */

@@ -19,6 +19,13 @@ export function shown(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(short) : short;
 }
 
+/** What `npm run new` writes where only the editor knows the answer; refused until replaced. */
+export const PLACEHOLDER = "TO FILL IN";
+const placeholderMessage = (what: string) =>
+  `expected ${what}, got the placeholder ${JSON.stringify(PLACEHOLDER)} that npm run new wrote (write the real one)`;
+/** Marks an issue as an unfilled placeholder, which `npm run new` writes on purpose and `check` refuses. */
+export const PLACEHOLDER_PARAMS = { placeholder: true } as const;
+
 const expected = (what: string) => (issue: { input?: unknown }) =>
   `expected ${what}, got ${shown(issue.input)}`;
 
@@ -52,20 +59,28 @@ const webUrl = z
 
 /** A date or date-time read in the site zone; refused when it does not exist or is ambiguous. */
 function siteTime(zone: string) {
-  return z
-    .string({ error: expected("a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)") })
-    .transform((value, ctx) => {
-      const parsed = parseSiteTime(value, zone);
-      if (!parsed.ok) {
-        ctx.addIssue({
-          code: "custom",
-          message: `expected ${parsed.expected}, got ${shown(value)}`,
-          input: value,
-        });
-        return z.NEVER;
-      }
-      return { at: parsed.value as DateTime, dateOnly: parsed.dateOnly };
-    });
+  const wanted = "a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)";
+  return z.string({ error: expected(wanted) }).transform((value, ctx) => {
+    if (value.trim() === PLACEHOLDER) {
+      ctx.addIssue({
+        code: "custom",
+        message: placeholderMessage(wanted),
+        input: value,
+        params: PLACEHOLDER_PARAMS,
+      });
+      return z.NEVER;
+    }
+    const parsed = parseSiteTime(value, zone);
+    if (!parsed.ok) {
+      ctx.addIssue({
+        code: "custom",
+        message: `expected ${parsed.expected}, got ${shown(value)}`,
+        input: value,
+      });
+      return z.NEVER;
+    }
+    return { at: parsed.value as DateTime, dateOnly: parsed.dateOnly };
+  });
 }
 
 /** A site-zone time as an editor writes it in front matter: 2024-05-01T19:00, or 2024-05-01 for a date. */
@@ -124,7 +139,13 @@ export function makeSchemas(settings: SiteSettings) {
       {
         start: siteTime(zone),
         end: siteTime(zone).optional(),
-        location: nonEmpty('a place name, an address, or "Online"'),
+        location: nonEmpty('a place name, an address, or "Online"').refine(
+          (v) => v !== PLACEHOLDER,
+          {
+            error: placeholderMessage('a place name, an address, or "Online"'),
+            params: PLACEHOLDER_PARAMS,
+          },
+        ),
         url: webUrl.optional(),
       },
       { error: expected("an event with start and location") },

@@ -85,12 +85,25 @@ describe("npm run new", () => {
     const standing = parse("pages", "how-twinning-works.md");
     expect(standing.category).toBeUndefined();
     expect(standing.event).toBeUndefined();
-    const event = parse("articles", "film-night.md");
-    expect(event.event!.start.at.toISO()).toBe("2024-02-25T19:00:00.000+00:00");
-    expect(event.event!.location).toBe("Online");
   });
 
-  it("writes files that npm run check accepts as they are", async () => {
+  it("writes files that npm run check accepts once an event's placeholders are filled", async () => {
+    expect(runs.event!.stdout).toContain(
+      "Write the event's start and location where it says TO FILL IN: npm run check refuses the file until then.",
+    );
+    const refused = await runScript(dir, "check.ts");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'content/articles/film-night.md:20 → event.start: expected a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM), got the placeholder "TO FILL IN" that npm run new wrote (write the real one)',
+    );
+    expect(refused.stderr).toContain("content/articles/film-night.md:23 → event.location:");
+    const file = path.join(dir, "content/articles/film-night.md");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8")
+        .replace("start: TO FILL IN", "start: 2024-02-25T19:00")
+        .replace("location: TO FILL IN", "location: Online"),
+    );
     const check = await runScript(dir, "check.ts");
     expect(check.stderr).toBe("");
     expect(check.stdout).toContain("All 5 content files are valid");
@@ -143,6 +156,18 @@ describe("npm run new", () => {
       [["article", "!!!"], "expected a title with letters or digits"],
       [["story", "Whatever"], "Usage: npm run new --"],
       [["article", "Two", "words"], "put the title in quotes"],
+      [
+        ["article", "Labelled", "--label", "Read more"],
+        "--label: expected --url too (the label is the words of the button that links there), got no --url",
+      ],
+      [
+        ["action", "No label", "--category", "news", "--url", "https://example.org/x"],
+        '--label: expected the button\'s words, such as --label "Sign the petition", got nothing',
+      ],
+      [
+        ["edition", "--category", "news"],
+        "--category: expected only --date with edition, got --category",
+      ],
     ];
     const results = await Promise.all(cases.map(([args]) => runScript(dir, "new.ts", args)));
     cases.forEach(([args, message], n) => {
