@@ -11,10 +11,12 @@ import {
   parseYaml,
   splitFrontMatter,
 } from "./content.ts";
+import { addMediaRule, addTableRule } from "./feed-markdown.ts";
 import { writeNewFile } from "./scaffold.ts";
 import { fileSlug, slugify } from "./slug.ts";
 import type { SiteContext } from "./site-context.ts";
 import { normaliseTag } from "./tags.ts";
+import { withoutTracking } from "./tracking.ts";
 
 type Feed = ReturnType<typeof parseFeed>;
 type FeedItem = Feed["items"][number];
@@ -75,7 +77,7 @@ export function safeUrl(raw: string | null, base: string): string | null {
   }
 }
 
-/** Feed HTML as Markdown: active content dropped, links kept only when safe, remote pictures as links (the CSP allows only our own). */
+/** Feed HTML as Markdown: active content dropped, links kept only when safe, remote pictures and embedded players as links (the CSP allows only our own), tables as tables. */
 export function htmlToMarkdown(html: string, baseUrl: string): string {
   const service = new TurndownService({
     headingStyle: "atx",
@@ -84,6 +86,8 @@ export function htmlToMarkdown(html: string, baseUrl: string): string {
     emDelimiter: "*",
   });
   service.remove(isUnsafe);
+  addTableRule(service);
+  addMediaRule(service, (raw) => safeUrl(raw, baseUrl));
   // Markdown decodes entities again, so text reading "&amp;" must stay "&amp;" once rendered.
   const escape = service.escape.bind(service);
   service.escape = (text: string) => escape(text).replace(/&(?=#?\w+;)/g, "&amp;");
@@ -130,13 +134,8 @@ function shorten(text: string, max = 280): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2)).replace(/[\s,;:.-]+$/, "")}…`;
 }
 
-const canonical = (url: string) => {
-  try {
-    return new URL(url).href;
-  } catch {
-    return url;
-  }
-};
+/** The key that spots a repeat: the URL as the parser normalises it, without tracking parameters. */
+const canonical = (url: string) => withoutTracking(url);
 
 /** Every source URL already in the content, read leniently so a file with an error still counts. */
 export function importedSources(contentDir: string): Map<string, string> {
@@ -320,7 +319,8 @@ export function importFeed(
   feed.items.forEach((entry: FeedItem, index) => {
     const title = (entry.title ?? "").replace(/\s+/g, " ").trim();
     const label = `item ${index + 1}${title ? ` ("${shorten(title, 60)}")` : entry.url ? ` (${entry.url})` : entry.id ? ` (id ${entry.id})` : ""}`;
-    const link = entry.url && URL.canParse(entry.url) ? safeUrl(entry.url, entry.url) : null;
+    const safe = entry.url && URL.canParse(entry.url) ? safeUrl(entry.url, entry.url) : null;
+    const link = safe && withoutTracking(safe);
     if (!title) return outcomes.push({ kind: "refused", label, reason: "it has no title" });
     if (!link || !/^https?:/.test(link)) {
       return outcomes.push({
