@@ -267,7 +267,10 @@ function zipfPicker(rand: () => number, size: number, exponent = 1.05): () => nu
   const total = weights.reduce((a, b) => a + b, 0);
   const cumulative: number[] = [];
   let sum = 0;
-  for (const w of weights) cumulative.push((sum += w / total));
+  for (const w of weights) {
+    sum += w / total;
+    cumulative.push(sum);
+  }
   return () => {
     const r = rand();
     const index = cumulative.findIndex((c) => r <= c);
@@ -279,7 +282,7 @@ function sentence(rand: () => number, min = 8, max = 18): string {
   const length = min + Math.floor(rand() * (max - min + 1));
   const words = Array.from({ length }, () => pick(rand, WORDS));
   const text = words.join(" ");
-  return text[0]!.toUpperCase() + text.slice(1) + ".";
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
 const title = (rand: () => number) => sentence(rand, 4, 9).replace(/\.$/, "");

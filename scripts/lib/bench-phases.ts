@@ -82,9 +82,8 @@ export function phasesFromProfiles(files: string[]): Record<Phase, number> {
     for (const node of profile.nodes)
       for (const child of node.children ?? []) parentOf.set(child, node.id);
     const timeOf = new Map<number, number>();
-    profile.samples.forEach((id, i) =>
-      timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
-    );
+    for (const [i, id] of profile.samples.entries())
+      timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
     // Worker threads only index for search; their whole profile is that phase.
     const whole = isSearchWorker(profile) ? "search indexing" : null;
     for (const [id, micros] of timeOf) {

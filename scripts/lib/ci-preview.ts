@@ -1,5 +1,5 @@
 // What the preview and deploy workflows decide: the preview's address, the pull-request comment, the daily schedule.
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import { previewFolder } from "../../src/lib/preview-folder.ts";
 
 /** Hidden in every preview comment, so each run updates the one comment. */

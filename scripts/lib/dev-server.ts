@@ -1,5 +1,5 @@
 // npm start: builds the preview site, serves it with live reload, rebuilds on every change, and shows a failed build's errors instead of the site.
-import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
+import { readdirSync, statSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -190,7 +190,7 @@ export function watchTree(roots: string[], onChange: () => void): () => void {
         return;
       }
     }
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {

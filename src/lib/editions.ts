@@ -5,6 +5,7 @@ import { bySoonest, eventSpan, isEvent, isUpcoming, type EventItem } from "./eve
 import type { FeedSpec } from "./feeds.ts";
 import { routes } from "./routes.ts";
 import type { EditionEntry } from "./schema.ts";
+import { remember } from "./cache.ts";
 
 /** How many days after an edition's date its "Coming up" list reaches. */
 export const EVENT_WINDOW_DAYS = 21;
@@ -82,7 +83,7 @@ export function checkEditions(options: EditionCheckOptions): ContentError[] {
 
   for (const edition of editions) {
     const seen = new Map<Item, string>();
-    edition.sections!.forEach((section, s) =>
+    edition.sections!.forEach((section, s) => {
       section.items.forEach((entry, i) => {
         const field = ["sections", s, "items", i];
         const ref = entryReference(entry);
@@ -122,8 +123,8 @@ export function checkEditions(options: EditionCheckOptions): ContentError[] {
           return;
         }
         seen.set(target, field.join("."));
-      }),
-    );
+      });
+    });
   }
 
   const byNumber = [...editions].sort(
@@ -214,9 +215,7 @@ export function editionViews(options: EditionViewOptions): EditionView[] {
 // The end of a deadline's day, in milliseconds: luxon's endOf("day") in a zone is costly, and asked once per edition.
 const deadlineEnds = new WeakMap<object, number>();
 function deadlineEnd(deadline: { at: DateTime }): number {
-  let end = deadlineEnds.get(deadline);
-  if (end === undefined) deadlineEnds.set(deadline, (end = deadline.at.endOf("day").toMillis()));
-  return end;
+  return remember(deadlineEnds, deadline, () => deadline.at.endOf("day").toMillis());
 }
 
 /** An action is open on a day when it was out by then and its deadline (if any) had not passed. */

@@ -44,9 +44,9 @@ export class SiteMap {
   readonly #groupFilters: Set<string>;
 
   constructor(
-    private readonly ctx: SiteContext,
+    ctx: SiteContext,
     items: Item[],
-    private readonly isVisible: (item: Item) => boolean,
+    isVisible: (item: Item) => boolean,
     files: { file: string; section: Item["section"] }[] = findContentFiles(ctx.contentDir),
   ) {
     for (const item of items) if (item.url !== false) this.#items.set(item.url, item);

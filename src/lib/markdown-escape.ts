@@ -8,6 +8,7 @@ export function markdownCode(text: string): string {
 
 /** A link target that cannot end the link early or start HTML: spaces, brackets and controls percent-encoded. */
 export function markdownHref(url: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it must encode.
   return url.replace(/[\s()<>[\]`\\\u0000-\u001f\u007f]/g, (c) =>
     [...new TextEncoder().encode(c)]
       .map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`)

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
+import { remember } from "./cache.ts";
 
 export const PICTURE_KINDS = "a JPEG, PNG, GIF, WebP or AVIF picture";
 
@@ -42,9 +43,7 @@ export function pictureChecker(contentDir: string): (file: string) => string | n
   const seen = new Map<string, string | null>();
   return (file) => {
     const key = path.resolve(file);
-    let problem = seen.get(key);
-    if (problem === undefined) seen.set(key, (problem = check(key)));
-    return problem;
+    return remember(seen, key, () => check(key));
   };
 
   function check(file: string): string | null {

@@ -86,8 +86,8 @@ const AREAS: Record<string, string> = {
   [routes.events]: "the events calendar",
   [routes.digest]: "the digest's editions",
   [routes.share]: "the share page",
-  ["/groups/kind/"]: "the group directory's filters",
-  ["/groups/status/"]: "the group directory's filters",
+  "/groups/kind/": "the group directory's filters",
+  "/groups/status/": "the group directory's filters",
   [`/${PREVIEW_FOLDER_PREFIX}`]: "pull-request previews",
 };
 

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from "luxon";
+import { remember } from "./cache.ts";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
@@ -14,9 +15,7 @@ export type ParsedTime =
 export function parseSiteTime(input: string, zone: string): ParsedTime {
   // Many items share a date, and each zone offset is asked of Intl, which is slow; DateTimes are immutable.
   const key = `${zone}\u0000${input}`;
-  let parsed = parsedTimes.get(key);
-  if (!parsed) parsedTimes.set(key, (parsed = parseUncached(input.trim(), zone)));
-  return parsed;
+  return remember(parsedTimes, key, () => parseUncached(input.trim(), zone));
 }
 
 const parsedTimes = new Map<string, ParsedTime>();

@@ -6,6 +6,7 @@ import type { ImagePipeline } from "../lib/images.ts";
 import { articleJsonLd } from "../lib/jsonld.ts";
 import type { ContentStore } from "../lib/store.ts";
 import { categoryUrl } from "../lib/tags.ts";
+import { remember } from "../lib/cache.ts";
 
 export interface HelpersOptions {
   store: ContentStore;
@@ -23,9 +24,7 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   // Cards show the same dates on many pages; formatting one with Intl is the costly part.
   const readable = new WeakMap<object, string>();
   eleventyConfig.addFilter("readableDate", (t: TimeLike) => {
-    let text = readable.get(t);
-    if (text === undefined) readable.set(t, (text = readableDate(t, settings.language)));
-    return text;
+    return remember(readable, t, () => readableDate(t, settings.language));
   });
   // Eleventy's `url` filter tries `new URL()` (and catches a throw) on every relative URL; the answer depends only on the URL.
   const eleventyUrl = eleventyConfig.getFilter("url") as (
@@ -38,9 +37,7 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   eleventyConfig.addFilter("url", function (this: unknown, url: string, prefixOverride?: string) {
     if (typeof url !== "string" || prefixOverride !== undefined)
       return eleventyUrl.call(this, url, prefixOverride);
-    let out = prefixed.get(url);
-    if (out === undefined) prefixed.set(url, (out = eleventyUrl.call(this, url)));
-    return out;
+    return remember(prefixed, url, () => eleventyUrl.call(this, url));
   });
   eleventyConfig.addFilter("isoDate", isoDate);
   const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);

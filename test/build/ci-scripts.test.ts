@@ -217,8 +217,8 @@ const treeOf = (git: (cwd: string, ...args: string[]) => string, origin: string)
 
 // Each case runs dozens of git commands, whose speed depends on the machine's load: wait for them, however long.
 describe("the previews branch", { timeout: 900_000 }, () => {
-  const A = "preview-" + "a".repeat(32);
-  const B = "preview-" + "b".repeat(32);
+  const A = `preview-${"a".repeat(32)}`;
+  const B = `preview-${"b".repeat(32)}`;
 
   it("has nothing to remove or copy when it does not exist yet, and creates nothing", () => {
     const { repo, origin, git } = gitRepo();

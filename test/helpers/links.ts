@@ -94,7 +94,7 @@ export function checkPage(
       problems.push(`${attr}="${url}" is outside the path prefix ${prefix}`);
       continue;
     }
-    const file = fileFor(out, "/" + target.pathname.slice(prefix.length));
+    const file = fileFor(out, `/${target.pathname.slice(prefix.length)}`);
     if (!file) {
       problems.push(`${attr}="${url}" has no file in the output`);
       continue;
