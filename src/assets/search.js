@@ -1,51 +1,101 @@
+// @ts-check
 // The /search/ page: the query and filters live in the URL; Pagefind's JS API does the searching.
-const root = document.getElementById("search");
-const form = root.querySelector("form");
+
+/** @typedef {{ q: string, kind: string, category: string, tag: string, sort: string }} SearchState */
+/** @typedef {{ title?: string, date?: string, datetime?: string, summary?: string, image?: string, status?: string }} ResultMeta */
+/** @typedef {{ url: string, excerpt?: string, meta?: ResultMeta }} ResultData */
+/** @typedef {{ results: { data(): Promise<ResultData> }[] }} SearchResponse */
+/**
+ * The part of Pagefind's browser API this page calls: https://pagefind.app/docs/api/
+ * @typedef {{
+ *   options(options: { baseUrl?: string, excerptLength?: number }): Promise<void>,
+ *   filters(): Promise<Record<string, Record<string, number>>>,
+ *   search(query: string | null, options: { filters: Record<string, string>, sort: Record<string, string> }): Promise<SearchResponse>,
+ * }} Pagefind
+ */
+
+/**
+ * The element the layout always renders, of the type this script needs.
+ * @template {Element} T
+ * @param {Element | RadioNodeList | null} element
+ * @param {{ new (): T }} type
+ * @returns {T}
+ */
+function expect(element, type) {
+  if (!(element instanceof type))
+    throw new Error(`search: expected a ${type.name}, got ${element}`);
+  return element;
+}
+
+const root = expect(document.getElementById("search"), HTMLElement);
+const form = expect(root.querySelector("form"), HTMLFormElement);
+const select = (/** @type {string} */ name) =>
+  expect(form.elements.namedItem(name), HTMLSelectElement);
 const fields = {
-  q: form.elements.namedItem("q"),
-  kind: form.elements.namedItem("kind"),
-  category: form.elements.namedItem("category"),
-  tag: form.elements.namedItem("tag"),
-  sort: form.elements.namedItem("sort"),
+  q: expect(form.elements.namedItem("q"), HTMLInputElement),
+  kind: select("kind"),
+  category: select("category"),
+  tag: select("tag"),
+  sort: select("sort"),
 };
-const status = document.getElementById("search-status");
-const list = document.getElementById("search-results");
-const more = document.getElementById("search-more");
+const status = expect(document.getElementById("search-status"), HTMLElement);
+const list = expect(document.getElementById("search-results"), HTMLElement);
+const more = expect(document.getElementById("search-more"), HTMLButtonElement);
 const PAGE_SIZE = 10;
+/** @type {readonly ("kind" | "category" | "tag")[]} */
 const FILTERS = ["kind", "category", "tag"];
+const FIELD_NAMES = /** @type {(keyof SearchState)[]} */ (Object.keys(fields));
 const baseTitle = document.title;
 const collator = new Intl.Collator(document.documentElement.lang || undefined);
 
 root.hidden = false;
 
+/** @type {Promise<Pagefind> | null} */
 let pagefindLoad = null;
+/** @returns {Promise<Pagefind>} */
 function pagefind() {
-  pagefindLoad ??= import(`${root.dataset.bundle}pagefind.js`).then(async (pf) => {
-    await pf.options({ baseUrl: root.dataset.baseUrl, excerptLength: 26 });
-    return pf;
-  });
+  pagefindLoad ??= import(`${root.dataset.bundle}pagefind.js`).then(
+    async (/** @type {Pagefind} */ pf) => {
+      await pf.options({ baseUrl: root.dataset.baseUrl, excerptLength: 26 });
+      return pf;
+    },
+  );
   return pagefindLoad;
 }
 
-/** The search a URL asks for; unknown kinds and categories are dropped rather than searched for. */
+/**
+ * The search a URL asks for; unknown kinds and categories are dropped rather than searched for.
+ * @param {string} search
+ * @returns {SearchState}
+ */
 function stateFrom(search) {
   const params = new URLSearchParams(search);
-  const state = {};
-  for (const name of Object.keys(fields))
-    state[name] = (params.get(name) ?? "").trim().slice(0, 200);
-  for (const name of ["kind", "category", "sort"]) {
+  const state = stateOf((name) => params.get(name) ?? "");
+  for (const name of /** @type {const} */ (["kind", "category", "sort"])) {
     if (![...fields[name].options].some((o) => o.value === state[name])) state[name] = "";
   }
   return state;
 }
 
-function stateFromForm() {
-  const state = {};
-  for (const [name, field] of Object.entries(fields))
-    state[name] = field.value.trim().slice(0, 200);
-  return state;
+/**
+ * Each field's value as `read` gives it, trimmed and cut to a sane length.
+ * @param {(name: keyof SearchState) => string} read
+ * @returns {SearchState}
+ */
+function stateOf(read) {
+  const value = (/** @type {keyof SearchState} */ name) => read(name).trim().slice(0, 200);
+  return {
+    q: value("q"),
+    kind: value("kind"),
+    category: value("category"),
+    tag: value("tag"),
+    sort: value("sort"),
+  };
 }
 
+const stateFromForm = () => stateOf((name) => fields[name].value);
+
+/** @param {SearchState} state */
 function urlFor(state) {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(state)) if (value) params.set(name, value);
@@ -53,15 +103,18 @@ function urlFor(state) {
   return `${location.pathname}${query ? `?${query}` : ""}`;
 }
 
+/** @param {string} tag @param {number} [count] */
 const tagOption = (tag, count) => new Option(count === undefined ? tag : `${tag} (${count})`, tag);
 
+/** @param {SearchState} state */
 function fill(state) {
   if (state.tag && ![...fields.tag.options].some((o) => o.value === state.tag))
     fields.tag.append(tagOption(state.tag));
-  for (const [name, field] of Object.entries(fields)) field.value = state[name];
+  for (const name of FIELD_NAMES) fields[name].value = state[name];
 }
 
 // Topics come from the index only when the reader reaches for the filters, so a plain search stays light.
+/** @type {Promise<void> | null} */
 let tagsLoad = null;
 function loadTags() {
   tagsLoad ??= pagefind()
@@ -71,7 +124,7 @@ function loadTags() {
       const chosen = fields.tag.value;
       const names = Object.keys(counts).sort(collator.compare);
       fields.tag.replaceChildren(
-        fields.tag.options[0],
+        ...[...fields.tag.options].slice(0, 1),
         ...names.map((name) => tagOption(name, counts[name])),
       );
       if (chosen && !names.includes(chosen)) fields.tag.append(tagOption(chosen, 0));
@@ -83,10 +136,13 @@ function loadTags() {
   return tagsLoad;
 }
 
+/** @param {number} n @param {string} one @param {string} many */
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+/** @param {HTMLSelectElement} select */
 const optionLabel = (select) =>
-  select.selectedOptions[0]?.textContent.replace(/ \(\d+\)$/, "") ?? "";
+  select.selectedOptions[0]?.textContent?.replace(/ \(\d+\)$/, "") ?? "";
 
+/** @param {SearchState} state */
 function describe(state) {
   const parts = [];
   if (state.kind) parts.push(optionLabel(fields.kind));
@@ -95,7 +151,10 @@ function describe(state) {
   return parts.join(", ");
 }
 
-/** Pagefind's excerpt is escaped text with <mark> around matches; only those two are kept. */
+/**
+ * Pagefind's excerpt is escaped text with <mark> around matches; only those two are kept.
+ * @param {string} html
+ */
 function excerptNodes(html) {
   const template = document.createElement("template");
   template.innerHTML = html;
@@ -107,6 +166,13 @@ function excerptNodes(html) {
   });
 }
 
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string} className
+ * @param {(Node | string)[]} [children]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function element(tag, className, children = []) {
   const el = document.createElement(tag);
   if (className) el.className = className;
@@ -114,6 +180,7 @@ function element(tag, className, children = []) {
   return el;
 }
 
+/** @param {ResultData} data */
 function renderResult(data) {
   const meta = data.meta ?? {};
   const link = element("a", "", [meta.title || data.url]);
@@ -153,10 +220,13 @@ function renderResult(data) {
   return element("li", "search-result", children);
 }
 
+/** @type {{ results: SearchResponse["results"], shown: number } | null} */
 let current = null;
 let runId = 0;
 
+/** @param {number} id */
 async function showMore(id) {
+  if (!current) return [];
   const batch = current.results.slice(current.shown, current.shown + PAGE_SIZE);
   const data = await Promise.all(batch.map((result) => result.data()));
   if (id !== runId) return [];
@@ -167,7 +237,9 @@ async function showMore(id) {
   return items;
 }
 
+/** @param {SearchState} state */
 function announce(state) {
+  if (!current) return;
   const total = current.results.length;
   const what = state.q ? ` for “${state.q}”` : "";
   const scope = describe(state);
@@ -179,6 +251,7 @@ function announce(state) {
   }
 }
 
+/** @param {SearchState} state */
 async function run(state) {
   const id = ++runId;
   const filtered = FILTERS.some((name) => state[name]);
@@ -194,9 +267,11 @@ async function run(state) {
   try {
     const pf = await pagefind();
     if (state.tag) loadTags();
+    /** @type {Record<string, string>} */
     const filters = {};
     for (const name of FILTERS) if (state[name]) filters[name] = state[name];
     const order = state.sort || (state.q ? "" : "newest");
+    /** @type {Record<string, string>} */
     const sort = order === "newest" ? { date: "desc" } : order === "oldest" ? { date: "asc" } : {};
     const response = await pf.search(state.q || null, { filters, sort });
     if (id !== runId) return;
@@ -216,7 +291,10 @@ async function run(state) {
   }
 }
 
-/** Searches for what the form says; returns whether that made a history entry (push) or changed the current one. */
+/**
+ * Searches for what the form says; returns whether that made a history entry (push) or changed the current one.
+ * @param {boolean} push
+ */
 function go(push) {
   const state = stateFromForm();
   const url = urlFor(state);
@@ -244,12 +322,12 @@ fields.q.addEventListener("input", () => {
     if (go(!live)) live = true;
   }, 300);
 });
-for (const name of [...FILTERS, "sort"])
+for (const name of /** @type {const} */ ([...FILTERS, "sort"]))
   fields[name].addEventListener("change", () => {
     go(true);
     live = false;
   });
-const filterSet = root.querySelector("fieldset");
+const filterSet = expect(root.querySelector("fieldset"), HTMLFieldSetElement);
 for (const type of ["focusin", "pointerover", "pointerdown"])
   filterSet.addEventListener(type, loadTags, { once: true });
 
