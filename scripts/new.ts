@@ -1,7 +1,8 @@
-// `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text]`, or `npm run new -- edition [--date YYYY-MM-DD]`
+// `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text]`, `npm run new -- edition [--date YYYY-MM-DD]`, or `npm run new -- group "Name" [--seeking]`
 import { parseCli, run } from "./lib/cli.ts";
 import { absoluteUrl } from "../src/lib/deploy.ts";
 import { draftEdition } from "../src/lib/edition-draft.ts";
+import { createGroup } from "../src/lib/group-draft.ts";
 import {
   CATEGORY_LABELS,
   createItem,
@@ -14,10 +15,13 @@ import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 
 const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url https://…] [--label "Button text"]
        npm run new -- edition [--date YYYY-MM-DD]
+       npm run new -- group "Name" [--seeking] [--date YYYY-MM-DD]
   Actions need --url: the link people act on (petition, tickets, letter), and --label: the button's words
   (${Object.keys(CATEGORY_LABELS).join(", ")} actions have usual ones). --label needs --url.
   --event writes the event's start and location as ${PLACEHOLDER}: check refuses them until you write them.
-  An edition is drafted from what was published since the last one, the open actions and the coming events.`;
+  An edition is drafted from what was published since the last one, the open actions and the coming events.
+  A group's kind, place, region, coordinates and contact are written as ${PLACEHOLDER}: check refuses them
+  until you write them. --seeking starts a Palestinian community asking for a partner instead.`;
 
 function main(): number {
   const parsed = parseCli(
@@ -27,6 +31,7 @@ function main(): number {
       event: { type: "boolean", default: false },
       url: { type: "string" },
       label: { type: "string" },
+      seeking: { type: "boolean" },
     },
     USAGE,
   );
@@ -42,6 +47,11 @@ function main(): number {
       return 1;
     }
     return newEdition(date, parsed.positionals.slice(1));
+  }
+  if (kind === "group") return newGroup(title, rest, parsed.values);
+  if (parsed.values.seeking) {
+    console.error(`--seeking: expected only with group, got it with ${kind}\n${USAGE}`);
+    return 1;
   }
   if (!kind || !(kind in KINDS) || title === undefined || rest.length > 0) {
     console.error(
@@ -81,6 +91,33 @@ function newEdition(date: string | undefined, extra: string[]): number {
     console.log(
       "It is a draft: previews show it and its email; remove `draft: true` to publish it.",
     );
+  });
+}
+
+function newGroup(
+  name: string | undefined,
+  extra: string[],
+  options: { date?: string; seeking?: boolean; event?: boolean; [option: string]: unknown },
+): number {
+  const { date, seeking, event, ...others } = options;
+  const wrong = [...Object.keys(others), ...(event ? ["event"] : [])];
+  if (name === undefined || extra.length || wrong.length) {
+    console.error(
+      `${
+        wrong.length
+          ? `--${wrong[0]}: expected only --date and --seeking with group, got --${wrong.join(", --")}`
+          : name === undefined
+            ? "Expected the group's name in quotes."
+            : `Unexpected ${JSON.stringify(extra.join(" "))}: put the name in quotes.`
+      }\n${USAGE}`,
+    );
+    return 1;
+  }
+  return write((ctx) => {
+    const draft = createGroup(ctx, { name, date, seeking });
+    console.log(`Wrote ${draft.shownFile}: write each ${PLACEHOLDER}, then run npm run check.`);
+    console.log(`URL: ${draft.url} (${absoluteUrl(ctx.deploy, draft.url)} once published)`);
+    console.log("It is a draft: previews show it; remove `draft: true` to publish it.");
   });
 }
 

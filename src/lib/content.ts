@@ -6,6 +6,7 @@ import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import {
   makeSchemas,
+  PLACEHOLDER,
   SECTIONS,
   shown,
   type EditionFrontMatter,
@@ -309,8 +310,14 @@ export function parseContentFile(
         }));
       }
       const field = issue.path.join(".");
+      const written = issue.path.reduce<unknown>(
+        (v, key) =>
+          v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined,
+        data,
+      );
       const placeholder =
-        issue.code === "custom" && issue.params?.placeholder === true
+        (issue.code === "custom" && issue.params?.placeholder === true) ||
+        (typeof written === "string" && written.trim() === PLACEHOLDER)
           ? { placeholder: true as const }
           : {};
       return [

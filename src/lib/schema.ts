@@ -26,15 +26,23 @@ const placeholderMessage = (what: string) =>
 /** Marks an issue as an unfilled placeholder, which `npm run new` writes on purpose and `check` refuses. */
 export const PLACEHOLDER_PARAMS = { placeholder: true } as const;
 
+const isPlaceholder = (value: unknown) => typeof value === "string" && value.trim() === PLACEHOLDER;
+// Any field left as the placeholder (a number, a listed value, a URL) is told so in the same words.
 const expected = (what: string) => (issue: { input?: unknown }) =>
-  `expected ${what}, got ${shown(issue.input)}`;
+  isPlaceholder(issue.input)
+    ? placeholderMessage(what)
+    : `expected ${what}, got ${shown(issue.input)}`;
 
 const text = (what = "text") => z.string({ error: expected(what) }).trim();
 const nonEmpty = (what = "text") =>
   z
     .string({ error: expected(what) })
     .trim()
-    .min(1, { error: `expected ${what}, got an empty value` });
+    .min(1, { error: `expected ${what}, got an empty value` })
+    .refine((v) => v !== PLACEHOLDER, {
+      error: placeholderMessage(what),
+      params: PLACEHOLDER_PARAMS,
+    });
 
 // No other host ("//host/"), no "..", no capitals: a path on this site that makes a clean address.
 const PERMALINK_WANTED =
@@ -46,9 +54,7 @@ const ctaUrl = z
   .trim()
   .refine(
     (u) => URL_SCHEMES.test(u) && (u.toLowerCase().startsWith("mailto:") || URL.canParse(u)),
-    {
-      error: (issue) => `expected an https, http or mailto URL, got ${shown(issue.input)}`,
-    },
+    { error: expected("an https, http or mailto URL") },
   );
 const webUrl = z
   .string({ error: expected("an https or http URL") })
@@ -139,13 +145,7 @@ export function makeSchemas(settings: SiteSettings) {
       {
         start: siteTime(zone),
         end: siteTime(zone).optional(),
-        location: nonEmpty('a place name, an address, or "Online"').refine(
-          (v) => v !== PLACEHOLDER,
-          {
-            error: placeholderMessage('a place name, an address, or "Online"'),
-            params: PLACEHOLDER_PARAMS,
-          },
-        ),
+        location: nonEmpty('a place name, an address, or "Online"'),
         url: webUrl.optional(),
       },
       { error: expected("an event with start and location") },
