@@ -19,6 +19,7 @@ import {
 import { reservedBy, routes } from "./routes.ts";
 import { normaliseTag } from "./tags.ts";
 import type { SiteSettings } from "./settings.ts";
+import { endOfDay } from "./time.ts";
 
 export interface ContentError {
   file: string;
@@ -382,7 +383,7 @@ export function parseContentFile(
     slug,
     url,
     scheduled: fm.date.at > ctx.now,
-    closed: fm.cta?.deadline ? fm.cta.deadline.at.endOf("day") < ctx.now : false,
+    closed: fm.cta?.deadline ? endOfDay(fm.cta.deadline.at) < ctx.now : false,
     body,
     bodyLine,
   };

@@ -5,7 +5,7 @@ import { bySoonest, eventSpan, isEvent, isUpcoming, type EventItem } from "./eve
 import type { FeedSpec } from "./feeds.ts";
 import { routes } from "./routes.ts";
 import type { EditionEntry } from "./schema.ts";
-import { remember } from "./cache.ts";
+import { endOfDay, startOfDay } from "./time.ts";
 
 /** How many days after an edition's date its "Coming up" list reaches. */
 export const EVENT_WINDOW_DAYS = 21;
@@ -212,18 +212,12 @@ export function editionViews(options: EditionViewOptions): EditionView[] {
   });
 }
 
-// The end of a deadline's day, in milliseconds: luxon's endOf("day") in a zone is costly, and asked once per edition.
-const deadlineEnds = new WeakMap<object, number>();
-function deadlineEnd(deadline: { at: DateTime }): number {
-  return remember(deadlineEnds, deadline, () => deadline.at.endOf("day").toMillis());
-}
-
 /** An action is open on a day when it was out by then and its deadline (if any) had not passed. */
 export function openAt(action: Item, at: DateTime): boolean {
   const when = at.toMillis();
   return (
     action.date.at.toMillis() <= when &&
-    (!action.cta?.deadline || deadlineEnd(action.cta.deadline) >= when)
+    (!action.cta?.deadline || endOfDay(action.cta.deadline.at).toMillis() >= when)
   );
 }
 
@@ -238,7 +232,7 @@ export function eventsAfter(items: readonly Item[], from: DateTime): EventItem[]
 }
 
 function within(events: readonly EventItem[], from: DateTime): EventItem[] {
-  const until = from.startOf("day").plus({ days: EVENT_WINDOW_DAYS });
+  const until = startOfDay(from).plus({ days: EVENT_WINDOW_DAYS });
   return events.filter((e) => isUpcoming(e, from) && eventSpan(e).start < until);
 }
 

@@ -1,7 +1,9 @@
 import { Info, type DateTime } from "luxon";
 import type { Item } from "./content.ts";
-import { isoDate } from "./format.ts";
+import { remember } from "./cache.ts";
+import { formatDay, isoDate } from "./format.ts";
 import { routes } from "./routes.ts";
+import { startOfDay } from "./time.ts";
 
 type EventFields = NonNullable<Item["event"]>;
 
@@ -32,8 +34,8 @@ export function eventSpan(item: EventItem): EventSpan {
   const span: EventSpan = start.dateOnly
     ? {
         allDay: true,
-        start: start.at.startOf("day"),
-        end: (end ?? start).at.startOf("day").plus({ days: 1 }).startOf("day"),
+        start: startOfDay(start.at),
+        end: startOfDay(startOfDay((end ?? start).at).plus({ days: 1 })),
         hasEnd: !!end,
       }
     : { allDay: false, start: start.at, end: end?.at ?? start.at, hasEnd: !!end };
@@ -44,11 +46,11 @@ export function eventSpan(item: EventItem): EventSpan {
 /** Every calendar day (site zone, start of day) the event covers, first to last. */
 export function daysCovered(item: EventItem): DateTime[] {
   const { start, end } = eventSpan(item);
-  const first = start.startOf("day");
+  const first = startOfDay(start);
   // A timed event ending exactly at midnight does not reach into the next day.
-  const last = end > start ? end.minus({ milliseconds: 1 }).startOf("day") : first;
+  const last = end > start ? startOfDay(end.minus({ milliseconds: 1 })) : first;
   const days: DateTime[] = [];
-  for (let day = first; day <= last; day = day.plus({ days: 1 }).startOf("day")) days.push(day);
+  for (let day = first; day <= last; day = startOfDay(day.plus({ days: 1 }))) days.push(day);
   return days;
 }
 
@@ -59,7 +61,7 @@ export const bySoonest = (a: EventItem, b: EventItem) =>
 /** Events still happening on or after the start of the build day (site zone) are upcoming. */
 export function isUpcoming(item: EventItem, now: DateTime): boolean {
   const { end, allDay } = eventSpan(item);
-  const today = now.startOf("day");
+  const today = startOfDay(now);
   return allDay ? end > today : end >= today;
 }
 
@@ -171,7 +173,7 @@ export function monthPages(items: readonly Item[], locale = "en-GB"): MonthPage[
   return [...months.values()].map(({ first, days }, index): MonthPage => {
     const weeks: (CalendarDay | null)[][] = [];
     let week: (CalendarDay | null)[] = Array.from({ length: first.weekday - 1 }, () => null);
-    for (let d = first; d.month === first.month; d = d.plus({ days: 1 }).startOf("day")) {
+    for (let d = first; d.month === first.month; d = startOfDay(d.plus({ days: 1 }))) {
       week.push({
         iso: d.toISODate()!,
         day: d.day,
@@ -243,27 +245,24 @@ export function describeEvent(item: EventItem, locale = "en-GB"): EventWhen {
 
 const described = new WeakMap<EventItem["event"], Map<string, EventWhen>>();
 
+// A zone's names ("BST", "British Summer Time") come from Intl; they depend only on the offset in force.
+const names = new Map<string, { short: string | null; long: string | null }>();
+function zoneNames(at: DateTime, locale: string) {
+  return remember(names, `${at.zoneName}|${locale}|${at.offset}`, () => {
+    const local = at.setLocale(locale);
+    return { short: local.offsetNameShort, long: local.offsetNameLong };
+  });
+}
+
 function describeUncached(item: EventItem, locale: string): EventWhen {
   const { start, end } = item.event;
   const allDay = start.dateOnly;
   const moment = (at: DateTime): LocalMoment => {
-    const local = at.setLocale(locale);
     const iso = isoDate({ at, dateOnly: allDay });
-    return allDay
-      ? {
-          iso,
-          date: local.toFormat("cccc d MMMM yyyy"),
-          time: null,
-          zone: null,
-          zoneName: null,
-        }
-      : {
-          iso,
-          date: local.toFormat("cccc d MMMM yyyy"),
-          time: local.toFormat("HH:mm"),
-          zone: local.offsetNameShort,
-          zoneName: local.offsetNameLong,
-        };
+    const date = formatDay(at, "cccc d MMMM yyyy", locale);
+    if (allDay) return { iso, date, time: null, zone: null, zoneName: null };
+    const { short, long } = zoneNames(at, locale);
+    return { iso, date, time: at.setLocale(locale).toFormat("HH:mm"), zone: short, zoneName: long };
   };
   const startMoment = moment(start.at);
   const endMoment = end ? moment(end.at) : null;

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { remember } from "./cache.ts";
 
 /** A front-matter time as the schema returns it, or a bare DateTime. */
 export type TimeLike = { at: DateTime; dateOnly: boolean } | DateTime;
@@ -6,9 +7,18 @@ export type TimeLike = { at: DateTime; dateOnly: boolean } | DateTime;
 const unwrap = (t: TimeLike): { at: DateTime; dateOnly: boolean } =>
   DateTime.isDateTime(t) ? { at: t, dateOnly: false } : t;
 
+// Names of days and months come from Intl, the slow part of luxon: each day is spelled once per format and locale.
+const spelled = new Map<string, string>();
+
+/** `at`'s calendar day spelled with `format` (luxon tokens of the day only, such as "cccc d MMMM yyyy"). */
+export function formatDay(at: DateTime, format: string, locale = "en-GB"): string {
+  const key = `${format}|${locale}|${at.year}-${at.month}-${at.day}`;
+  return remember(spelled, key, () => at.setLocale(locale).toFormat(format));
+}
+
 /** "20 April 2021", in the site zone. */
 export function readableDate(t: TimeLike, locale = "en-GB"): string {
-  return unwrap(t).at.setLocale(locale).toFormat("d MMMM yyyy");
+  return formatDay(unwrap(t).at, "d MMMM yyyy", locale);
 }
 
 /** "2021-04-20" for dates, full ISO 8601 with offset for date-times: for <time datetime>. */

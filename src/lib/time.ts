@@ -20,6 +20,20 @@ export function parseSiteTime(input: string, zone: string): ParsedTime {
 
 const parsedTimes = new Map<string, ParsedTime>();
 
+// startOf and endOf "day" in a named zone ask Intl for offsets, and many items share a day.
+const dayEdges = new Map<string, DateTime>();
+const dayKey = (at: DateTime) => `${at.zoneName}|${at.year}-${at.month}-${at.day}`;
+
+/** The first moment of `at`'s day, in its zone. */
+export function startOfDay(at: DateTime): DateTime {
+  return remember(dayEdges, `start|${dayKey(at)}`, () => at.startOf("day"));
+}
+
+/** The last moment of `at`'s day, in its zone. */
+export function endOfDay(at: DateTime): DateTime {
+  return remember(dayEdges, `end|${dayKey(at)}`, () => at.endOf("day"));
+}
+
 function parseUncached(text: string, zone: string): ParsedTime {
   if (DATE_ONLY.test(text)) {
     const value = DateTime.fromISO(text, { zone });

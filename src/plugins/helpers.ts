@@ -21,11 +21,7 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   if (!images) throw new Error("helpers plugin: the `images` option is required");
   const { settings } = store.ctx;
 
-  // Cards show the same dates on many pages; formatting one with Intl is the costly part.
-  const readable = new WeakMap<object, string>();
-  eleventyConfig.addFilter("readableDate", (t: TimeLike) => {
-    return remember(readable, t, () => readableDate(t, settings.language));
-  });
+  eleventyConfig.addFilter("readableDate", (t: TimeLike) => readableDate(t, settings.language));
   // Eleventy's `url` filter tries `new URL()` (and catches a throw) on every relative URL; the answer depends only on the URL.
   const eleventyUrl = eleventyConfig.getFilter("url") as (
     this: unknown,
