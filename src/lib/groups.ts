@@ -1,6 +1,7 @@
 import type { DateTime } from "luxon";
 import { fieldLine, type ContentError, type GroupInfo, type Item } from "./content.ts";
 import { splitEvents, type EventItem } from "./events.ts";
+import { routes } from "./routes.ts";
 import { GROUP_STATUSES } from "./schema.ts";
 import type { SiteSettings } from "./settings.ts";
 
@@ -107,15 +108,54 @@ export function checkGroupNames(items: Item[]): ContentError[] {
     }));
 }
 
+/** The published items whose `group:` names this group. */
+const namedBy = (group: GroupItem, published: Item[]) =>
+  published.filter(
+    (item) => item.groupName !== undefined && groupSlug(item.groupName) === group.slug,
+  );
+
 /** What a group's page lists: the events still to come that name it (soonest first), and the news (newest first). */
 export function groupActivity(
   group: GroupItem,
   published: Item[],
   now: DateTime,
 ): { events: EventItem[]; news: Item[] } {
-  const named = published.filter(
-    (item) => item.groupName !== undefined && groupSlug(item.groupName) === group.slug,
-  );
+  const named = namedBy(group, published);
   const { upcoming } = splitEvents(named, now);
   return { events: upcoming, news: named.filter((item) => !upcoming.includes(item as EventItem)) };
+}
+
+/** A group's calendar feed: every event that names it, past and coming. */
+export interface GroupCalendar {
+  group: GroupItem;
+  name: string;
+  description: string;
+  pageUrl: string;
+  feedUrl: string;
+  items: EventItem[];
+  /** How many of its events are still to come. */
+  upcoming: number;
+}
+
+/** One calendar per group that has had or will have an event, in the order given (as category feeds, none for none). */
+export function groupCalendars(
+  groups: GroupItem[],
+  published: Item[],
+  now: DateTime,
+  siteTitle: string,
+): GroupCalendar[] {
+  return groups
+    .map((group) => {
+      const { upcoming, past } = splitEvents(namedBy(group, published), now);
+      return {
+        group,
+        name: `${group.title}: events`,
+        description: `Events of ${group.title}, from ${siteTitle}`,
+        pageUrl: group.url as string,
+        feedUrl: routes.groupIcs(group.url as string),
+        items: [...past].reverse().concat(upcoming),
+        upcoming: upcoming.length,
+      };
+    })
+    .filter((c) => c.items.length > 0);
 }

@@ -56,6 +56,8 @@ export const routes = {
   topicFeed: (topicUrl: string) => `${topicUrl}feed.xml`,
   month: (year: number, month: number) => `/events/${year}/${String(month).padStart(2, "0")}/`,
   categoryIcs: (category: string) => `/events/${category}.ics`,
+  /** A group's calendar of the events that name it, beside its page. */
+  groupIcs: (groupUrl: string) => `${groupUrl}events.ics`,
   /** An event's own calendar file, beside its page. */
   eventIcs: (itemUrl: string) =>
     itemUrl.endsWith("/") ? `${itemUrl}event.ics` : `${itemUrl.replace(/\.[^./]+$/, "")}.event.ics`,

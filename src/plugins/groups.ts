@@ -6,10 +6,12 @@ import {
   filtered,
   filters,
   groupActivity,
+  groupCalendars,
   isGroup,
   seekingList,
   STATUS_LABELS,
   type FilterEntry,
+  type GroupCalendar,
   type GroupItem,
 } from "../lib/groups.ts";
 import { groupsMapSvg } from "../lib/groups-map.ts";
@@ -50,7 +52,16 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
         )
       : "";
     const choices = filters(groups, settings);
+    const calendars = groupCalendars(
+      regions.flatMap((r) => r.groups),
+      store.published,
+      store.ctx.now,
+      settings.title,
+    );
     return {
+      calendars,
+      /** A group's calendar by its page's URL, for its page's subscribe links. */
+      calendarOf: Object.fromEntries(calendars.map((c) => [c.pageUrl, c])),
       count: groups.length,
       map,
       regions,
@@ -94,6 +105,12 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
     },
     permalink: (data: { filterPage: { entry: FilterEntry } }) =>
       routes.groupsBy(data.filterPage.entry.filter, data.filterPage.entry.value),
+  });
+  // Uses the events plugin's icsCalendar filter: the same iCalendar as the site's and categories' feeds.
+  eleventyConfig.addTemplate("groups-ics.njk", "{{ feed | icsCalendar | safe }}", {
+    eleventyExcludeFromCollections: true,
+    pagination: { data: "groupsDirectory.calendars", size: 1, alias: "feed" },
+    permalink: (data: { feed: GroupCalendar }) => data.feed.feedUrl,
   });
   eleventyConfig.addTemplate("groups-seeking.njk", "", {
     layout: "groups/seeking.njk",

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, makeFixture, md, page, runScript } from "../helpers/fixture.ts";
+import { buildFixture, makeFixture, md, page, readOut, runScript } from "../helpers/fixture.ts";
+import { expectWellFormed, readIcs } from "../helpers/ics.ts";
 
 const text = (el: Element | null | undefined) =>
   (el?.textContent ?? "").replace(/\s+/g, " ").trim();
@@ -31,6 +32,9 @@ const LINKED = {
   ),
   "actions/film-night.md": md(
     "title: Film night for Beit Sahour\ndate: 2024-02-10\ncategory: event\ngroup: content/groups/bristol.md\nevent:\n  start: 2024-03-10T19:00\n  location: Bristol\ncta:\n  label: Book\n  url: https://tickets.example.org/",
+  ),
+  "articles/meeting.md": md(
+    "title: Bristol link meeting\ndate: 2024-01-05\ncategory: event\ngroup: bristol\nevent:\n  start: 2024-01-20T18:30\n  location: Bristol",
   ),
   "articles/other.md": md("title: Unrelated\ndate: 2024-02-02\ncategory: news"),
 };
@@ -142,8 +146,53 @@ describe("the groups directory in a fixture build", () => {
     expect(all(doc, ".group__events .event-entry a").map((a) => a.getAttribute("href"))[0]).toBe(
       "/actions/film-night/",
     );
-    expect(all(doc, ".group__news .card__title").map(text)).toEqual(["Bristol visitors return"]);
+    expect(all(doc, ".group__news .card__title").map(text)).toEqual([
+      "Bristol visitors return",
+      "Bristol link meeting",
+    ]);
     expect(all(page(out, "/groups/norwich/"), "main h2")).toEqual([]);
+  });
+
+  it("gives each group with events a calendar feed of them, past and coming, linked from its page", () => {
+    const ics = readOut(out, "groups/bristol/events.ics");
+    expectWellFormed(ics, "groups/bristol/events.ics");
+    const { name, events } = readIcs(ics);
+    expect(name).toBe("Bristol link: events");
+    expect(events.map((e) => [e.summary, e.start, e.uid])).toEqual([
+      [
+        "Bristol link meeting",
+        "2024-01-20T18:30:00.000Z",
+        "https://fixture.example.org/articles/meeting/",
+      ],
+      [
+        "Film night for Beit Sahour",
+        "2024-03-10T19:00:00.000Z",
+        "https://fixture.example.org/actions/film-night/",
+      ],
+    ]);
+    // A group no event names has no feed and no link to one (as a category without events).
+    expect(existsSync(path.join(out, "groups/norwich/events.ics"))).toBe(false);
+    expect(page(out, "/groups/norwich/").querySelector(".group__subscribe")).toBeNull();
+    const links = all(page(out, "/groups/bristol/"), ".group__subscribe a");
+    expect(links.map((a) => [a.getAttribute("href"), text(a)])).toEqual([
+      [
+        "webcal://fixture.example.org/groups/bristol/events.ics",
+        "subscribe to Bristol link's events",
+      ],
+      ["/groups/bristol/events.ics", "download Bristol link's events as a calendar file"],
+    ]);
+  });
+
+  it("lists on /events/ each group with events, by its page and its feed (the calendar's filter by group)", () => {
+    const items = all(page(out, "/events/"), ".event-groups li");
+    expect(items.map(text)).toEqual([
+      "Bristol link (1 coming up): subscribe to Bristol link's events or download Bristol link's events as a calendar file",
+    ]);
+    expect(all(items[0]!, "a").map((a) => a.getAttribute("href"))).toEqual([
+      "/groups/bristol/#group-events",
+      "webcal://fixture.example.org/groups/bristol/events.ics",
+      "/groups/bristol/events.ics",
+    ]);
   });
 
   it("asks on the home page for partners while a community is seeking one", () => {

@@ -10,6 +10,7 @@ describe("the routes module", () => {
     expect(routes.month(2024, 4)).toBe("/events/2024/04/");
     expect(routes.eventIcs("/articles/x/")).toBe("/articles/x/event.ics");
     expect(routes.eventIcs("/odd.html")).toBe("/odd.event.ics");
+    expect(routes.groupIcs(routes.item("groups", "leeds"))).toBe("/groups/leeds/events.ics");
     expect(routes.topicFeed(routes.tag("strikes"))).toBe("/tags/strikes/feed.xml");
   });
 
