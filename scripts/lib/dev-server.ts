@@ -180,9 +180,11 @@ export function watchTree(roots: string[], onChange: () => void): () => void {
   const scan = (dir: string) => {
     if (!watchers.has(dir)) {
       try {
-        const watcher = watch(dir, () => {
+        const watcher = watch(dir, (_event, name) => {
           onChange();
-          rescan();
+          // Only the entry that changed can be a folder that appeared or went: no walk of the whole tree per save.
+          if (name) settle(path.join(dir, name.toString()));
+          else rescan();
         });
         watcher.on("error", () => forget(dir));
         watchers.set(dir, watcher);
@@ -201,6 +203,11 @@ export function watchTree(roots: string[], onChange: () => void): () => void {
   const forget = (dir: string) => {
     watchers.get(dir)?.close();
     watchers.delete(dir);
+  };
+  const settle = (entry: string) => {
+    if (statSync(entry, { throwIfNoEntry: false })?.isDirectory()) return scan(entry);
+    for (const dir of [...watchers.keys()])
+      if (dir === entry || dir.startsWith(entry + path.sep)) forget(dir);
   };
   const rescan = () => {
     for (const dir of [...watchers.keys()]) {
