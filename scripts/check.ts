@@ -21,11 +21,16 @@ function main(): number {
   try {
     ctx = loadSiteContext();
   } catch (error) {
-    // Settings errors read "content/_data/site.yml → field: message".
+    // Settings errors read "content/_data/site.yml:4 → field: message".
     const errors = (error as Error).message.split("\n").map((line): ContentError => {
-      const match = /^(.+?) → (.+?): (.*)$/.exec(line);
+      const match = /^(.+?)(?::(\d+))? → (.+?): (.*)$/.exec(line);
       return match
-        ? { file: match[1]!, field: match[2]!, message: match[3]! }
+        ? {
+            file: match[1]!,
+            ...(match[2] ? { line: Number(match[2]) } : {}),
+            field: match[3]!,
+            message: match[4]!,
+          }
         : { file: "content/_data/site.yml", field: "settings", message: line };
     });
     report(errors);

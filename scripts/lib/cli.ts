@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { FILE_PROBLEMS } from "../../src/lib/content.ts";
+import { didYouMean } from "../../src/lib/suggest.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -10,9 +11,23 @@ export function parseCli<T extends Options>(options: T, usage: string) {
   try {
     return parseArgs({ allowPositionals: true, strict: true, options });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
+    console.error(`${optionProblem(error, Object.keys(options))}\n${usage}`);
     return null;
   }
+}
+
+/** Node's parseArgs refusal in the house style: the option, what was expected, what was found. */
+export function optionProblem(error: unknown, names: string[]): string {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? "option";
+  const known = names.map((n) => `--${n}`);
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return `${option}: expected one of ${known.join(", ")}, got an option this command does not know${didYouMean(option, known) || " (see the usage below)"}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return /does not take an argument/.test(message)
+      ? `${option}: expected no value (it is on or off), got one`
+      : `${option}: expected a value after it, got nothing`;
+  return `expected ${known.join(", ")} and the command's words, got something else (see the usage below)`;
 }
 
 /** A file-system failure in editor's words ("content/a.md: could not read it (permission denied)"), or null for any other error. */

@@ -2,9 +2,10 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "no
 import path from "node:path";
 import type { DateTime } from "luxon";
 import jsYaml from "js-yaml";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import {
+  fieldsAt,
   makeSchemas,
   PLACEHOLDER,
   SECTIONS,
@@ -18,6 +19,8 @@ import {
 } from "./schema.ts";
 import { reservedBy, routes } from "./routes.ts";
 import { normaliseTag } from "./tags.ts";
+import { didYouMean } from "./suggest.ts";
+import { readYaml, type ReadYaml } from "./yaml-problems.ts";
 import type { SiteSettings } from "./settings.ts";
 import { endOfDay } from "./time.ts";
 
@@ -238,32 +241,14 @@ export function parseContentFile(
   }
   // js-yaml reads valid files fast; `yaml` reads them again only when there is an error to place on a line.
   let data: unknown;
-  let document: { doc: Document; lineCounter: LineCounter } | null = null;
-  const detailed = () => {
-    if (!document) {
-      const lineCounter = new LineCounter();
-      document = {
-        doc: parseDocument(yaml, { schema: "core", uniqueKeys: true, lineCounter }),
-        lineCounter,
-      };
-    }
-    return document;
-  };
+  let document: ReadYaml | null = null;
+  const detailed = () => (document ??= readYaml(yaml, firstLine));
   try {
     data = jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA, filename: file }) ?? {};
   } catch {
-    const { doc } = detailed();
-    if (doc.errors.length === 0) data = doc.toJS() ?? {};
-    else {
-      return {
-        errors: doc.errors.map((err) => ({
-          file,
-          line: err.linePos ? err.linePos[0].line + firstLine - 1 : undefined,
-          field: "front matter",
-          message: `expected valid YAML, got an error: ${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
-        })),
-      };
-    }
+    const { data: read, problems } = detailed();
+    if (problems.length) return { errors: problems.map((p) => ({ ...p, file })) };
+    data = read ?? {};
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return {
@@ -303,11 +288,12 @@ export function parseContentFile(
   if (!result.success) {
     const errors = result.error.issues.flatMap((issue): ContentError[] => {
       if (issue.code === "unrecognized_keys") {
+        const fields = fieldsAt(schema, issue.path);
         return issue.keys.map((key) => ({
           file,
           line: lineOf([...issue.path, key]),
           field: [...issue.path, key].join("."),
-          message: `unknown field (check the spelling; allowed: ${[...(issue.path.length ? [] : known)].join(", ") || "see docs/editing.md"})`,
+          message: `expected one of the fields ${fields.join(", ")}, got ${shown(key)}${didYouMean(key, fields) || " (check the spelling)"}`,
         }));
       }
       const field = issue.path.join(".");

@@ -2,6 +2,7 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import type { SiteSettings } from "./settings.ts";
 import { PERMALINK } from "./routes.ts";
+import { didYouMean } from "./suggest.ts";
 import { normaliseTag } from "./tags.ts";
 import { parseSiteTime } from "./time.ts";
 
@@ -25,6 +26,31 @@ const placeholderMessage = (what: string) =>
   `expected ${what}, got the placeholder ${JSON.stringify(PLACEHOLDER)} that npm run new wrote (write the real one)`;
 /** Marks an issue as an unfilled placeholder, which `npm run new` writes on purpose and `check` refuses. */
 export const PLACEHOLDER_PARAMS = { placeholder: true } as const;
+
+/** The fields an object at `keyPath` of `schema` takes ("cta" → label, url, deadline). */
+export function fieldsAt(schema: z.ZodType, keyPath: PropertyKey[]): string[] {
+  let node: unknown = schema;
+  const def = (n: unknown) => (n as { _zod: { def: Record<string, unknown> } })._zod.def;
+  const unwrap = () => {
+    for (;;) {
+      const d = def(node);
+      if (d.innerType) node = d.innerType;
+      else if (d.type === "pipe") node = d.in;
+      else return d;
+    }
+  };
+  for (const key of keyPath) {
+    const d = unwrap();
+    if (d.type === "object") node = (d.shape as Record<string, unknown>)[String(key)];
+    else if (d.type === "array") node = d.element;
+    else if (d.type === "record") node = d.valueType;
+    else if (d.type === "union")
+      node = (d.options as unknown[]).find((o) => def(o).type === "object");
+    if (!node) return [];
+  }
+  const d = unwrap();
+  return d.type === "object" ? Object.keys(d.shape as object) : [];
+}
 
 const isPlaceholder = (value: unknown) => typeof value === "string" && value.trim() === PLACEHOLDER;
 // Any field left as the placeholder (a number, a listed value, a URL) is told so in the same words.
@@ -100,7 +126,7 @@ export function makeSchemas(settings: SiteSettings) {
     .string({ error: expected(`one of the categories (${categoryNames.join(", ")})`) })
     .refine((c) => categoryNames.includes(c), {
       error: (issue) =>
-        `expected one of the categories (${categoryNames.join(", ")}), got ${shown(issue.input)}`,
+        `expected one of the categories (${categoryNames.join(", ")}), got ${shown(issue.input)}${didYouMean(issue.input, categoryNames)}`,
     });
 
   const tags = z
@@ -239,9 +265,9 @@ export function makeSchemas(settings: SiteSettings) {
   // The groups directory: kinds and regions from site.yml, coordinates on the map's two areas.
   const listed = (what: string, list: Record<string, string>) => {
     const wanted = `one of the ${what} in site.yml (${Object.keys(list).join(", ")})`;
-    return z
-      .string({ error: expected(wanted) })
-      .refine((v) => Object.hasOwn(list, v), { error: expected(wanted) });
+    return z.string({ error: expected(wanted) }).refine((v) => Object.hasOwn(list, v), {
+      error: (issue) => `${expected(wanted)(issue)}${didYouMean(issue.input, Object.keys(list))}`,
+    });
   };
   const coordinate = (what: string, [min, max]: readonly [number, number]) => {
     const wanted = `a ${what} from ${min} to ${max}`;
@@ -278,7 +304,8 @@ export function makeSchemas(settings: SiteSettings) {
       .optional(),
     formal: z.boolean({ error: expected("true or false") }).default(false),
     status: z.enum(GROUP_STATUSES, {
-      error: expected(`one of ${GROUP_STATUSES.join(", ")}`),
+      error: (issue) =>
+        `${expected(`one of ${GROUP_STATUSES.join(", ")}`)(issue)}${didYouMean(issue.input, GROUP_STATUSES)}`,
     }),
     since: z
       .number({ error: expected("a year such as 2015") })

@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { IANAZone } from "luxon";
-import { parse } from "yaml";
 import { z } from "zod";
 import { checkLanguage, checkSiteUrl, type Checked } from "./deploy.ts";
+import { fieldsAt, shown } from "./schema.ts";
+import { slugify } from "./slug.ts";
+import { didYouMean } from "./suggest.ts";
+import { readYaml } from "./yaml-problems.ts";
 
 /** A setting checked by one of deploy.ts's checks: its value, or "expected …" naming what was wanted. */
 const checked = <T>(check: (raw: unknown) => Checked<T>, as: (value: T) => string) =>
@@ -43,68 +46,107 @@ export const DEFAULT_GROUP_REGIONS: Record<string, string> = {
   "south-west": "South West England",
 };
 
+const expected = (what: string) => (issue: { input?: unknown }) =>
+  `expected ${what}, got ${shown(issue.input)}`;
+const label = (what: string) =>
+  z.string({ error: expected(what) }).min(1, { error: `expected ${what}, got an empty value` });
+const wholeNumber = z
+  .number({ error: expected("a whole number from 1") })
+  .int({ error: expected("a whole number from 1") })
+  .min(1, { error: expected("a whole number from 1") });
+/** A slug: label list (categories, kinds, regions); a key not in slug form is refused with its slug. */
+const slugKeyed = <T extends z.ZodType>(what: string, value: T) =>
+  z.record(
+    z.string().regex(/^[a-z0-9-]+$/, {
+      error: (issue) =>
+        `expected ${what} slug of lower-case letters, digits and hyphens, got ${shown(issue.input)}${slugify(String(issue.input)) ? `: did you mean "${slugify(String(issue.input))}"?` : ""}`,
+    }),
+    value,
+    { error: expected(`a list of ${what} slugs and labels, such as news: News`) },
+  );
+
 /** The editable site settings, `content/_data/site.yml`. */
 export const settingsSchema = z
   .strictObject({
-    title: z.string().min(1),
-    description: z.string().default(""),
+    title: label("the site's name"),
+    description: z.string({ error: expected("text") }).default(""),
     // The address as given, without a trailing slash: origin and path (see deploy.ts resolveDeploy).
     url: checked(checkSiteUrl, (u) => u.origin + u.path.replace(/\/$/, "")),
     language: checked(checkLanguage, (l) => l).default("en-GB"),
     timezone: z
-      .string()
+      .string({ error: expected("an IANA time zone such as Europe/London") })
       .default("Europe/London")
       .refine((tz) => IANAZone.isValidZone(tz), {
-        error: "expected an IANA time zone such as Europe/London",
+        error: expected("an IANA time zone such as Europe/London"),
       }),
-    author: z.string().default(""),
-    pageSize: z.number().int().min(1).default(20),
-    feedSize: z.number().int().min(1).default(20),
-    categories: z
-      .record(
-        z.string().regex(/^[a-z0-9-]+$/),
-        z.union(
-          [
-            z.string().min(1),
-            // A long label for the category's page and a short one for the kicker on cards.
-            z.strictObject({ label: z.string().min(1), short: z.string().min(1) }),
-          ],
-          {
-            error: "expected a label (News), or a label and a short form ({ label: …, short: … })",
-          },
-        ),
-      )
-      .refine((c) => Object.keys(c).length > 0, {
-        error: "expected at least one category",
-      }),
-    allowUnknownKeys: z.union([z.boolean(), z.array(z.string())]).default(false),
-    newsletter: z
-      .strictObject({
-        // Where readers sign up (the mailing tool's form): shown in the footer, on /digest/ and every edition.
-        signup: z.url({ protocol: /^https?$/ }).optional(),
-        // The mailing tool's unsubscribe merge tag or URL, written into email.html and email.txt as given.
-        unsubscribe: z.string().trim().min(1).default("{{ unsubscribe_url }}"),
+    author: z.string({ error: expected("text") }).default(""),
+    pageSize: wholeNumber.default(20),
+    feedSize: wholeNumber.default(20),
+    categories: slugKeyed(
+      "a category",
+      z.union(
+        [
+          label("a label"),
+          // A long label for the category's page and a short one for the kicker on cards.
+          z.strictObject({ label: label("a label"), short: label("a short label") }),
+        ],
+        {
+          error: expected("a label (News), or a label and a short form ({ label: …, short: … })"),
+        },
+      ),
+    ).refine((c) => Object.keys(c).length > 0, {
+      error: "expected at least one category, got none",
+    }),
+    allowUnknownKeys: z
+      .union([z.boolean(), z.array(z.string())], {
+        error: expected("true, false, or a list of field names"),
       })
+      .default(false),
+    newsletter: z
+      .strictObject(
+        {
+          // Where readers sign up (the mailing tool's form): shown in the footer, on /digest/ and every edition.
+          signup: z
+            .url({ protocol: /^https?$/, error: expected("an https or http address") })
+            .optional(),
+          // The mailing tool's unsubscribe merge tag or URL, written into email.html and email.txt as given.
+          unsubscribe: z
+            .string({ error: expected("the mailing tool's unsubscribe tag or address") })
+            .trim()
+            .min(1, {
+              error: "expected the mailing tool's unsubscribe tag or address, got an empty value",
+            })
+            .default("{{ unsubscribe_url }}"),
+        },
+        { error: expected("signup and unsubscribe, indented under newsletter:") },
+      )
       .default({ unsubscribe: "{{ unsubscribe_url }}" }),
     // The groups directory (content/groups/): its kinds and regions, slug: label, listed in this order.
     groups: z
-      .strictObject({
-        kinds: z
-          .record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1))
-          .default(() => ({ ...DEFAULT_GROUP_KINDS })),
-        regions: z
-          .record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1))
-          .default(() => ({ ...DEFAULT_GROUP_REGIONS })),
-      })
+      .strictObject(
+        {
+          kinds: slugKeyed("a kind", label("a label")).default(() => ({ ...DEFAULT_GROUP_KINDS })),
+          regions: slugKeyed("a region", label("a label")).default(() => ({
+            ...DEFAULT_GROUP_REGIONS,
+          })),
+        },
+        { error: expected("kinds and regions, indented under groups:") },
+      )
       .default(() => ({
         kinds: { ...DEFAULT_GROUP_KINDS },
         regions: { ...DEFAULT_GROUP_REGIONS },
       })),
     share: z
-      .array(z.enum(SHARE_TARGETS))
+      .array(
+        z.enum(SHARE_TARGETS, {
+          error: (issue) =>
+            `${expected(`one of ${SHARE_TARGETS.join(", ")}`)(issue)}${didYouMean(issue.input, SHARE_TARGETS)}`,
+        }),
+        { error: expected(`a list of share targets (${SHARE_TARGETS.join(", ")})`) },
+      )
       .default([...SHARE_TARGETS])
       .refine((list) => new Set(list).size === list.length, {
-        error: "expected each share target once",
+        error: "expected each share target once, got one twice",
       }),
   })
   .transform(({ categories, ...rest }) => ({
@@ -125,22 +167,58 @@ export function settingsPath(contentDir: string): string {
   return path.join(contentDir, "_data", "site.yml");
 }
 
-/** Reads and validates the settings; throws one error naming the file and field. */
+/** Reads and validates the settings; throws one error listing every problem, by line and field. */
 export function loadSettings(contentDir: string): SiteSettings {
   const file = settingsPath(contentDir);
-  const shown = path.relative(path.dirname(contentDir), file);
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, "utf8"), { schema: "core" });
-  } catch (error) {
-    throw new Error(`${shown}: ${(error as Error).message}`);
-  }
-  const result = settingsSchema.safeParse(raw ?? {});
+  const shownFile = path.relative(path.dirname(contentDir), file).split(path.sep).join("/");
+  const read = readYaml(readFileSync(file, "utf8"));
+  const at = (line: number | undefined, field: string, message: string) => ({
+    line: line ?? 0,
+    text: `${shownFile}${line ? `:${line}` : ""} → ${field}: ${message}`,
+  });
+  if (read.problems.length)
+    throw new Error(read.problems.map((p) => at(p.line, p.field, p.message).text).join("\n"));
+  const lineOf = (keyPath: PropertyKey[]) => {
+    for (let n = keyPath.length; n > 0; n--) {
+      const node = read.doc.getIn(keyPath.slice(0, n) as (string | number)[], true) as
+        { range?: [number, number, number] } | undefined;
+      if (node && typeof node === "object" && node.range)
+        return read.lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const result = settingsSchema.safeParse(read.data ?? {}, { reportInput: true });
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (i) => `${shown} → ${i.path.join(".") || "(root)"}: ${i.message}`,
+    const lines = result.error.issues.flatMap((issue) => {
+      const field = issue.path.join(".");
+      if (issue.code === "unrecognized_keys")
+        return issue.keys.map((key) => {
+          const fields = fieldsAt(settingsSchema, issue.path);
+          return at(
+            lineOf([...issue.path, key]),
+            [...issue.path, key].join("."),
+            `expected one of the settings ${fields.join(", ")}, got ${shown(key)}${didYouMean(key, fields) || " (check the spelling)"}`,
+          );
+        });
+      // A record's key: zod names the problem with the key's own check inside.
+      const inner = issue.code === "invalid_key" ? issue.issues[0]?.message : undefined;
+      const message = inner ?? issue.message;
+      return [
+        at(
+          lineOf(issue.path),
+          field || "site.yml",
+          message.startsWith("expected")
+            ? message
+            : `expected a valid setting, got ${shown((issue as { input?: unknown }).input)}`,
+        ),
+      ];
+    });
+    throw new Error(
+      lines
+        .sort((a, b) => a.line - b.line)
+        .map((l) => l.text)
+        .join("\n"),
     );
-    throw new Error(lines.join("\n"));
   }
   return result.data;
 }

@@ -44,7 +44,7 @@ function parseUncached(text: string, zone: string): ParsedTime {
   if (!DATE_TIME.test(text)) {
     return {
       ok: false,
-      expected: "a date (YYYY-MM-DD) or an ISO 8601 date-time (YYYY-MM-DDTHH:MM)",
+      expected: "a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)",
     };
   }
   const iso = text.replace(" ", "T");

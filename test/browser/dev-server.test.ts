@@ -118,7 +118,7 @@ describe("npm start", () => {
       .poll(() => heading(page), { timeout: 200_000, interval: 250 })
       .toBe("1 problem in the settings");
     expect(await page.locator("main li").allTextContents()).toEqual([
-      'content/_data/site.yml → language: expected a language tag such as en-GB, cy or ar (BCP 47), got "English"',
+      'content/_data/site.yml:4 → language: expected a language tag such as en-GB, cy or ar (BCP 47), got "English"',
     ]);
   });
 

@@ -210,9 +210,9 @@ describe("deploy settings are checked before anything is built", () => {
     writeFileSync(path.join(dir, "content", "_data", "site.yml"), settings);
     expect(await refused({ buildDate: "22/02/2024" })).toBe(
       [
-        `content/_data/site.yml → url: expected the site's address, such as https://digest.example.org or https://owner.github.io/repo/, got "https://owner.github.io/a b/" (its path has a space)`,
-        `content/_data/site.yml → language: expected a language tag such as en-GB, cy or ar (BCP 47), got "English"`,
-        `BUILD_DATE: expected a date (YYYY-MM-DD) or an ISO 8601 date-time (YYYY-MM-DDTHH:MM), got "22/02/2024"`,
+        `content/_data/site.yml:3 → url: expected the site's address, such as https://digest.example.org or https://owner.github.io/repo/, got "https://owner.github.io/a b/" (its path has a space)`,
+        `content/_data/site.yml:4 → language: expected a language tag such as en-GB, cy or ar (BCP 47), got "English"`,
+        `BUILD_DATE: expected a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM), got "22/02/2024"`,
         "nothing was published.",
         "",
       ].join("\n"),

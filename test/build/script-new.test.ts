@@ -198,7 +198,9 @@ describe("npm run new on bad input or a bad environment", () => {
       runScript(makeFixture({}), "new.ts", ["article", "Hello"], { buildDate: "next tuesday" }),
     ]);
     expect(yaml.code).toBe(1);
-    expect(yaml.stderr).toMatch(/^Nothing was written: content\/_data\/site\.yml: /);
+    expect(yaml.stderr).toBe(
+      'Nothing was written: content/_data/site.yml:1 → title: expected a "]" to close the list, got "[unclosed" (write it as [one, two])\n',
+    );
     expect(date.code).toBe(1);
     expect(date.stderr).toMatch(
       /^Nothing was written: BUILD_DATE: expected .*, got "next tuesday"\n$/,

@@ -52,7 +52,7 @@ describe("settings", () => {
       "title: T\nurl: https://s.example\ncategories:\n  news: { label: News }\n",
     );
     expect(() => loadSettings(path.join(dir, "content"))).toThrow(
-      "content/_data/site.yml → categories.news: expected a label (News), or a label and a short form ({ label: …, short: … })",
+      "content/_data/site.yml:4 → categories.news: expected a label (News), or a label and a short form ({ label: …, short: … }), got a group of fields",
     );
   });
 
@@ -62,7 +62,7 @@ describe("settings", () => {
       "title: T\nurl: not a url\ntimezone: Mars/Olympus\ncategories:\n  news: News\n",
     );
     expect(() => loadSettings(path.join(dir, "content"))).toThrow(
-      /content\/_data\/site\.yml → url: .*\ncontent\/_data\/site\.yml → timezone: expected an IANA time zone/,
+      /content\/_data\/site\.yml:2 → url: .*\ncontent\/_data\/site\.yml:3 → timezone: expected an IANA time zone such as Europe\/London, got "Mars\/Olympus"$/,
     );
   });
 });
