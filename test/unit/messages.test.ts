@@ -1,8 +1,10 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { optionProblem } from "../../scripts/lib/cli.ts";
 import { formatError, parseContentFile } from "../../src/lib/content.ts";
-import { loadSettings } from "../../src/lib/settings.ts";
+import { fieldsAt, makeSchemas } from "../../src/lib/schema.ts";
+import { loadSettings, settingsSchema } from "../../src/lib/settings.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { nearest } from "../../src/lib/suggest.ts";
 import { DEFAULT_SETTINGS, makeFixture } from "../helpers/fixture.ts";
@@ -140,5 +142,51 @@ describe("command-line options in the house style (was Node's parseArgs text)", 
     expect(
       problem("Option '--date <value>' argument missing", "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"),
     ).toBe("--date: expected a value after it, got nothing");
+  });
+});
+
+describe("no zod text reaches an editor", () => {
+  const WRONG: unknown[] = [[1], { a: 1 }, 7, "x", true, null, ""];
+  /** `value` at `keyPath` of an empty front matter: ["cta", "url"] → { cta: { url: value } }. */
+  const nest = (keyPath: string[], value: unknown): unknown =>
+    keyPath.length ? { [keyPath[0]!]: nest(keyPath.slice(1), value) } : value;
+
+  it("gives every field and sub-field, set to each wrong type, an expected … message", () => {
+    const schemas = makeSchemas(ctx.settings);
+    const raw: string[] = [];
+    for (const [name, schema] of Object.entries(schemas)) {
+      const section = name === "seeking" ? "groups" : (name as keyof typeof schemas);
+      const file = path.join(ctx.contentDir, section, name === "seeking" ? "seeking/a.md" : "a.md");
+      const fields = fieldsAt(schema, []);
+      const paths = [
+        ...fields.map((k) => [k]),
+        ...fields.flatMap((k) => fieldsAt(schema, [k]).map((sub) => [k, sub])),
+      ];
+      for (const keyPath of paths)
+        for (const value of WRONG) {
+          const text = `---\n${stringify(nest(keyPath, value))}---\nBody\n`;
+          for (const error of parseContentFile(file, section as never, text, ctx).errors)
+            if (!error.message.startsWith("expected ")) raw.push(formatError(error));
+        }
+    }
+    expect(raw).toEqual([]);
+  });
+
+  it("gives every setting, set to each wrong type, an expected … message", () => {
+    const base = parse(DEFAULT_SETTINGS) as Record<string, unknown>;
+    const raw: string[] = [];
+    for (const key of fieldsAt(settingsSchema, []))
+      for (const value of WRONG) {
+        const yml = stringify({ ...base, [key]: value });
+        try {
+          loadSettings(path.join(makeFixture({}, yml), "content"));
+        } catch (error) {
+          for (const line of (error as Error).message.split("\n"))
+            // "a valid setting" is the safety net for a check that names nothing better.
+            if (!/^content\/_data\/site\.yml:\d+ → [^:]+: expected (?!a valid setting)/.test(line))
+              raw.push(line);
+        }
+      }
+    expect(raw).toEqual([]);
   });
 });
