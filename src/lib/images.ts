@@ -129,6 +129,15 @@ export class ImagePipeline {
     });
   }
 
+  /** The site's own share picture (site.yml shareImage) at its largest, with an absolute URL; null when there is none. */
+  sharePicture(
+    image: { src: string; alt: string } | undefined,
+  ): { url: string; width: number; height: number; alt: string } | null {
+    if (!image) return null;
+    const { url, width, height } = this.largestJpeg(path.join(this.options.contentDir, image.src));
+    return { url: this.options.origin + url, width, height, alt: image.alt };
+  }
+
   /** Absolute URL of the item's image at its largest, "" when it has none. */
   imageUrl(item: Item): string {
     if (!item.image) return "";

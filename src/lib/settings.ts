@@ -136,6 +136,19 @@ export const settingsSchema = z
         kinds: { ...DEFAULT_GROUP_KINDS },
         regions: { ...DEFAULT_GROUP_REGIONS },
       })),
+    // The picture a shared link shows for pages without one of their own: a file under content/.
+    shareImage: z
+      .strictObject({
+        src: z.string().refine((src) => /^\/[^/]/.test(src), {
+          error: (issue) =>
+            `expected a picture under content/, written from there with a leading /, such as /images/share.png, got ${JSON.stringify(issue.input)}`,
+        }),
+        alt: z
+          .string()
+          .trim()
+          .min(1, { error: "expected alt text describing the picture, got nothing" }),
+      })
+      .optional(),
     share: z
       .array(
         z.enum(SHARE_TARGETS, {
@@ -165,6 +178,17 @@ export type SiteSettings = z.output<typeof settingsSchema>;
 
 export function settingsPath(contentDir: string): string {
   return path.join(contentDir, "_data", "site.yml");
+}
+
+/** The line of a setting in site.yml (read again: only called to place an error found later). */
+export function settingsLine(contentDir: string, keyPath: string[]): number | undefined {
+  try {
+    const read = readYaml(readFileSync(settingsPath(contentDir), "utf8"));
+    const node = read.doc.getIn(keyPath, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? read.lineCounter.linePos(node.range[0]).line : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads and validates the settings; throws one error listing every problem, by line and field. */

@@ -1,6 +1,8 @@
-import type { Item } from "./content.ts";
+import path from "node:path";
+import { imageSize } from "image-size";
+import { shownPath, type ContentError, type Item } from "./content.ts";
 import { readableDate } from "./format.ts";
-import type { ShareTarget } from "./settings.ts";
+import { settingsLine, settingsPath, type ShareTarget, type SiteSettings } from "./settings.ts";
 
 export interface ShareLink {
   target: ShareTarget;
@@ -48,4 +50,38 @@ export function shareLinks(
     email: `mailto:?subject=${q(item.title)}&body=${q(both)}`,
   };
   return options.targets.map((target) => ({ target, label: LABELS[target], href: hrefs[target] }));
+}
+
+/** Smaller than this, Facebook and others show a small square instead of the wide card. */
+export const SHARE_IMAGE_MIN = { width: 600, height: 315 };
+
+/** The gate's word on site.yml's shareImage: a real picture inside content/, wide enough for a card. */
+export function checkShareImage(
+  contentDir: string,
+  settings: Pick<SiteSettings, "shareImage">,
+  picture: (file: string) => string | null,
+): ContentError[] {
+  const image = settings.shareImage;
+  if (!image) return [];
+  const refuse = (message: string): ContentError[] => [
+    {
+      file: shownPath(contentDir, settingsPath(contentDir)),
+      line: settingsLine(contentDir, ["shareImage", "src"]),
+      field: "shareImage.src",
+      message,
+    },
+  ];
+  const file = path.join(contentDir, image.src);
+  const problem = picture(file);
+  if (problem)
+    return refuse(
+      `expected a picture under content/, got ${JSON.stringify(image.src)} (${problem})`,
+    );
+  const { width = 0, height = 0 } = imageSize(file);
+  const { width: minWidth, height: minHeight } = SHARE_IMAGE_MIN;
+  if (width < minWidth || height < minHeight)
+    return refuse(
+      `expected a picture at least ${minWidth} × ${minHeight} pixels (1200 × 630 is best), got ${JSON.stringify(image.src)} at ${width} × ${height}`,
+    );
+  return [];
 }

@@ -11,6 +11,7 @@ import { checkContentTree } from "./content-tree.ts";
 import { checkLinks } from "./links.ts";
 import { pictureChecker } from "./picture-file.ts";
 import { checkGroupNames } from "./groups.ts";
+import { checkShareImage } from "./share.ts";
 import { checkEditions, editionViews, type EditionView } from "./editions.ts";
 import type { SiteContext } from "./site-context.ts";
 import { slugify } from "./slug.ts";
@@ -74,6 +75,7 @@ export class ContentStore {
       }),
     );
     errors.push(...checkGroupNames(items));
+    errors.push(...checkShareImage(this.ctx.contentDir, this.ctx.settings, picture));
     // By file, then line: the order npm run check prints them in.
     errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     if (errors.length > 0) throw new ContentValidationError(errors, items);

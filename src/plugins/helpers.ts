@@ -61,4 +61,8 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   );
   /** Absolute URL of the item's image at its largest, for Open Graph. */
   eleventyConfig.addFilter("imageUrl", (item: Item) => images.imageUrl(item));
+  /** site.yml's shareImage as Open Graph needs it, or null (the built-in card is used). */
+  eleventyConfig.addFilter("sharePicture", (image: Parameters<ImagePipeline["sharePicture"]>[0]) =>
+    images.sharePicture(image),
+  );
 }
