@@ -16,7 +16,7 @@ function watched() {
 }
 
 // Each step waits for the event itself: on a loaded machine it may take a while to arrive.
-async function after(step: () => void, changes: () => number): Promise<void> {
+async function changesOn(step: () => void, changes: () => number): Promise<void> {
   const before = changes();
   step();
   await expect.poll(changes).toBeGreaterThan(before);
@@ -25,17 +25,17 @@ async function after(step: () => void, changes: () => number): Promise<void> {
 describe("watchTree (npm start's file watcher)", () => {
   it("hears saves in folders made after it started, at any depth", async () => {
     const { root, changes } = watched();
-    await after(() => mkdirSync(path.join(root, "articles")), changes);
-    await after(() => mkdirSync(path.join(root, "articles", "2026")), changes);
-    await after(() => writeFileSync(path.join(root, "articles", "2026", "a.md"), "x"), changes);
+    await changesOn(() => mkdirSync(path.join(root, "articles")), changes);
+    await changesOn(() => mkdirSync(path.join(root, "articles", "2026")), changes);
+    await changesOn(() => writeFileSync(path.join(root, "articles", "2026", "a.md"), "x"), changes);
   });
 
   it("hears a folder that was removed and made again", async () => {
     const { root, changes } = watched();
     const folder = path.join(root, "events");
-    await after(() => mkdirSync(folder), changes);
-    await after(() => rmSync(folder, { recursive: true }), changes);
-    await after(() => mkdirSync(folder), changes);
-    await after(() => writeFileSync(path.join(folder, "b.md"), "x"), changes);
+    await changesOn(() => mkdirSync(folder), changes);
+    await changesOn(() => rmSync(folder, { recursive: true }), changes);
+    await changesOn(() => mkdirSync(folder), changes);
+    await changesOn(() => writeFileSync(path.join(folder, "b.md"), "x"), changes);
   });
 });
