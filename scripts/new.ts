@@ -12,6 +12,7 @@ import {
 } from "../src/lib/scaffold.ts";
 import { PLACEHOLDER } from "../src/lib/schema.ts";
 import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
+import { didYouMean } from "../src/lib/suggest.ts";
 
 const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url https://…] [--label "Button text"]
        npm run new -- edition [--date YYYY-MM-DD]
@@ -53,12 +54,17 @@ function main(): number {
     console.error(`--seeking: expected only with group, got it with ${kind}\n${USAGE}`);
     return 1;
   }
-  if (!kind || !(kind in KINDS) || title === undefined || rest.length > 0) {
-    console.error(
-      rest.length
-        ? `Unexpected ${JSON.stringify(rest.join(" "))}: put the title in quotes.\n${USAGE}`
-        : USAGE,
-    );
+  const problem = !kind
+    ? null
+    : !(kind in KINDS)
+      ? `kind: expected one of ${[...Object.keys(KINDS), "edition", "group"].join(", ")}, got ${JSON.stringify(kind)}${didYouMean(kind, [...Object.keys(KINDS), "edition", "group"])}`
+      : title === undefined
+        ? `title: expected a title in quotes after ${kind}, got nothing`
+        : rest.length
+          ? `title: expected the whole title in quotes, got ${JSON.stringify(title)} then ${JSON.stringify(rest.join(" "))} (put the title in quotes: ${JSON.stringify([title, ...rest].join(" "))})`
+          : null;
+  if (!kind || title === undefined || problem) {
+    console.error(problem ? `${problem}\n${USAGE}` : USAGE);
     return 1;
   }
   return write((ctx) => {
@@ -76,7 +82,7 @@ function main(): number {
 function newEdition(date: string | undefined, extra: string[]): number {
   if (extra.length) {
     console.error(
-      `Unexpected ${JSON.stringify(extra.join(" "))}: an edition takes no title.\n${USAGE}`,
+      `title: expected no title after edition (its title comes from its number), got ${JSON.stringify(extra.join(" "))}\n${USAGE}`,
     );
     return 1;
   }

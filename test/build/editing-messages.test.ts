@@ -246,6 +246,9 @@ describe("docs/editing.md lists messages exactly as the tools print them", () =>
       printed.push(...refusal(() => createItem(ctx, request)));
     const runs = await Promise.all([
       runScript(site, "new.ts", ["article", "Two", "words"]),
+      runScript(site, "new.ts", ["article"]),
+      runScript(site, "new.ts", ["artcle", "X"]),
+      runScript(site, "new.ts", ["edition", "Some"]),
       runScript(site, "new.ts", ["edition", "--category", "news"]),
       runScript(site, "new.ts", ["article", "Film night", "--event"]),
       runScript(site, "new.ts", ["group", "Leeds link"]),
