@@ -1,7 +1,7 @@
 // @ts-check
 // The /search/ page: the query and filters live in the URL; Pagefind's JS API does the searching.
 
-/** @typedef {{ q: string, kind: string, category: string, tag: string, sort: string }} SearchState */
+/** @typedef {{ q: string, kind: string, category: string, group: string, tag: string, sort: string }} SearchState */
 /** @typedef {{ title?: string, date?: string, datetime?: string, summary?: string, image?: string, status?: string }} ResultMeta */
 /** @typedef {{ url: string, excerpt?: string, meta?: ResultMeta }} ResultData */
 /** @typedef {{ results: { data(): Promise<ResultData> }[] }} SearchResponse */
@@ -35,6 +35,7 @@ const fields = {
   q: expect(form.elements.namedItem("q"), HTMLInputElement),
   kind: select("kind"),
   category: select("category"),
+  group: select("group"),
   tag: select("tag"),
   sort: select("sort"),
 };
@@ -42,8 +43,8 @@ const status = expect(document.getElementById("search-status"), HTMLElement);
 const list = expect(document.getElementById("search-results"), HTMLElement);
 const more = expect(document.getElementById("search-more"), HTMLButtonElement);
 const PAGE_SIZE = 10;
-/** @type {readonly ("kind" | "category" | "tag")[]} */
-const FILTERS = ["kind", "category", "tag"];
+/** @type {readonly ("kind" | "category" | "group" | "tag")[]} */
+const FILTERS = ["kind", "category", "group", "tag"];
 const FIELD_NAMES = /** @type {(keyof SearchState)[]} */ (Object.keys(fields));
 const baseTitle = document.title;
 const collator = new Intl.Collator(document.documentElement.lang || undefined);
@@ -64,14 +65,14 @@ function pagefind() {
 }
 
 /**
- * The search a URL asks for; unknown kinds and categories are dropped rather than searched for.
+ * The search a URL asks for; unknown kinds, categories and groups are dropped rather than searched for.
  * @param {string} search
  * @returns {SearchState}
  */
 function stateFrom(search) {
   const params = new URLSearchParams(search);
   const state = stateOf((name) => params.get(name) ?? "");
-  for (const name of /** @type {const} */ (["kind", "category", "sort"])) {
+  for (const name of /** @type {const} */ (["kind", "category", "group", "sort"])) {
     if (![...fields[name].options].some((o) => o.value === state[name])) state[name] = "";
   }
   return state;
@@ -88,6 +89,7 @@ function stateOf(read) {
     q: value("q"),
     kind: value("kind"),
     category: value("category"),
+    group: value("group"),
     tag: value("tag"),
     sort: value("sort"),
   };
@@ -147,6 +149,7 @@ function describe(state) {
   const parts = [];
   if (state.kind) parts.push(optionLabel(fields.kind));
   if (state.category) parts.push(`in ${optionLabel(fields.category)}`);
+  if (state.group) parts.push(`from ${optionLabel(fields.group)}`);
   if (state.tag) parts.push(`on ${state.tag}`);
   return parts.join(", ");
 }

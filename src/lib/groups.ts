@@ -92,6 +92,17 @@ export function groupSlug(name: string): string {
     .replace(/\.md$/, "");
 }
 
+/** The group an item belongs to, by file name: its own for a group's page, else the one its `group:` names. */
+export function groupOf(item: Item): string | undefined {
+  if (isGroup(item)) return item.slug;
+  return item.groupName === undefined ? undefined : groupSlug(item.groupName);
+}
+
+/** Groups by name, as the search page's group filter lists them. */
+export function groupsByName(groups: GroupItem[], language: string): GroupItem[] {
+  return [...groups].sort(byName(language));
+}
+
 /** Every `group:` that names no group in content/groups/ (communities seeking a partner are not groups). */
 export function checkGroupNames(items: Item[]): ContentError[] {
   const slugs = new Set(items.filter(isGroup).map((g) => g.slug));

@@ -33,6 +33,8 @@ export interface RecordContext {
   thumb: string;
   /** The editors' spelling of a normalised tag: the topic filter lists what topic pages show. */
   tagLabel: (tag: string) => string;
+  /** The group the item is (a group's page) or names with `group:`, by its file name. */
+  group?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export function searchRecord(item: Item, ctx: RecordContext): CustomRecord {
   const filters: Record<string, string[]> = { kind: searchKinds(item) };
   if (item.category) filters.category = [item.category];
   if (item.tags.length) filters.tag = item.tags.map(ctx.tagLabel);
+  if (ctx.group) filters.group = [ctx.group];
   return {
     url: item.url as string,
     content: [item.title, item.summary, ctx.body, item.event?.location, item.source?.name]

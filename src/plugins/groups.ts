@@ -7,6 +7,7 @@ import {
   filters,
   groupActivity,
   groupCalendars,
+  groupsByName,
   isGroup,
   seekingList,
   STATUS_LABELS,
@@ -59,6 +60,8 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
       settings.title,
     );
     return {
+      /** The search page's group filter: every group, by name. */
+      byName: groupsByName(groups, settings.language),
       calendars,
       /** A group's calendar by its page's URL, for its page's subscribe links. */
       calendarOf: Object.fromEntries(calendars.map((c) => [c.pageUrl, c])),

@@ -1,5 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { PagefindServiceConfig } from "pagefind";
+import { groupOf } from "../lib/groups.ts";
 import type { ImagePipeline } from "../lib/images.ts";
 import { SEARCH_KINDS, searchRecord } from "../lib/search-records.ts";
 import { indexInWorker } from "../lib/search-index.ts";
@@ -61,6 +62,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
           body: item.body,
           thumb: images.thumbUrl(item),
           tagLabel: (tag) => store.tagLabel(tag),
+          group: groupOf(item),
         }),
       );
       indexing = indexInWorker({

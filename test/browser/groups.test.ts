@@ -21,6 +21,10 @@ const FILES = {
     "leeds",
     "name: Leeds link\nkind: university\nplace: Leeds\nregion: yorkshire\nlat: 53.80\nlon: -1.55\nstatus: active\npartner:\n  place: Nablus\n  governorate: Nablus\n  lat: 32.22\n  lon: 35.26",
   ),
+  "articles/visit.md": md(
+    "title: Visitors from Beit Sahour\ndate: 2024-02-01\ncategory: twinning\ngroup: bristol",
+  ),
+  "articles/other.md": md("title: Visitors elsewhere\ndate: 2024-02-02\ncategory: news"),
   "groups/seeking/camp.md": md(
     "name: A refugee camp\ndate: 2024-01-01\ngovernorate: Bethlehem\nlat: 31.72\nlon: 35.20\ncontact: https://network.example.org/",
   ),
@@ -83,6 +87,32 @@ describe("the groups directory in Chromium", () => {
         ),
       ).toEqual([]);
     }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it("search narrows to a group: its page and what names it, chosen from the list or shared as a link", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const status = page.locator("#search-status");
+    const titles = () => page.locator(".search-result__title a").allTextContents();
+    await page.goto(`${site.url}search/?q=visitors`);
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toBe("2 results for “visitors”.");
+    await page.selectOption("#search-group", "bristol");
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toBe("1 result for “visitors” (from Bristol link).");
+    expect(await titles()).toEqual(["Visitors from Beit Sahour"]);
+    expect(new URL(page.url()).searchParams.get("group")).toBe("bristol");
+    // No query: the group's own page and everything that names it, newest first.
+    await page.goto(`${site.url}search/?group=bristol`);
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toBe("2 results (from Bristol link).");
+    expect(await titles()).toEqual(["Visitors from Beit Sahour", "Bristol link"]);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

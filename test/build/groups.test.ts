@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, makeFixture, md, page, readOut, runScript } from "../helpers/fixture.ts";
 import { expectWellFormed, readIcs } from "../helpers/ics.ts";
+import { fragments } from "../helpers/pagefind.ts";
 
 const text = (el: Element | null | undefined) =>
   (el?.textContent ?? "").replace(/\s+/g, " ").trim();
@@ -193,6 +194,29 @@ describe("the groups directory in a fixture build", () => {
       "webcal://fixture.example.org/groups/bristol/events.ics",
       "/groups/bristol/events.ics",
     ]);
+  });
+
+  it("lets search narrow to a group: its page and what names it carry its file name as the group filter", () => {
+    const groupOf = Object.fromEntries(fragments(out).map((f) => [f.url, f.filters.group]));
+    expect(groupOf).toEqual({
+      "/groups/bristol/": ["bristol"],
+      "/groups/bath-school/": ["bath-school"],
+      "/groups/norwich/": ["norwich"],
+      "/articles/visit/": ["bristol"],
+      "/articles/meeting/": ["bristol"],
+      "/actions/film-night/": ["bristol"],
+      "/articles/other/": undefined,
+    });
+    const options = all(page(out, "/search/"), "#search-group option");
+    expect(options.map((o) => [o.getAttribute("value"), text(o)])).toEqual([
+      ["", "Any group"],
+      ["bath-school", "Bath school link"],
+      ["bristol", "Bristol link"],
+      ["norwich", "Norwich twinning"],
+    ]);
+    expect(
+      page(out, "/search/").querySelector("#search-group")?.parentElement?.hasAttribute("hidden"),
+    ).toBe(false);
   });
 
   it("asks on the home page for partners while a community is seeking one", () => {

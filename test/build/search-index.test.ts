@@ -10,31 +10,12 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { indexSite } from "../../src/lib/search-index.ts";
 import { buildFixture, makeFixture, page } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
+import { fragments, type Fragment } from "../helpers/pagefind.ts";
 import { searchFiles } from "../helpers/search-site.ts";
-
-interface Fragment {
-  url: string;
-  content: string;
-  filters: Record<string, string[]>;
-  meta: Record<string, string>;
-}
-
-/** Every page Pagefind indexed, read back from its compressed fragments. */
-function fragments(out: string): Fragment[] {
-  const dir = path.join(out, "pagefind", "fragment");
-  return readdirSync(dir).map((name) =>
-    JSON.parse(
-      gunzipSync(readFileSync(path.join(dir, name)))
-        .subarray("pagefind_dcd".length)
-        .toString("utf8"),
-    ),
-  );
-}
 
 const byUrl = (list: Fragment[], url: string) => list.find((f) => f.url === url);
 
@@ -175,12 +156,15 @@ describe("the search page", () => {
       ["q", "inside"],
       ["kind", "search-form"],
       ["category", "search-form"],
+      ["group", "search-form"],
       ["tag", "search-form"],
       ["sort", "search-form"],
     ]);
     expect(
       [...doc.querySelectorAll("#search-category option")].map((o) => o.textContent),
     ).toContain("Campaigns (petitions, letters, lobbying)");
+    // A site without groups has no group to choose: the filter is there for search.js, hidden.
+    expect(doc.querySelector("#search-group")?.parentElement?.hasAttribute("hidden")).toBe(true);
     expect(
       doc.querySelectorAll("script:not([src]):not([type='application/ld+json'])"),
     ).toHaveLength(0);
