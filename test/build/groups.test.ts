@@ -71,7 +71,7 @@ describe("the groups directory in a fixture build", () => {
 
   it("draws the map at build time: an SVG image with a title and description, a link per marker", () => {
     const html = readFileSync(path.join(out, "groups", "index.html"), "utf8");
-    const svg = /<svg[^]*?<\/svg>/.exec(html)![0];
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
     // The byte budget stated in docs/content-model.md.
     expect(Buffer.byteLength(svg)).toBeLessThan(20_000);
     const doc = page(out, "/groups/");
@@ -92,7 +92,7 @@ describe("the groups directory in a fixture build", () => {
       ["/groups/seeking/#camp", "Seeking a partner: A refugee camp"],
     ]);
     for (const [href] of links) {
-      const file = href!.replace(/#.*/, "") + "index.html";
+      const file = `${href!.replace(/#.*/, "")}index.html`;
       expect(existsSync(path.join(out, file)), href!).toBe(true);
     }
     expect(all(map, "a circle")).toHaveLength(6);
