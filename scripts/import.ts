@@ -42,9 +42,10 @@ async function main(): Promise<number> {
     } catch (error) {
       throw new FeedError((error as Error).message);
     }
-    const feed = parseFeedText(await readFeedText(location, fetchLimits()), location);
+    const limits = fetchLimits();
+    const feed = parseFeedText(await readFeedText(location, limits), location);
     const { strict, ...options } = parsed.values;
-    const outcomes = importFeed(ctx, feed, options);
+    const outcomes = await importFeed(ctx, feed, { ...options, limits });
     for (const o of outcomes) {
       if (o.kind === "written")
         console.log(`Wrote ${o.file} (from ${o.url}${o.note ? `; ${o.note}` : ""})`);

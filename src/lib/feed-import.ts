@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { DateTime } from "luxon";
@@ -12,8 +12,11 @@ import {
   splitFrontMatter,
 } from "./content.ts";
 import { addMediaRule, addTableRule } from "./feed-markdown.ts";
+import { downloadPicture, feedPicture, pictureName } from "./feed-picture.ts";
+import { FetchError, fetchLimited } from "./fetch-limited.ts";
 import { writeNewFile } from "./scaffold.ts";
 import { fileSlug, slugify } from "./slug.ts";
+import { PLACEHOLDER } from "./schema.ts";
 import type { SiteContext } from "./site-context.ts";
 import { normaliseTag } from "./tags.ts";
 import { withoutTracking } from "./tracking.ts";
@@ -31,6 +34,8 @@ export interface ImportOptions {
   source?: string;
   /** Category of every draft; defaults to "news". */
   category?: string;
+  /** Limits for each picture download, the same as for the feed. */
+  limits?: FetchLimits;
 }
 
 export type ImportOutcome =
@@ -171,56 +176,27 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
 export async function readFeedText(location: string, limits: FetchLimits = {}): Promise<string> {
   const timeoutSeconds = limits.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  const tooBig = `could not fetch ${location}: the feed is larger than ${megabytes(maxBytes)}, more than any news feed needs; nothing was read`;
+  const tooBig = `the feed is larger than ${megabytes(maxBytes)}, more than any news feed needs; nothing was read`;
   if (/^https?:\/\//i.test(location)) {
-    const signal = AbortSignal.timeout(timeoutSeconds * 1000);
-    const failed = (error: unknown) =>
-      new FeedError(
-        signal.aborted
-          ? `could not fetch ${location}: the server did not send the feed within ${timeoutSeconds} second${timeoutSeconds === 1 ? "" : "s"}; try again later`
-          : `could not fetch ${location}: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`,
-      );
-    let response: Response;
     try {
-      response = await fetch(location, {
-        headers: {
-          accept:
-            "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
-        },
-        signal,
+      const body = await fetchLimited(location, {
+        timeoutSeconds,
+        maxBytes,
+        tooBig,
+        what: "the feed",
+        accept:
+          "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
       });
+      return body.toString("utf8");
     } catch (error) {
-      throw failed(error);
+      if (error instanceof FetchError)
+        throw new FeedError(`could not fetch ${location}: ${error.message}`);
+      throw error;
     }
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => {});
-      throw new FeedError(
-        `could not fetch ${location}: the server answered ${response.status} ${response.statusText}`,
-      );
-    }
-    if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
-      await response.body?.cancel().catch(() => {});
-      throw new FeedError(tooBig);
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of response.body ?? []) {
-        size += chunk.byteLength;
-        if (size > maxBytes) {
-          await response.body?.cancel().catch(() => {});
-          throw new FeedError(tooBig);
-        }
-        chunks.push(chunk);
-      }
-    } catch (error) {
-      throw error instanceof FeedError ? error : failed(error);
-    }
-    return Buffer.concat(chunks).toString("utf8");
   }
   try {
     if (statSync(location).size > maxBytes)
-      throw new FeedError(tooBig.replace("could not fetch", "could not read"));
+      throw new FeedError(`could not read ${location}: ${tooBig}`);
     return readFileSync(location, "utf8");
   } catch (error) {
     if (error instanceof FeedError) throw error;
@@ -265,16 +241,21 @@ function elementHtml(element: FeedElement | null): string | null {
   return type === "text" ? escapeHtml(text) : text;
 }
 
+const MEDIA_RSS = /^https?:\/\/search\.yahoo\.com\/mrss\/?$/;
+
 /** The item's body and summary HTML, each decoded exactly once. */
 export function entryHtml(entry: FeedItem): { content: string | null; description: string | null } {
   const el = entry.element;
+  // media:content and media:description describe a picture or video, not the story.
+  const own = (name: string) =>
+    el.findElementsWithName(name).find((e) => !MEDIA_RSS.test(e.namespaceUri ?? "")) ?? null;
   const encoded = el.findElementWithName("encoded");
-  const atomContent = el.findElementWithName("content");
+  const atomContent = own("content");
   const xhtml = atomContent?.getAttribute("type")?.toLowerCase() === "xhtml";
   const content =
     (encoded?.namespace === "content" ? elementHtml(encoded) : null) ??
     (xhtml ? entry.content : elementHtml(atomContent));
-  const summary = el.findElementWithName("summary") ?? el.findElementWithName("description");
+  const summary = own("summary") ?? own("description");
   const description =
     summary?.getAttribute("type")?.toLowerCase() === "xhtml"
       ? entry.description
@@ -290,12 +271,15 @@ function uniqueSlug(base: string, taken: Set<string>): string {
   return slug;
 }
 
-/** Writes one draft per new feed item into content/articles/; every file is validated, then written whole or not at all. */
-export function importFeed(
+/**
+ * Writes one draft per new feed item into content/articles/, with the item's picture beside it;
+ * every file is validated, then written whole or not at all.
+ */
+export async function importFeed(
   ctx: SiteContext,
   feed: Feed,
   options: ImportOptions = {},
-): ImportOutcome[] {
+): Promise<ImportOutcome[]> {
   const categories = Object.keys(ctx.settings.categories);
   const category = options.category ?? (categories.includes("news") ? "news" : undefined);
   if (!category || !categories.includes(category)) {
@@ -315,33 +299,40 @@ export function importFeed(
       .map((f) => path.basename(f.file, ".md")),
   );
   const outcomes: ImportOutcome[] = [];
+  const maxBytes = options.limits?.maxBytes ?? DEFAULT_MAX_BYTES;
+  const pictureLimits = {
+    timeoutSeconds: options.limits?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    maxBytes,
+    megabytes: megabytes(maxBytes),
+  };
 
-  feed.items.forEach((entry: FeedItem, index) => {
+  for (const [index, entry] of feed.items.entries()) {
+    const outcome = await importItem(entry, index);
+    if (outcome) outcomes.push(outcome);
+  }
+  return outcomes;
+
+  async function importItem(entry: FeedItem, index: number): Promise<ImportOutcome> {
     const title = (entry.title ?? "").replace(/\s+/g, " ").trim();
     const label = `item ${index + 1}${title ? ` ("${shorten(title, 60)}")` : entry.url ? ` (${entry.url})` : entry.id ? ` (id ${entry.id})` : ""}`;
     const safe = entry.url && URL.canParse(entry.url) ? safeUrl(entry.url, entry.url) : null;
     const link = safe && withoutTracking(safe);
-    if (!title) return outcomes.push({ kind: "refused", label, reason: "it has no title" });
+    if (!title) return { kind: "refused", label, reason: "it has no title" };
     if (!link || !/^https?:/.test(link)) {
-      return outcomes.push({
+      return {
         kind: "refused",
         label,
         reason: entry.url
           ? `its link is not an http or https address (${JSON.stringify(entry.url)})`
           : "it has no link to the original",
-      });
+      };
     }
     const matches = [
       link,
       entry.id && /^https?:\/\//i.test(entry.id) ? canonical(entry.id) : null,
     ].filter((u): u is string => Boolean(u));
     const already = matches.map((u) => known.get(canonical(u))).find(Boolean);
-    if (already)
-      return outcomes.push({
-        kind: "skipped",
-        url: link,
-        reason: `already imported as ${already}`,
-      });
+    if (already) return { kind: "skipped", url: link, reason: `already imported as ${already}` };
 
     const raw = entryHtml(entry);
     const html = raw.content ?? raw.description ?? "";
@@ -356,6 +347,19 @@ export function importFeed(
       ),
     ];
     const author = entry.authors.map((a) => a.name?.trim()).find(Boolean);
+    const slug = uniqueSlug(slugify(title) || "imported", slugs);
+    const file = path.join(dir, `${slug}.md`);
+    const picture = feedPicture(entry, htmlToText);
+    const download = picture && (await downloadPicture(picture.url, pictureLimits));
+    const saved =
+      picture && download && "bytes" in download
+        ? {
+            name: pictureName(dir, slug, download.extension),
+            bytes: download.bytes,
+            alt: picture.alt,
+          }
+        : null;
+    const notes = published ? [] : ["no date in the feed, so dated today"];
     const frontMatter = {
       title,
       date: date.toISO({ suppressMilliseconds: true }),
@@ -363,30 +367,51 @@ export function importFeed(
       tags,
       ...(summaryText ? { summary: shorten(summaryText) } : {}),
       ...(author ? { author } : {}),
+      ...(saved ? { image: { src: `./${saved.name}`, alt: saved.alt ?? PLACEHOLDER } } : {}),
       source: { name: sourceName, url: link },
       draft: true,
     };
-    const body = htmlToMarkdown(html, link);
+    let body = htmlToMarkdown(html, link);
+    if (picture && download && "problem" in download) {
+      // A picture that could not be kept stays reachable, as pictures in the text do.
+      const alt = (picture.alt ?? "").replace(/[[\]]/g, "").trim();
+      body = `[Picture${alt ? `: ${alt}` : ""}](${safeUrl(picture.url, link)})${body ? `\n\n${body}` : ""}`;
+      notes.push(`picture not downloaded: ${picture.url}: ${download.problem}`);
+    }
     const text = `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n${body ? `${body}\n` : ""}`;
-    const slug = uniqueSlug(slugify(title) || "imported", slugs);
-    const file = path.join(dir, `${slug}.md`);
-    const { item, errors } = parseContentFile(file, "articles", text, ctx);
-    if (!item)
-      return outcomes.push({
+    // The alt placeholder is written on purpose, for the editor; anything else check would refuse is refused now.
+    const errors = parseContentFile(file, "articles", text, ctx).errors.filter(
+      (e) => !e.placeholder,
+    );
+    if (errors.length)
+      return {
         kind: "refused",
         label,
         reason: `its front matter would be invalid: ${errors.map(formatError).join("; ")}`,
-      });
+      };
+    const shown = (name: string) =>
+      path.relative(path.dirname(ctx.contentDir), name).split(path.sep).join("/");
     mkdirSync(dir, { recursive: true });
-    writeNewFile(file, text);
-    known.set(canonical(link), item.file);
-    outcomes.push({
+    if (saved) {
+      const pictureFile = path.join(dir, saved.name);
+      writeNewFile(pictureFile, saved.bytes);
+      try {
+        writeNewFile(file, text);
+      } catch (error) {
+        unlinkSync(pictureFile);
+        throw error;
+      }
+      notes.push(
+        `picture saved as ${shown(pictureFile)}${saved.alt ? "" : `; write its image.alt, which says ${PLACEHOLDER}`}`,
+      );
+    } else writeNewFile(file, text);
+    known.set(canonical(link), shown(file));
+    return {
       kind: "written",
-      file: item.file,
+      file: shown(file),
       url: link,
       title,
-      ...(published ? {} : { note: "no date in the feed, so dated today" }),
-    });
-  });
-  return outcomes;
+      ...(notes.length ? { note: notes.join("; ") } : {}),
+    };
+  }
 }

@@ -203,7 +203,7 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
 }
 
 /** Writes through a temp file and a hard link, so the file appears whole or not at all, and never replaces one. */
-export function writeNewFile(file: string, text: string): void {
+export function writeNewFile(file: string, text: string | Uint8Array): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   writeFileSync(temp, text, { flag: "w" });
   try {

@@ -22,8 +22,8 @@ export function shown(value: unknown): string {
 
 /** What `npm run new` writes where only the editor knows the answer; refused until replaced. */
 export const PLACEHOLDER = "TO FILL IN";
-const placeholderMessage = (what: string) =>
-  `expected ${what}, got the placeholder ${JSON.stringify(PLACEHOLDER)} that npm run new wrote (write the real one)`;
+const placeholderMessage = (what: string, tool = "npm run new") =>
+  `expected ${what}, got the placeholder ${JSON.stringify(PLACEHOLDER)} that ${tool} wrote (write the real one)`;
 /** Marks an issue as an unfilled placeholder, which `npm run new` writes on purpose and `check` refuses. */
 export const PLACEHOLDER_PARAMS = { placeholder: true } as const;
 
@@ -151,7 +151,13 @@ export function makeSchemas(settings: SiteSettings) {
   const image = z.strictObject(
     {
       src: nonEmpty("an image path beside the Markdown or under content/"),
-      alt: nonEmpty("alt text describing the image"),
+      alt: nonEmpty("alt text describing the image").refine((v) => v !== PLACEHOLDER, {
+        error: placeholderMessage(
+          "alt text saying what the picture shows, for readers who cannot see it",
+          "npm run import",
+        ),
+        params: PLACEHOLDER_PARAMS,
+      }),
       credit: text().optional(),
     },
     { error: expected("an image with src and alt") },

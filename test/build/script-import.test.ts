@@ -3,10 +3,12 @@ import type { AddressInfo } from "node:net";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseContentFile, type Item } from "../../src/lib/content.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { makeFixture, md, runScript } from "../helpers/fixture.ts";
+import { makeJpeg } from "../helpers/sample-site.ts";
 
 const feeds = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 /** The files of content/articles/ (temp files included), without the section's data file. */
@@ -354,5 +356,142 @@ describe("npm run import from a URL", () => {
     expect(gone.stderr).toContain(
       `Nothing was imported: could not fetch ${base}/missing.xml: the server answered 404`,
     );
+  });
+});
+
+describe("npm run import: the items' pictures", () => {
+  let server: Server;
+  let base: string;
+  let dir: string;
+  let run: Awaited<ReturnType<typeof runScript>>;
+  let jpeg: Buffer;
+  let png: Buffer;
+  beforeAll(async () => {
+    jpeg = await makeJpeg(40, 30);
+    png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#0a0" } })
+      .png()
+      .toBuffer();
+    const feed = (host: string) => `<?xml version="1.0"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Pictures</title>
+<item><title>Enclosed picture</title><link>https://p.example.org/1</link><pubDate>Tue, 20 Feb 2024 10:30:00 +0000</pubDate>
+<enclosure url="${host}/pic/strike.jpg?utm_source=rss" type="image/jpeg" length="1000"/></item>
+<item><title>Media picture</title><link>https://p.example.org/2</link><pubDate>Tue, 20 Feb 2024 10:30:00 +0000</pubDate>
+<media:content url="${host}/pic/march" medium="image"><media:description>Marchers on Briggate under a banner</media:description></media:content></item>
+<item><title>Lying picture</title><link>https://p.example.org/3</link><pubDate>Tue, 20 Feb 2024 10:30:00 +0000</pubDate>
+<enclosure url="${host}/pic/page.jpg" type="image/jpeg"/></item>
+<item><title>Huge picture</title><link>https://p.example.org/4</link><pubDate>Tue, 20 Feb 2024 10:30:00 +0000</pubDate>
+<media:content url="${host}/pic/huge.png" type="image/png"><media:title>A huge map</media:title></media:content></item>
+<item><title>Missing picture</title><link>https://p.example.org/5</link><pubDate>Tue, 20 Feb 2024 10:30:00 +0000</pubDate>
+<enclosure url="${host}/pic/gone.jpg" type="image/jpeg"/></item>
+<item><title>Slow picture</title><link>https://p.example.org/6</link><pubDate>Tue, 20 Feb 2024 10:30:00 +0000</pubDate>
+<enclosure url="${host}/pic/stall.jpg" type="image/jpeg"/></item>
+<item><title>Podcast episode</title><link>https://p.example.org/7</link><pubDate>Tue, 20 Feb 2024 10:30:00 +0000</pubDate>
+<enclosure url="${host}/audio/ep.mp3" type="audio/mpeg" length="1000"/></item>
+</channel></rss>`;
+    server = createServer((req, res) => {
+      const send = (type: string, body: string | Buffer) =>
+        res.writeHead(200, { "content-type": type }).end(body);
+      if (req.url === "/feed.xml") send("application/rss+xml", feed(base));
+      else if (req.url === "/pic/strike.jpg?utm_source=rss") send("image/jpeg", jpeg);
+      else if (req.url === "/pic/march") send("application/octet-stream", png);
+      else if (req.url === "/pic/page.jpg") send("image/jpeg", "<!doctype html><p>Not found</p>");
+      else if (req.url === "/pic/huge.png")
+        send("image/png", Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]));
+      // Headers sent, then nothing: a picture server that hangs.
+      else if (req.url === "/pic/stall.jpg") res.writeHead(200, { "content-type": "image/jpeg" });
+      else if (req.url === "/audio/ep.mp3") send("audio/mpeg", "ID3");
+      else res.writeHead(404, "Not Found").end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    dir = makeFixture({});
+    run = await runScript(dir, "import.ts", [`${base}/feed.xml`], {
+      env: { IMPORT_MAX_MB: "1", IMPORT_TIMEOUT_SECONDS: "3" },
+    });
+  });
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+
+  it("downloads an enclosure or media:content picture beside the draft, named by its content, alt text from the feed", () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      `Wrote content/articles/enclosed-picture.md (from https://p.example.org/1; picture saved as content/articles/enclosed-picture.jpg; write its image.alt, which says TO FILL IN)`,
+    );
+    expect(run.stdout).toContain(
+      `Wrote content/articles/media-picture.md (from https://p.example.org/2; picture saved as content/articles/media-picture.png)`,
+    );
+    expect(run.stdout).toContain(
+      "7 written as drafts, 0 skipped, 0 refused (7 items in the feed).",
+    );
+    const articles = path.join(dir, "content", "articles");
+    expect(readFileSync(path.join(articles, "enclosed-picture.jpg"))).toEqual(jpeg);
+    expect(readFileSync(path.join(articles, "media-picture.png"))).toEqual(png);
+    expect(readFileSync(path.join(articles, "media-picture.md"), "utf8")).toContain(
+      "image:\n  src: ./media-picture.png\n  alt: Marchers on Briggate under a banner\n",
+    );
+    // Regression: media:content and its media:description were read as the story's body and summary.
+    expect(readFileSync(path.join(articles, "media-picture.md"), "utf8")).toMatch(
+      /^---\ntitle: Media picture\ndate: 2024-02-20T10:30:00\+00:00\ncategory: news\ntags: \[\]\nimage:\n.*\n---\n$/s,
+    );
+    expect(readFileSync(path.join(articles, "enclosed-picture.md"), "utf8")).toContain(
+      "image:\n  src: ./enclosed-picture.jpg\n  alt: TO FILL IN\n",
+    );
+    expect(articlesOf(dir).filter((n) => !n.endsWith(".md"))).toEqual([
+      "enclosed-picture.jpg",
+      "media-picture.png",
+    ]);
+  });
+
+  it("refuses a picture that is not one by its content, too large, missing or too slow, and links it from the draft instead", () => {
+    for (const [slug, url, why, alt] of [
+      [
+        "lying-picture",
+        `${base}/pic/page.jpg`,
+        "it is not a JPEG, PNG, GIF, WebP or AVIF picture",
+        "",
+      ],
+      ["huge-picture", `${base}/pic/huge.png`, "it is larger than 1 MB", ": A huge map"],
+      ["missing-picture", `${base}/pic/gone.jpg`, "the server answered 404 Not Found", ""],
+      [
+        "slow-picture",
+        `${base}/pic/stall.jpg`,
+        "the server did not send the picture within 3 seconds; try again later",
+        "",
+      ],
+    ] as const) {
+      expect(run.stdout).toContain(
+        `Wrote content/articles/${slug}.md (from https://p.example.org/`,
+      );
+      expect(run.stdout).toContain(`; picture not downloaded: ${url}: ${why})`);
+      const text = readFileSync(path.join(dir, "content", "articles", `${slug}.md`), "utf8");
+      expect(text).not.toContain("image:");
+      expect(text).toMatch(
+        new RegExp(`\\n---\\n\\[Picture${alt}\\]\\(${url.replace(/[.?]/g, "\\$&")}\\)\\n$`),
+      );
+    }
+    expect(
+      readFileSync(path.join(dir, "content/articles/podcast-episode.md"), "utf8"),
+    ).not.toContain("image:");
+  });
+
+  it("leaves a placeholder alt that npm run check refuses, naming the field, until it is written", async () => {
+    const check = await runScript(dir, "check.ts");
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(
+      'content/articles/enclosed-picture.md:8 → image.alt: expected alt text saying what the picture shows, for readers who cannot see it, got the placeholder "TO FILL IN" that npm run import wrote (write the real one)',
+    );
+    const file = path.join(dir, "content/articles/enclosed-picture.md");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("alt: TO FILL IN", "alt: Pickets at the depot gate"),
+    );
+    const fixed = await runScript(dir, "check.ts");
+    expect(fixed.stderr).toBe("");
+    expect(fixed.code).toBe(0);
   });
 });
