@@ -7,6 +7,7 @@ import {
   filters,
   groupActivity,
   groupCalendars,
+  groupOf,
   groupsByName,
   isGroup,
   seekingList,
@@ -88,6 +89,11 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
   eleventyConfig.addFilter("groupActivity", (item: GroupItem) =>
     groupActivity(item, store.published, store.ctx.now),
   );
+  // A group still a draft (or scheduled) has no page to link to from a published item.
+  eleventyConfig.addFilter("namedGroup", (item: Item) => {
+    const slug = item.section === "groups" ? undefined : groupOf(item);
+    return slug === undefined ? undefined : all().find((g) => g.slug === slug);
+  });
   eleventyConfig.addFilter("groupBody", (item: Item) =>
     bodies.md.render(item.body, { inputPath: item.inputPath }),
   );

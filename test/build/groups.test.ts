@@ -154,6 +154,15 @@ describe("the groups directory in a fixture build", () => {
     expect(all(page(out, "/groups/norwich/"), "main h2")).toEqual([]);
   });
 
+  it("says on an article's or action's own page which group it is from, linking to the group", () => {
+    for (const url of ["/articles/visit/", "/actions/film-night/"]) {
+      const meta = page(out, url).querySelector(".item__meta")!;
+      expect(text(meta), url).toMatch(/ · from Bristol link$/);
+      expect(meta.querySelector("a")?.getAttribute("href")).toBe("/groups/bristol/");
+    }
+    expect(text(page(out, "/articles/other/").querySelector(".item__meta"))).not.toContain("from");
+  });
+
   it("gives each group with events a calendar feed of them, past and coming, linked from its page", () => {
     const ics = readOut(out, "groups/bristol/events.ics");
     expectWellFormed(ics, "groups/bristol/events.ics");
