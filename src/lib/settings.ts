@@ -65,6 +65,9 @@ const slugKeyed = <T extends z.ZodType>(what: string, value: T) =>
     { error: expected(`a list of ${what} slugs and labels, such as news: News`) },
   );
 
+const PICTURE_PATH =
+  "a picture under content/, written from there with a leading /, such as /images/share.png";
+
 /** The editable site settings, `content/_data/site.yml`. */
 export const settingsSchema = z
   .strictObject({
@@ -138,16 +141,18 @@ export const settingsSchema = z
       })),
     // The picture a shared link shows for pages without one of their own: a file under content/.
     shareImage: z
-      .strictObject({
-        src: z.string().refine((src) => /^\/[^/]/.test(src), {
-          error: (issue) =>
-            `expected a picture under content/, written from there with a leading /, such as /images/share.png, got ${JSON.stringify(issue.input)}`,
-        }),
-        alt: z
-          .string()
-          .trim()
-          .min(1, { error: "expected alt text describing the picture, got nothing" }),
-      })
+      .strictObject(
+        {
+          src: z
+            .string({ error: expected(PICTURE_PATH) })
+            .refine((src) => /^\/[^/]/.test(src), { error: expected(PICTURE_PATH) }),
+          alt: z
+            .string({ error: expected("alt text describing the picture") })
+            .trim()
+            .min(1, { error: "expected alt text describing the picture, got nothing" }),
+        },
+        { error: expected("src and alt, indented under shareImage:") },
+      )
       .optional(),
     share: z
       .array(

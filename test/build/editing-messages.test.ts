@@ -8,6 +8,7 @@ import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { ContentStore, ContentValidationError } from "../../src/lib/store.ts";
 import { documentedMessages } from "../helpers/documented-messages.ts";
 import { DEFAULT_SETTINGS, makeFixture, md, runScript } from "../helpers/fixture.ts";
+import { makeJpeg } from "../helpers/sample-site.ts";
 
 const BUILD_DATE = "2024-02-22";
 const fm = (extra: string) => md(`title: A\ndate: 2024-01-01\ncategory: news\n${extra}`);
@@ -220,6 +221,22 @@ describe("docs/editing.md lists messages exactly as the tools print them", () =>
       badSettings("pageSize: 20", "pageSise: 20"),
     ])
       printed.push(...settingsLines(yml));
+    const shareImage = (src: string, alt = "A") =>
+      `${DEFAULT_SETTINGS}shareImage:\n  src: ${src}\n  alt: ${alt}\n`;
+    for (const yml of [shareImage("images/share.jpg"), shareImage("/images/share.jpg", '""')])
+      printed.push(...settingsLines(yml));
+    for (const [src, picture] of [
+      ["/images/missing.jpg", undefined],
+      ["/images/small.jpg", await makeJpeg(300, 200)],
+    ] as const) {
+      const dir = makeFixture(picture ? { "images/small.jpg": picture } : {}, shareImage(src));
+      const ctx = loadSiteContext({ CONTENT_DIR: path.join(dir, "content"), BUILD_DATE });
+      try {
+        new ContentStore(ctx).load();
+      } catch (error) {
+        if (error instanceof ContentValidationError) printed.push(...error.errors.map(formatError));
+      }
+    }
     const site = makeFixture({});
     const content = path.join(site, "content");
     printed.push(

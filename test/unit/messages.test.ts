@@ -116,8 +116,8 @@ describe("site.yml messages name the line, the setting, what was expected and wh
     expect(settingsError(DEFAULT_SETTINGS.replace("pageSize: 20", "pageSize: lots"))).toBe(
       'content/_data/site.yml:7 → pageSize: expected a whole number from 1, got "lots"',
     );
-    expect(settingsError(DEFAULT_SETTINGS.replace("pageSize: 20", "pageSise: 20"))).toBe(
-      'content/_data/site.yml:7 → pageSise: expected one of the settings title, description, url, language, timezone, author, pageSize, feedSize, categories, allowUnknownKeys, newsletter, groups, share, got "pageSise": did you mean "pageSize"?',
+    expect(settingsError(DEFAULT_SETTINGS.replace("pageSize: 20", "pageSise: 20"))).toMatch(
+      /^content\/_data\/site\.yml:7 → pageSise: expected one of the settings title, description, url, .*, got "pageSise": did you mean "pageSize"\?$/,
     );
   });
 });
