@@ -142,7 +142,13 @@ function describe(error: YAMLError, lines: string[], firstLine: number): YamlPro
  */
 export function readYaml(source: string, firstLine = 1): ReadYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { schema: "core", uniqueKeys: true, lineCounter });
+  // logLevel "error": the library prints no warnings of its own to the terminal.
+  const doc = parseDocument(source, {
+    schema: "core",
+    uniqueKeys: true,
+    lineCounter,
+    logLevel: "error",
+  });
   const lines = source.split(/\r?\n/);
   const problems: YamlProblem[] = [];
   for (const error of doc.errors) {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parse, stringify } from "yaml";
 import { optionProblem } from "../../scripts/lib/cli.ts";
 import { formatError, parseContentFile } from "../../src/lib/content.ts";
@@ -7,6 +7,7 @@ import { fieldsAt, makeSchemas } from "../../src/lib/schema.ts";
 import { loadSettings, settingsSchema } from "../../src/lib/settings.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { nearest } from "../../src/lib/suggest.ts";
+import { readYaml } from "../../src/lib/yaml-problems.ts";
 import { DEFAULT_SETTINGS, makeFixture } from "../helpers/fixture.ts";
 
 const ctx = loadSiteContext({
@@ -73,6 +74,35 @@ describe("no YAML library text reaches an editor", () => {
     ],
   ])("%s", (_, frontMatter, message) => {
     expect(printed(frontMatter)).toEqual([message]);
+  });
+});
+
+describe("the YAML library prints nothing of its own", () => {
+  it("reads a list used as a key without a warning on the terminal", () => {
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    try {
+      expect(readYaml("? [a, b]\n: c").problems).toEqual([]);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+describe("any front matter at all", () => {
+  it("is read or refused with a line and an expected … message, never a crash (3,000 seeded random inputs)", () => {
+    const pieces = ["a", ":", " ", "\n", "-", "[", "]", "{", "}", ",", '"', "'", "*", "&", "!"];
+    pieces.push("#", "\t", "?", "|", ">", "%", "@", "`", "\\", "  ", "b: c", "x");
+    let seed = 1;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const refused: string[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const source = Array.from({ length: 1 + random(25) }, () => pieces[random(pieces.length)]);
+      for (const problem of readYaml(source.join(""), 2).problems)
+        if (!problem.message.startsWith("expected ") || !problem.line)
+          refused.push(`${JSON.stringify(source.join(""))}: ${problem.message}`);
+    }
+    expect(refused).toEqual([]);
   });
 });
 
