@@ -1,4 +1,4 @@
-// `npm run changed -- OLD_SITE NEW_SITE [--json | --markdown] [--base-url URL]`: pages added, removed and changed between two builds.
+// `npm run changed -- OLD_SITE NEW_SITE [--json | --markdown] [--base-url URL]`: pages added, removed, with changed content, and changed only in lists, between two builds.
 import { parseCli, run } from "./lib/cli.ts";
 import { diffMarkdown, diffSites, diffText } from "../src/lib/site-diff.ts";
 

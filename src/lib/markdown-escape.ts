@@ -15,3 +15,12 @@ export function markdownHref(url: string): string {
       .join(""),
   );
 }
+
+/** Plain text shown as itself in Markdown: punctuation that would format, link or open HTML escaped, on one line. */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/[\\`*_[\]()#+!|~>-]/g, "\\$&")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;");
+}

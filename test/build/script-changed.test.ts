@@ -17,25 +17,32 @@ const MAIN = {
   ),
   "pages/about.md": md("title: About\ndate: 2024-01-01", "About us."),
 };
-// The pull request: one article's body edited, one article added in a category nothing else uses.
+// The walk-through's pull request: one article's title edited, one article added in a category nothing else uses.
 const PULL_REQUEST = {
   ...MAIN,
   "articles/march-report.md": md(
-    "title: March report\ndate: 2024-02-12\ncategory: news\ntags: [palestine]",
-    "Thousands marched, and more.",
+    "title: March in Leeds\ndate: 2024-02-12\ncategory: news\ntags: [palestine]",
+    "Thousands marched.",
   ),
   "articles/film-night.md": md("title: Film night\ndate: 2024-02-15\ncategory: culture", "A film."),
 };
 
-// The edited page, and the pages that list the new article: home, the article list, the category
-// index (its counts) and the new article's category. The edited article's card shows no body, so no
-// list changes because of the edit; "About" and the tag pages stay the same.
-const CHANGED = [
+// The two real edits: the new article, and the edited one's own page.
+const EDITED = {
+  url: "/articles/march-report/",
+  title: "March in Leeds",
+  summary: "title “March report” → “March in Leeds”; 2 words added, 1 removed",
+};
+// Pages that list the two: home, the article list, the category index and pages, the tag page, and
+// the other article, whose "Related" cards name the edited one.
+const LISTS_ONLY = [
   "/",
   "/articles/",
-  "/articles/march-report/",
+  "/articles/strike-wins/",
   "/categories/",
   "/categories/culture/",
+  "/categories/news/",
+  "/tags/palestine/",
 ];
 
 describe("npm run changed", () => {
@@ -52,13 +59,14 @@ describe("npm run changed", () => {
     newSite = after.out;
   });
 
-  it("lists exactly the pages whose HTML differs", async () => {
+  it("puts the pages whose own content changed apart from those that changed only in lists", async () => {
     const run = await runScript(oldSite, "changed.ts", [oldSite, newSite, "--json"]);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       added: ["/articles/film-night/"],
       removed: [],
-      changed: CHANGED,
+      changed: [EDITED],
+      listsOnly: LISTS_ONLY,
     });
   });
 
@@ -71,7 +79,9 @@ describe("npm run changed", () => {
         !readFileSync(path.join(oldSite, f)).equals(readFileSync(path.join(newSite, f))),
     );
     const diff = diffSites(oldSite, newSite);
-    expect(diff.changed).toEqual(differing.map(urlOf).sort());
+    expect([...diff.changed.map((p) => p.url), ...diff.listsOnly].sort()).toEqual(
+      differing.map(urlOf).sort(),
+    );
     expect(diff.added).toEqual(
       [...after]
         .filter((f) => !before.has(f))
@@ -85,9 +95,21 @@ describe("npm run changed", () => {
     expect(diffSites(newSite, oldSite)).toEqual({
       added: [],
       removed: ["/articles/film-night/"],
-      changed: CHANGED,
+      changed: [
+        {
+          ...EDITED,
+          title: "March report",
+          summary: "title “March in Leeds” → “March report”; 1 word added, 2 removed",
+        },
+      ],
+      listsOnly: LISTS_ONLY,
     });
-    expect(diffSites(oldSite, oldSite)).toEqual({ added: [], removed: [], changed: [] });
+    expect(diffSites(oldSite, oldSite)).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+      listsOnly: [],
+    });
   });
 
   it("prints a list for a pull-request comment with links into the preview", async () => {
@@ -101,43 +123,65 @@ describe("npm run changed", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe(
       [
-        "6 pages differ from the main site:",
+        "9 pages differ between the two builds: 1 added, 0 removed, 1 with changed content, 7 only in lists.",
         "",
         "**Added** (1)",
         "",
         "- [`/articles/film-night/`](https://me.github.io/digest/pr-7/articles/film-night/)",
         "",
-        "**Changed** (5)",
+        "**Content changed** (1)",
+        "",
+        "- [`/articles/march-report/`](https://me.github.io/digest/pr-7/articles/march-report/) March in Leeds: title “March report” → “March in Leeds”; 2 words added, 1 removed",
+        "",
+        "<details>",
+        "<summary>7 pages changed only in lists, cards or related links</summary>",
         "",
         "- [`/`](https://me.github.io/digest/pr-7/)",
         "- [`/articles/`](https://me.github.io/digest/pr-7/articles/)",
-        "- [`/articles/march-report/`](https://me.github.io/digest/pr-7/articles/march-report/)",
+        "- [`/articles/strike-wins/`](https://me.github.io/digest/pr-7/articles/strike-wins/)",
         "- [`/categories/`](https://me.github.io/digest/pr-7/categories/)",
         "- [`/categories/culture/`](https://me.github.io/digest/pr-7/categories/culture/)",
+        "- [`/categories/news/`](https://me.github.io/digest/pr-7/categories/news/)",
+        "- [`/tags/palestine/`](https://me.github.io/digest/pr-7/tags/palestine/)",
+        "",
+        "</details>",
         "",
       ].join("\n"),
     );
+    const none = { added: [], removed: [], changed: [], listsOnly: [] };
+    // Removed pages come before changed ones, and link nowhere (they are not in the new build).
     const removed = diffMarkdown(
-      { added: [], removed: ["/old/"], changed: [] },
+      {
+        ...none,
+        removed: ["/old/"],
+        changed: [{ url: "/a/", title: "A <b>*bold*</b>", summary: "1 word added, 0 removed" }],
+      },
       "https://x.example/pr-1/",
     );
-    expect(removed).toBe("1 page differs from the main site:\n\n**Removed** (1)\n\n- `/old/`");
-    expect(diffMarkdown({ added: [], removed: [], changed: [] })).toBe(
-      "No page differs from the main site.",
+    expect(removed).toBe(
+      "2 pages differ between the two builds: 0 added, 1 removed, 1 with changed content, 0 only in lists.\n\n**Removed** (1)\n\n- `/old/`\n\n**Content changed** (1)\n\n- [`/a/`](https://x.example/pr-1/a/) A &lt;b\\>\\*bold\\*&lt;/b\\>: 1 word added, 0 removed",
     );
+    expect(diffMarkdown(none)).toBe("No page differs between the two builds.");
   });
 
   it("caps a long list so the comment stays under GitHub's size limit", () => {
     const many = Array.from({ length: 150 }, (_, n) => `/articles/a${String(n).padStart(3, "0")}/`);
-    const text = diffMarkdown({ added: many, removed: [], changed: [] });
-    expect(text.split("\n").filter((l) => l.startsWith("- `"))).toHaveLength(100);
-    expect(text).toContain("- …and 50 more");
+    const text = diffMarkdown({ added: many, removed: [], changed: [], listsOnly: many });
+    expect(text.split("\n").filter((l) => l.startsWith("- `"))).toHaveLength(200);
+    expect(text.split("\n").filter((l) => l === "- …and 50 more")).toHaveLength(2);
   });
 
   it("prints plain text by default and refuses what it cannot compare", async () => {
     const plain = await runScript(oldSite, "changed.ts", [oldSite, newSite]);
-    expect(plain.stdout).toContain("+ /articles/film-night/\n~ /\n");
-    expect(plain.stdout).toContain("1 added, 0 removed, 5 changed.");
+    expect(plain.stdout).toBe(
+      [
+        "+ /articles/film-night/",
+        "~ /articles/march-report/ March in Leeds: title “March report” → “March in Leeds”; 2 words added, 1 removed",
+        "  and 7 pages changed only in lists, cards or related links: / /articles/ /articles/strike-wins/ /categories/ /categories/culture/ /categories/news/ /tags/palestine/",
+        "1 added, 0 removed, 1 with changed content, 7 changed only in lists.",
+        "",
+      ].join("\n"),
+    );
     const empty = mkdtempSync(path.join(tmpdir(), "digest-empty-"));
     mkdirSync(path.join(empty, "sub"));
     writeFileSync(path.join(empty, "sub", "index.html"), "<p>x</p>");
@@ -158,6 +202,7 @@ describe("npm run changed", () => {
       added: [],
       removed: [],
       changed: [],
+      listsOnly: [],
     });
   });
 });

@@ -16,7 +16,12 @@ describe("Markdown escaping for npm run changed --markdown", () => {
   });
 
   it("keeps odd paths as one list item each", () => {
-    const diff = { added: ["/a`b/", "/c) [x](javascript:alert(1)/"], removed: [], changed: [] };
+    const diff = {
+      added: ["/a`b/", "/c) [x](javascript:alert(1)/"],
+      removed: [],
+      changed: [],
+      listsOnly: [],
+    };
     expect(diffMarkdown(diff, "https://x.org/pr-7/").split("\n").slice(-2)).toEqual([
       "- [``/a`b/``](https://x.org/pr-7/a%60b/)",
       "- [`/c) [x](javascript:alert(1)/`](https://x.org/pr-7/c%29%20%5Bx%5D%28javascript:alert%281%29/)",
