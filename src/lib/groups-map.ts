@@ -5,6 +5,7 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { GroupItem, SeekingItem } from "./groups.ts";
 import { escapeHtml } from "./format.ts";
+import { LABEL_FONT, placeLabels, type Marker, type PlacedLabel } from "./map-labels.ts";
 import { PALESTINE_AREA, UK_AREA } from "./schema.ts";
 
 /** The two panels of the map, side by side: their size in SVG units and the countries drawn in each. */
@@ -19,6 +20,7 @@ const PANELS = {
   },
 } as const;
 const HEIGHT = 300;
+const round = (v: number) => Math.round(v * 10) / 10;
 export const MAP_WIDTH = PANELS.palestine.x + PANELS.palestine.width;
 
 type Panel = (typeof PANELS)[keyof typeof PANELS];
@@ -91,22 +93,57 @@ export function groupsMapSvg(
   const ps = projections.get(PANELS.palestine)!;
   const point = (projection: typeof uk, lon: number, lat: number) =>
     projection([lon, lat])!.map((v) => Math.round(v * 10) / 10) as [number, number];
+  // Every marker first, so each number is placed clear of them all (src/lib/map-labels.ts).
+  const ukMarks = groups.map((g) => {
+    const [x, y] = point(uk, g.group.lon, g.group.lat);
+    return { x, y, r: 5 };
+  });
+  const partnerMarks = groups.map((g) => {
+    if (!g.group.partner) return null;
+    const [x, y] = point(ps, g.group.partner.lon, g.group.partner.lat);
+    return { x, y, r: 4 };
+  });
+  const rings = seeking.map((s) => {
+    const [x, y] = point(ps, s.group.lon, s.group.lat);
+    return { x, y, r: 4 };
+  });
+  const bounds = (panel: Panel) => ({ x0: panel.x, y0: 0, x1: panel.x + panel.width, y1: HEIGHT });
+  const ukLabels = placeLabels(
+    ukMarks.map((marker, i) => ({ marker, text: String(i + 1) })),
+    ukMarks,
+    bounds(PANELS.uk),
+  );
+  const withPartner = partnerMarks.flatMap((marker, i) => (marker ? [{ marker, i }] : []));
+  const psPlaced = placeLabels(
+    withPartner.map(({ marker, i }) => ({ marker, text: String(i + 1) })),
+    [...withPartner.map(({ marker }) => marker), ...rings],
+    bounds(PANELS.palestine),
+  );
+  const psLabels = new Map(withPartner.map(({ i }, k) => [i, psPlaced[k]!]));
+  const marker = (m: Marker, label: PlacedLabel, n: number) => {
+    // A leader runs from the marker's centre (under its disc) to the nearest point of the moved number.
+    const lx = round(Math.min(Math.max(m.x, label.box.x0), label.box.x1));
+    const ly = round(Math.min(Math.max(m.y, label.box.y0), label.box.y1));
+    const leader = label.leader
+      ? `<line x1="${m.x}" y1="${m.y}" x2="${lx}" y2="${ly}" stroke="currentColor" stroke-width="0.6"/>`
+      : "";
+    return `${leader}<circle cx="${m.x}" cy="${m.y}" r="${m.r}" fill="currentColor"/><text x="${label.x}" y="${label.y}" font-size="${LABEL_FONT.size}" fill="currentColor">${n}</text>`;
+  };
   let markers = "";
   groups.forEach((g, index) => {
     const n = index + 1;
     const href = escapeHtml(options.url(g));
     const name = escapeHtml(g.title);
-    const [x, y] = point(uk, g.group.lon, g.group.lat);
-    markers += `<a href="${href}" aria-label="${n}: ${name}"><circle cx="${x}" cy="${y}" r="5" fill="currentColor"/><text x="${x + 7}" y="${y + 3}" font-size="9" fill="currentColor">${n}</text></a>`;
-    if (g.group.partner) {
-      const [px, py] = point(ps, g.group.partner.lon, g.group.partner.lat);
-      markers += `<a href="${href}" aria-label="${n}: ${name}, partner ${escapeHtml(g.group.partner.place)}"><circle cx="${px}" cy="${py}" r="4" fill="currentColor"/><text x="${px + 6}" y="${py + 3}" font-size="9" fill="currentColor">${n}</text></a>`;
+    markers += `<a href="${href}" aria-label="${n}: ${name}">${marker(ukMarks[index]!, ukLabels[index]!, n)}</a>`;
+    const partner = partnerMarks[index];
+    if (g.group.partner && partner) {
+      markers += `<a href="${href}" aria-label="${n}: ${name}, partner ${escapeHtml(g.group.partner.place)}">${marker(partner, psLabels.get(index)!, n)}</a>`;
     }
   });
-  for (const s of seeking) {
-    const [x, y] = point(ps, s.group.lon, s.group.lat);
-    markers += `<a href="${escapeHtml(options.url(s))}" aria-label="Seeking a partner: ${escapeHtml(s.title)}"><circle cx="${x}" cy="${y}" r="4" fill="none" stroke="currentColor" stroke-width="1.5"/></a>`;
-  }
+  seeking.forEach((s, i) => {
+    const { x, y, r } = rings[i]!;
+    markers += `<a href="${escapeHtml(options.url(s))}" aria-label="Seeking a partner: ${escapeHtml(s.title)}"><circle cx="${x}" cy="${y}" r="${r}" fill="none" stroke="currentColor" stroke-width="1.5"/></a>`;
+  });
   const partnered = groups.filter((g) => g.group.partner).length;
   const description = `${groups.length} ${groups.length === 1 ? "group" : "groups"} in the UK, numbered; ${partnered} with a partner in the West Bank or Gaza, marked with the same number; ${seeking.length} ${seeking.length === 1 ? "community" : "communities"} seeking a partner, as rings. The list below has every group.`;
   // role="group", not "img": an image's content is hidden from assistive technology, and the markers are links.
