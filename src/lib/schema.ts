@@ -31,12 +31,17 @@ export const PLACEHOLDER_PARAMS = { placeholder: true } as const;
 export function fieldsAt(schema: z.ZodType, keyPath: PropertyKey[]): string[] {
   let node: unknown = schema;
   const def = (n: unknown) => (n as { _zod: { def: Record<string, unknown> } })._zod.def;
+  // Through optional, default and pipe wrappers, and to the fields' form of a union ("item:" or a path).
   const unwrap = () => {
     for (;;) {
       const d = def(node);
       if (d.innerType) node = d.innerType;
       else if (d.type === "pipe") node = d.in;
-      else return d;
+      else if (d.type === "union") {
+        const object = (d.options as unknown[]).find((o) => def(o).type === "object");
+        if (!object) return d;
+        node = object;
+      } else return d;
     }
   };
   for (const key of keyPath) {
@@ -44,8 +49,7 @@ export function fieldsAt(schema: z.ZodType, keyPath: PropertyKey[]): string[] {
     if (d.type === "object") node = (d.shape as Record<string, unknown>)[String(key)];
     else if (d.type === "array") node = d.element;
     else if (d.type === "record") node = d.valueType;
-    else if (d.type === "union")
-      node = (d.options as unknown[]).find((o) => def(o).type === "object");
+    else return [];
     if (!node) return [];
   }
   const d = unwrap();

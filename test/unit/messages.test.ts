@@ -120,6 +120,18 @@ describe("did you mean", () => {
     );
   });
 
+  it("lists an edition item's fields (the list was empty: a path or item: and note: are one union)", () => {
+    const errors = parseContentFile(
+      path.join(ctx.contentDir, "editions/a.md"),
+      "editions",
+      "---\ntitle: E\ndate: 2024-01-01\nnumber: 1\nsummary: S\nsections:\n  - heading: H\n    items:\n      - { item: articles/a.md, nte: Why }\n---\n",
+      ctx,
+    ).errors.map(formatError);
+    expect(errors).toEqual([
+      'content/editions/a.md:9 → sections.0.items.0.nte: expected one of the fields item, note, got "nte": did you mean "note"?',
+    ]);
+  });
+
   it("suggests the category for one written in capitals or misspelt", () => {
     expect(printed("title: A\ndate: 2024-01-01\ncategory: News")).toEqual([
       'content/articles/a.md:4 → category: expected one of the categories (news, analysis, statement, campaign, fundraiser, event, twinning, culture), got "News": did you mean "news"?',
