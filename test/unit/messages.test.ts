@@ -94,7 +94,10 @@ describe("any front matter at all", () => {
     const pieces = ["a", ":", " ", "\n", "-", "[", "]", "{", "}", ",", '"', "'", "*", "&", "!"];
     pieces.push("#", "\t", "?", "|", ">", "%", "@", "`", "\\", "  ", "b: c", "x");
     let seed = 1;
-    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
     const refused: string[] = [];
     for (let n = 0; n < 3000; n++) {
       const source = Array.from({ length: 1 + random(25) }, () => pieces[random(pieces.length)]);
