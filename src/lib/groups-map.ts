@@ -145,7 +145,10 @@ export function groupsMapSvg(
     markers += `<a href="${escapeHtml(options.url(s))}" aria-label="Seeking a partner: ${escapeHtml(s.title)}"><circle cx="${x}" cy="${y}" r="${r}" fill="none" stroke="currentColor" stroke-width="1.5"/></a>`;
   });
   const partnered = groups.filter((g) => g.group.partner).length;
-  const description = `${groups.length} ${groups.length === 1 ? "group" : "groups"} in the UK, numbered; ${partnered} with a partner in the West Bank or Gaza, marked with the same number; ${seeking.length} ${seeking.length === 1 ? "community" : "communities"} seeking a partner, as rings. The list below has every group.`;
+  const ringsSaid = seeking.length
+    ? `; ${seeking.length} ${seeking.length === 1 ? "community" : "communities"} seeking a partner, as rings`
+    : "";
+  const description = `${groups.length} ${groups.length === 1 ? "group" : "groups"} in the UK, numbered; ${partnered} with a partner in the West Bank or Gaza, marked with the same number${ringsSaid}. The list below has every group.`;
   // role="group", not "img": an image's content is hidden from assistive technology, and the markers are links.
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${HEIGHT}" role="group" aria-labelledby="groups-map-title" aria-describedby="groups-map-desc" class="groups-map"><title id="groups-map-title">Map of the groups and their partners</title><desc id="groups-map-desc">${escapeHtml(description)}</desc><g role="img" aria-label="Outlines of the UK and Ireland, and of the West Bank and Gaza">${land}</g>${markers}</svg>`;
 }

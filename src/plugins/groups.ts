@@ -15,6 +15,8 @@ import {
   type FilterEntry,
   type GroupCalendar,
   type GroupItem,
+  type RegionEntry,
+  type SeekingItem,
 } from "../lib/groups.ts";
 import { groupsMapSvg } from "../lib/groups-map.ts";
 import { routes } from "../lib/routes.ts";
@@ -43,16 +45,18 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
     const regions = directory(groups, settings);
     const prefix = store.ctx.deploy.pathPrefix.replace(/\/$/, "");
     // Numbered in the directory's order, so a number on the map is found in the list by region.
-    const map = groups.length
-      ? groupsMapSvg(
-          regions.flatMap((r) => r.groups),
-          seeking,
-          {
-            url: (item) =>
-              prefix + (item.group.seeking ? `${routes.groupsSeeking}#${item.slug}` : item.url),
-          },
-        )
-      : "";
+    const mapOf = (listed: RegionEntry[], rings: SeekingItem[]) =>
+      listed.length
+        ? groupsMapSvg(
+            listed.flatMap((r) => r.groups),
+            rings,
+            {
+              url: (item) =>
+                prefix + (item.group.seeking ? `${routes.groupsSeeking}#${item.slug}` : item.url),
+            },
+          )
+        : "";
+    const map = mapOf(regions, seeking);
     const choices = filters(groups, settings);
     const calendars = groupCalendars(
       regions.flatMap((r) => r.groups),
@@ -70,10 +74,11 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
       map,
       regions,
       filters: choices,
-      pages: choices.map((entry) => ({
-        entry,
-        regions: directory(filtered(groups, entry), settings),
-      })),
+      // A filter page's map shows only its groups (and no rings: communities have no kind or status).
+      pages: choices.map((entry) => {
+        const listed = directory(filtered(groups, entry), settings);
+        return { entry, regions: listed, map: mapOf(listed, []) };
+      }),
       seeking,
     };
   });

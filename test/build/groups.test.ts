@@ -98,7 +98,6 @@ describe("the groups directory in a fixture build", () => {
     expect(all(map, "a circle")).toHaveLength(6);
     expect(map.querySelector("script, image, foreignObject")).toBeNull();
     expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
-    expect(page(out, "/groups/kind/school/").querySelector("svg")).toBeNull();
   });
 
   it("filters by kind and status with plain links to pages of their own", () => {
@@ -126,6 +125,28 @@ describe("the groups directory in a fixture build", () => {
     expect(all(page(out, "/groups/status/dormant/"), "main .group-entry__name").map(text)).toEqual([
       "Norwich twinning",
     ]);
+  });
+
+  it("maps only a filter page's groups, numbered as its list, within the same byte budget", () => {
+    const towns = page(out, "/groups/kind/town-link/");
+    const map = towns.querySelector("figure.groups__map svg")!;
+    expect(
+      all(map, "a").map((a) => [a.getAttribute("href"), a.getAttribute("aria-label")]),
+    ).toEqual([
+      ["/groups/norwich/", "1: Norwich twinning"],
+      ["/groups/norwich/", "1: Norwich twinning, partner Hebron"],
+      ["/groups/bristol/", "2: Bristol link"],
+      ["/groups/bristol/", "2: Bristol link, partner Beit Sahour"],
+    ]);
+    expect(text(map.querySelector("desc"))).toBe(
+      "2 groups in the UK, numbered; 2 with a partner in the West Bank or Gaza, marked with the same number. The list below has every group.",
+    );
+    expect(text(towns.querySelector("figure.groups__map figcaption"))).toBe(
+      "Each number is a group in the UK and, where it has one, its partner in the West Bank or Gaza.",
+    );
+    const html = readFileSync(path.join(out, "groups/kind/town-link/index.html"), "utf8");
+    expect(Buffer.byteLength(/<svg[\s\S]*?<\/svg>/.exec(html)![0])).toBeLessThan(20_000);
+    expect(all(page(out, "/groups/kind/school/"), "figure.groups__map svg a")).toHaveLength(1);
   });
 
   it("gives each group a page with its partner and a contact button", () => {
