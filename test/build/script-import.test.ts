@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseContentFile, type Item } from "../../src/lib/content.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
+import { documentedMessages } from "../helpers/documented-messages.ts";
 import { makeFixture, md, runScript } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 
@@ -30,6 +31,14 @@ function readDrafts(dir: string): Map<string, Item> {
   return drafts;
 }
 
+/** Every line the runs below printed, for the check that docs/editing.md lists them as printed. */
+const printed: string[] = [];
+async function recorded(...args: Parameters<typeof runScript>) {
+  const run = await runScript(...args);
+  printed.push(...run.stdout.split("\n"), ...run.stderr.split("\n"));
+  return run;
+}
+
 describe("npm run import", () => {
   let dir: string;
   let first: Awaited<ReturnType<typeof runScript>>;
@@ -39,12 +48,12 @@ describe("npm run import", () => {
     dir = makeFixture({
       "articles/existing.md": md("title: Existing\ndate: 2024-01-01\ncategory: news"),
     });
-    first = await runScript(dir, "import.ts", [
+    first = await recorded(dir, "import.ts", [
       path.join(feeds, "rss.xml"),
       "--category",
       "campaign",
     ]);
-    atom = await runScript(dir, "import.ts", [
+    atom = await recorded(dir, "import.ts", [
       path.join(feeds, "atom.xml"),
       "--source",
       "Twinning Network",
@@ -146,7 +155,7 @@ describe("npm run import", () => {
     const before = articlesOf(dir).map((n) =>
       readFileSync(path.join(dir, "content/articles", n), "utf8"),
     );
-    const again = await runScript(dir, "import.ts", [path.join(feeds, "rss.xml")]);
+    const again = await recorded(dir, "import.ts", [path.join(feeds, "rss.xml")]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(
       "Skipped https://wsu.example.org/news/coventry-win: already imported as content/articles/pickets-pay-we-won-at-coventry.md",
@@ -158,14 +167,14 @@ describe("npm run import", () => {
   });
 
   it("leaves drafts that npm run check accepts", async () => {
-    const check = await runScript(dir, "check.ts");
+    const check = await recorded(dir, "check.ts");
     expect(check.stderr).toBe("");
     expect(check.code).toBe(0);
   });
 
   it("refuses items without a title or link, writes the rest, exits 0 unless --strict, and leaves no temp files", async () => {
     const fresh = makeFixture({});
-    const run = await runScript(fresh, "import.ts", [path.join(feeds, "bad-items.xml")]);
+    const run = await recorded(fresh, "import.ts", [path.join(feeds, "bad-items.xml")]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(
       "Refused item 1 (https://broken.example.org/a): it has no title; nothing was written for it",
@@ -182,8 +191,8 @@ describe("npm run import", () => {
     expect(articlesOf(fresh)).toEqual(["fine-item.md"]);
     // The same feed again: the refused items are still there, and only --strict makes that a failure.
     const [again, strict] = await Promise.all([
-      runScript(fresh, "import.ts", [path.join(feeds, "bad-items.xml")]),
-      runScript(fresh, "import.ts", [path.join(feeds, "bad-items.xml"), "--strict"]),
+      recorded(fresh, "import.ts", [path.join(feeds, "bad-items.xml")]),
+      recorded(fresh, "import.ts", [path.join(feeds, "bad-items.xml"), "--strict"]),
     ]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("0 written as drafts, 1 skipped, 2 refused");
@@ -209,7 +218,7 @@ describe("npm run import", () => {
 <item><title>New one</title><pubDate>Tue, 20 Feb 2024 10:30:00 +0000</pubDate><link>https://t.example.org/b?utm_source=rss&amp;utm_campaign=x&amp;gclid=1</link></item>
 </channel></rss>`,
     );
-    const run = await runScript(fresh, "import.ts", [feed]);
+    const run = await recorded(fresh, "import.ts", [feed]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(
       "Skipped https://t.example.org/a?id=1: already imported as content/articles/old-copy.md",
@@ -233,10 +242,10 @@ describe("npm run import", () => {
       "<!doctype html><html><head><title>A page</title></head><body><p>Hi</p></body></html>",
     );
     const [notXml, webPage, missing, noCategory] = await Promise.all([
-      runScript(fresh, "import.ts", [text]),
-      runScript(fresh, "import.ts", [html]),
-      runScript(fresh, "import.ts", [path.join(fresh, "nope.xml")]),
-      runScript(fresh, "import.ts", [path.join(feeds, "rss.xml"), "--category", "gossip"]),
+      recorded(fresh, "import.ts", [text]),
+      recorded(fresh, "import.ts", [html]),
+      recorded(fresh, "import.ts", [path.join(fresh, "nope.xml")]),
+      recorded(fresh, "import.ts", [path.join(feeds, "rss.xml"), "--category", "gossip"]),
     ]);
     expect(notXml.code).toBe(1);
     expect(notXml.stderr).toContain(
@@ -249,6 +258,31 @@ describe("npm run import", () => {
     expect(missing.stderr).toContain("no such file");
     expect(noCategory.stderr).toContain(
       '--category: expected one of news, analysis, statement, campaign, fundraiser, event, twinning, culture, got "gossip"',
+    );
+    expect(articlesOf(fresh)).toEqual([]);
+  });
+
+  it("refuses a feed with no title to name the source by, and an item whose link is not http", async () => {
+    const fresh = makeFixture({});
+    const feed = path.join(fresh, "untitled.xml");
+    writeFileSync(
+      feed,
+      `<?xml version="1.0"?>
+<rss version="2.0"><channel><title></title>
+<item><title>By FTP</title><link>ftp://files.example.org/story</link></item>
+</channel></rss>`,
+    );
+    const [untitled, named] = await Promise.all([
+      recorded(fresh, "import.ts", [feed]),
+      recorded(fresh, "import.ts", [feed, "--source", "Files"]),
+    ]);
+    expect(untitled.code).toBe(1);
+    expect(untitled.stderr).toBe(
+      'Nothing was imported: the feed has no title to name the source by; pass --source "Name"\n',
+    );
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stderr).toBe(
+      'Refused item 1 ("By FTP"): its link is not an http or https address ("ftp://files.example.org/story"); nothing was written for it\n',
     );
     expect(articlesOf(fresh)).toEqual([]);
   });
@@ -267,7 +301,7 @@ describe("npm run import: HTML entities", () => {
 <content:encoded><![CDATA[<p>Use &lt;script&gt; tags</p><p>Fish &amp;amp; chips</p><p>Last &amp; least</p>]]></content:encoded>
 </item></channel></rss>`,
     );
-    const run = await runScript(dir, "import.ts", [feed]);
+    const run = await recorded(dir, "import.ts", [feed]);
     expect(run.code, run.stderr).toBe(0);
     const item = readDrafts(dir).get("escaped-tags.md")!;
     expect(item.summary).toBe("Use <script> tags Fish &amp; chips");
@@ -310,8 +344,8 @@ describe("npm run import from a URL", () => {
     const dir = makeFixture({});
     const env = { IMPORT_TIMEOUT_SECONDS: "1" };
     const [stalled, silent] = await Promise.all([
-      runScript(dir, "import.ts", [`${base}/stall.xml`], { env }),
-      runScript(dir, "import.ts", [`${base}/silent.xml`], { env }),
+      recorded(dir, "import.ts", [`${base}/stall.xml`], { env }),
+      recorded(dir, "import.ts", [`${base}/silent.xml`], { env }),
     ]);
     for (const [run, url] of [
       [stalled, `${base}/stall.xml`],
@@ -327,14 +361,14 @@ describe("npm run import from a URL", () => {
 
   it("refuses a response over the size limit, declared or not", async () => {
     const dir = makeFixture({});
-    const run = await runScript(dir, "import.ts", [`${base}/huge.xml`], {
+    const run = await recorded(dir, "import.ts", [`${base}/huge.xml`], {
       env: { IMPORT_MAX_MB: "1" },
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       `Nothing was imported: could not fetch ${base}/huge.xml: the feed is larger than 1 MB, more than any news feed needs; nothing was read\n`,
     );
-    const bad = await runScript(dir, "import.ts", [`${base}/feed.xml`], {
+    const bad = await recorded(dir, "import.ts", [`${base}/feed.xml`], {
       env: { IMPORT_MAX_MB: "lots" },
     });
     expect(bad.stderr).toBe(
@@ -344,14 +378,14 @@ describe("npm run import from a URL", () => {
 
   it("fetches the feed, and reports a server error clearly", async () => {
     const dir = makeFixture({});
-    const ok = await runScript(dir, "import.ts", [`${base}/feed.xml`]);
+    const ok = await recorded(dir, "import.ts", [`${base}/feed.xml`]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain("2 written as drafts");
     expect(articlesOf(dir)).toEqual([
       "pickets-pay-we-won-at-coventry.md",
       "solidarity-with-gaza-now.md",
     ]);
-    const gone = await runScript(dir, "import.ts", [`${base}/missing.xml`]);
+    const gone = await recorded(dir, "import.ts", [`${base}/missing.xml`]);
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain(
       `Nothing was imported: could not fetch ${base}/missing.xml: the server answered 404`,
@@ -405,7 +439,7 @@ describe("npm run import: the items' pictures", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     dir = makeFixture({});
-    run = await runScript(dir, "import.ts", [`${base}/feed.xml`], {
+    run = await recorded(dir, "import.ts", [`${base}/feed.xml`], {
       env: { IMPORT_MAX_MB: "1", IMPORT_TIMEOUT_SECONDS: "3" },
     });
   });
@@ -480,7 +514,7 @@ describe("npm run import: the items' pictures", () => {
   });
 
   it("leaves a placeholder alt that npm run check refuses, naming the field, until it is written", async () => {
-    const check = await runScript(dir, "check.ts");
+    const check = await recorded(dir, "check.ts");
     expect(check.code).toBe(1);
     expect(check.stderr).toContain(
       'content/articles/enclosed-picture.md:8 → image.alt: expected alt text saying what the picture shows, for readers who cannot see it, got the placeholder "TO FILL IN" that npm run import wrote (write the real one)',
@@ -490,8 +524,21 @@ describe("npm run import: the items' pictures", () => {
       file,
       readFileSync(file, "utf8").replace("alt: TO FILL IN", "alt: Pickets at the depot gate"),
     );
-    const fixed = await runScript(dir, "check.ts");
+    const fixed = await recorded(dir, "check.ts");
     expect(fixed.stderr).toBe("");
     expect(fixed.code).toBe(0);
+  });
+});
+
+describe("npm run import: docs/editing.md", () => {
+  it.each(
+    documentedMessages()
+      .filter((m) => m.section === "`npm run import`")
+      .map((m) => [m.text, m.pattern] as const),
+  )("`%s` is printed", (text, pattern) => {
+    expect(
+      printed.some((line) => pattern.test(line)),
+      `no printed line matches ${text}; printed:\n${printed.join("\n")}`,
+    ).toBe(true);
   });
 });
