@@ -28,7 +28,7 @@ function main(): number {
     );
     return 1;
   }
-  let diff;
+  let diff: ReturnType<typeof diffSites>;
   try {
     diff = diffSites(oldSite, newSite);
   } catch (error) {

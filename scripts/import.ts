@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    let ctx;
+    let ctx: ReturnType<typeof loadSiteContext>;
     try {
       ctx = loadSiteContext();
     } catch (error) {

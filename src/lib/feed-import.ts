@@ -94,8 +94,8 @@ export function htmlToMarkdown(html: string, baseUrl: string): string {
   addTableRule(service);
   addMediaRule(service, (raw) => safeUrl(raw, baseUrl));
   // Markdown decodes entities again, so text reading "&amp;" must stay "&amp;" once rendered.
-  const escape = service.escape.bind(service);
-  service.escape = (text: string) => escape(text).replace(/&(?=#?\w+;)/g, "&amp;");
+  const escapeText = service.escape.bind(service);
+  service.escape = (text: string) => escapeText(text).replace(/&(?=#?\w+;)/g, "&amp;");
   service.addRule("safeLinks", {
     filter: (node) => node.nodeName === "A",
     replacement: (content, node) => {
