@@ -3,8 +3,7 @@ import path from "node:path";
 import { findContentFiles, formatError, isSeekingFile, parseContentFile } from "./content.ts";
 import { reservedBy, routes } from "./routes.ts";
 import { PLACEHOLDER } from "./schema.ts";
-import { ScaffoldError, writeNewFile } from "./scaffold.ts";
-import { fileSlug } from "./slug.ts";
+import { ScaffoldError, slugOf, writeNewFile } from "./scaffold.ts";
 import type { SiteContext } from "./site-context.ts";
 import { parseSiteTime } from "./time.ts";
 
@@ -84,11 +83,7 @@ export function createGroup(
 ): GroupDraft {
   const name = request.name.trim();
   if (!name) throw new ScaffoldError("expected the group's name in quotes, got nothing");
-  const slug = fileSlug(name);
-  if (!slug)
-    throw new ScaffoldError(
-      `expected a name with letters or digits to make a file name from, got ${quote(name)}`,
-    );
+  const slug = slugOf(name, "name");
   const seeking = Boolean(request.seeking);
   const url = seeking ? `${routes.groupsSeeking}#${slug}` : routes.item("groups", slug);
   const taken = seeking ? null : reservedBy(url, "groups");

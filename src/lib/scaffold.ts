@@ -120,6 +120,16 @@ export function skeleton(
 }
 
 /** Writes a new draft for `npm run new`: validated as `npm run check` would, never over another file. */
+/** The file name `text` gives, or a refusal naming what it is (a title, a name). */
+export function slugOf(text: string, what: string): string {
+  const slug = fileSlug(text);
+  if (!slug)
+    throw new ScaffoldError(
+      `expected a ${what} with letters or digits to make a file name from, got ${quote(text)}`,
+    );
+  return slug;
+}
+
 export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemResult {
   const section = KINDS[request.kind];
   if (!section)
@@ -128,11 +138,7 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
     );
   const title = request.title.trim();
   if (!title) throw new ScaffoldError("expected a title in quotes, got nothing");
-  const slug = fileSlug(title);
-  if (!slug)
-    throw new ScaffoldError(
-      `expected a title with letters or digits to make a file name from, got ${quote(title)}`,
-    );
+  const slug = slugOf(title, "title");
   const taken = reservedBy(routes.item(section, slug), section);
   if (taken) {
     throw new ScaffoldError(

@@ -1,19 +1,9 @@
-import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { formatError, parseContentFile } from "../../src/lib/content.ts";
 import { groupSkeleton } from "../../src/lib/group-draft.ts";
-import { settingsSchema } from "../../src/lib/settings.ts";
+import { groupContext } from "../helpers/group-context.ts";
 
-const settings = settingsSchema.parse({
-  title: "T",
-  url: "https://example.org",
-  categories: { news: "News" },
-  groups: {
-    kinds: { school: "Schools", "town-link": "Town links" },
-    regions: { wales: "Wales", london: "London" },
-  },
-});
-const ctx = { contentDir: "/site/content", settings, now: DateTime.fromISO("2024-06-01") };
+const ctx = groupContext;
 const lists = { kinds: ["school", "town-link"], regions: ["wales", "london"] };
 const parse = (file: string, text: string) =>
   parseContentFile(`/site/content/groups/${file}`, "groups", text, ctx);

@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parseContentFile, type Item } from "../../src/lib/content.ts";
 import {
@@ -9,18 +8,10 @@ import {
   seekingList,
   type GroupItem,
 } from "../../src/lib/groups.ts";
-import { settingsSchema } from "../../src/lib/settings.ts";
+import { groupContext } from "../helpers/group-context.ts";
 
-const settings = settingsSchema.parse({
-  title: "T",
-  url: "https://example.org",
-  categories: { news: "News" },
-  groups: {
-    kinds: { school: "Schools", "town-link": "Town links" },
-    regions: { wales: "Wales", london: "London" },
-  },
-});
-const ctx = { contentDir: "/site/content", settings, now: DateTime.fromISO("2024-06-01") };
+const ctx = groupContext;
+const { settings } = ctx;
 
 function read(file: string, fields: string): Item {
   const raw = `---\ndate: 2024-01-01\ncontact: https://x.example.org/\n${fields}\n---\nBody.\n`;

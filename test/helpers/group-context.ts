@@ -1,0 +1,20 @@
+import { DateTime } from "luxon";
+import { settingsSchema } from "../../src/lib/settings.ts";
+
+/** Settings with two kinds and two regions, for unit tests of groups without a site on disk. */
+export const groupSettings = settingsSchema.parse({
+  title: "T",
+  url: "https://example.org",
+  categories: { news: "News" },
+  groups: {
+    kinds: { school: "Schools", "town-link": "Town links" },
+    regions: { wales: "Wales", london: "London" },
+  },
+});
+
+/** What parseContentFile needs: content under /site/content, read as of 1 June 2024. */
+export const groupContext = {
+  contentDir: "/site/content",
+  settings: groupSettings,
+  now: DateTime.fromISO("2024-06-01"),
+};
