@@ -18,6 +18,7 @@ import {
   type RegionEntry,
   type SeekingItem,
 } from "../lib/groups.ts";
+import { remember } from "../lib/cache.ts";
 import { groupsMapSvg } from "../lib/groups-map.ts";
 import { routes } from "../lib/routes.ts";
 import type { ContentStore } from "../lib/store.ts";
@@ -36,6 +37,10 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
   const { settings } = store.ctx;
 
   const all = () => store.published.filter(isGroup);
+  // Item pages ask for their group by name: one map per load of the store, not a scan of every item per page.
+  const bySlug = new WeakMap<Item[], Map<string, GroupItem>>();
+  const groupNamed = (slug: string) =>
+    remember(bySlug, store.published, () => new Map(all().map((g) => [g.slug, g]))).get(slug);
   eleventyConfig.addGlobalData("groupsDirectory", () => {
     const groups = all();
     const seeking = seekingList(
@@ -97,7 +102,7 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
   // A group still a draft (or scheduled) has no page to link to from a published item.
   eleventyConfig.addFilter("namedGroup", (item: Item) => {
     const slug = item.section === "groups" ? undefined : groupOf(item);
-    return slug === undefined ? undefined : all().find((g) => g.slug === slug);
+    return slug === undefined ? undefined : groupNamed(slug);
   });
   eleventyConfig.addFilter("groupBody", (item: Item) =>
     bodies.md.render(item.body, { inputPath: item.inputPath }),
