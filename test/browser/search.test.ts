@@ -38,6 +38,16 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
   const at = (url: string) => `${sites[prefix]!.url}${url.replace(/^\//, "")}`;
   const status = () => page.locator("#search-status");
   const titles = () => page.locator(".search-result__title a").allTextContents();
+
+  /** Searches "checkpoint" after a pause longer than live results wait, then goes Back to "solidarity". */
+  async function searchCheckpointThenBack() {
+    await page.fill("#search-q", "checkpoint");
+    await page.waitForTimeout(600);
+    await page.press("#search-q", "Enter");
+    await expect.poll(() => titles()).toEqual(["Rafah crossing report"]);
+    await page.goBack();
+    await expect.poll(() => page.locator("#search-q").inputValue()).toBe("solidarity");
+  }
   /** Opens a search and waits until its outcome is announced. */
   const open = async (url: string) => {
     await page.goto(at(url));
@@ -158,13 +168,8 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     expect(await page.locator("#search-more").isHidden()).toBe(true);
     await expect.poll(() => status().textContent()).toBe("12 results for “solidarity”.");
     // A second search, then Back: the first comes back, query and results.
-    await page.fill("#search-q", "checkpoint");
     // A pause before Enter (live results arrive after 300 ms) must not replace the first search in the history.
-    await page.waitForTimeout(600);
-    await page.press("#search-q", "Enter");
-    await expect.poll(() => titles()).toEqual(["Rafah crossing report"]);
-    await page.goBack();
-    await expect.poll(() => page.locator("#search-q").inputValue()).toBe("solidarity");
+    await searchCheckpointThenBack();
     await expect.poll(() => page.locator(".search-result").count()).toBe(10);
     // Every control is reached with Tab, in order: the results, then the filters that follow them.
     await page.locator("#search-q").focus();
@@ -201,12 +206,7 @@ describe.each(["/", "/pr-7/"])("search served at %s", (prefix) => {
     await page.press("#search-q", "x");
     await page.press("#search-q", "Backspace");
     await page.waitForTimeout(600);
-    await page.fill("#search-q", "checkpoint");
-    await page.waitForTimeout(600);
-    await page.press("#search-q", "Enter");
-    await expect.poll(() => titles()).toEqual(["Rafah crossing report"]);
-    await page.goBack();
-    await expect.poll(() => page.locator("#search-q").inputValue()).toBe("solidarity");
+    await searchCheckpointThenBack();
   });
 
   it("says plainly that search needs JavaScript when it is off", async () => {
