@@ -18,11 +18,14 @@ const LATIN_LETTERS: Record<string, string> = {
 const LATIN_LETTER = new RegExp(`[${Object.keys(LATIN_LETTERS).join("")}]`, "gu");
 // Straight, curly and modifier apostrophes, and the grave and acute accents typed in their place.
 const APOSTROPHES = /['\u2018\u2019\u02BC\u02BB`\u00B4]/gu;
+// Arabic short vowels, shadda, sukun, dagger alef and tatweel are optional in writing: مُظاهرة is مظاهرة.
+const ARABIC_OPTIONAL = /[\u064B-\u0652\u0670\u0640]/gu;
 
 /**
  * The one slug rule for file names, tag URLs and imported drafts: lower case, Latin letters in ASCII
  * ("Łódź" → "lodz", "Straße" → "strasse"), apostrophes dropped ("junta's" → "juntas"), letters of
- * other scripts kept ("غزة"), everything else a single hyphen; "" when nothing usable is left.
+ * other scripts kept with their marks ("غزة", "हिन्दी"; Arabic without its optional vowel signs),
+ * everything else a single hyphen; "" when nothing usable is left.
  */
 export function slugify(raw: string): string {
   return raw
@@ -30,11 +33,13 @@ export function slugify(raw: string): string {
     .replace(/\p{M}+/gu, (marks, offset: number, whole: string) =>
       /\p{Script=Latin}/u.test(whole[offset - 1] ?? "") ? "" : marks,
     )
+    .replace(ARABIC_OPTIONAL, "")
     .normalize("NFC")
     .toLocaleLowerCase("und")
     .replace(LATIN_LETTER, (letter) => LATIN_LETTERS[letter]!)
     .replace(APOSTROPHES, "")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
+    .replace(/(^|-)\p{M}+/gu, "$1")
     .replace(/^-+|-+$/g, "");
 }
 

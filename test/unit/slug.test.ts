@@ -29,6 +29,18 @@ describe("slugify", () => {
     expect(slugify("Україна 2024")).toBe("україна-2024");
   });
 
+  it("keeps the marks a word of another script is written with (हिन्दी was ह-न-द)", () => {
+    expect(slugify("हिन्दी समाचार")).toBe("हिन्दी-समाचार");
+    expect(slugify("தமிழ்")).toBe("தமிழ்");
+  });
+
+  it("drops Arabic's optional vowel signs and tatweel, keeps hamza and madda (مُظاهرة was م-ظاهرة)", () => {
+    expect(slugify("مُظاهَرةٌ وطنيّة")).toBe("مظاهرة-وطنية");
+    expect(slugify("احتجاجاً")).toBe("احتجاجا");
+    expect(slugify("فلسطـــين")).toBe("فلسطين");
+    expect(slugify("أطفال إسرائيل آمنة")).toBe("أطفال-إسرائيل-آمنة");
+  });
+
   it("is empty when nothing usable is left", () => {
     expect(slugify("!!!")).toBe("");
     expect(slugify("   ")).toBe("");
@@ -37,7 +49,7 @@ describe("slugify", () => {
 });
 
 describe("one rule for file names, the gate and tags", () => {
-  const titles = ["Łódź solidarity", "The junta's trial", "Gaza: غزة", "Straße 1"];
+  const titles = ["Łódź solidarity", "The junta's trial", "Gaza: غزة", "Straße 1", "مُظاهرة"];
 
   it("gives `new`, the gate's clean name and a tag's URL the same slug", () => {
     for (const title of titles) {
