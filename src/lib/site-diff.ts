@@ -84,6 +84,12 @@ function extraWords(a: string[], b: string[]): number {
   return extra;
 }
 
+/** Text with right-to-left letters in a first-strong isolate, so an Arabic title beside English words and arrows keeps its order. */
+export const isolated = (text: string) =>
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u.test(text)
+    ? `\u2068${text}\u2069`
+    : text;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** How a page's own content changed, or null when only its lists did. */
@@ -92,7 +98,8 @@ export function ownChange(oldHtml: string, newHtml: string): string | null {
   const after = ownContent(newHtml);
   if (before.html === after.html) return null;
   const parts: string[] = [];
-  if (before.title !== after.title) parts.push(`title “${before.title}” → “${after.title}”`);
+  if (before.title !== after.title)
+    parts.push(`title “${isolated(before.title)}” → “${isolated(after.title)}”`);
   const added = extraWords(after.words, before.words);
   const removed = extraWords(before.words, after.words);
   if (added || removed) parts.push(`${plural(added, "word")} added, ${removed} removed`);
@@ -157,7 +164,7 @@ export function diffMarkdown(diff: SiteDiff, baseUrl?: string): string {
   group(
     "Content changed",
     diff.changed.map(
-      (p) => `- ${link(p.url)} ${markdownText(p.title)}: ${markdownText(p.summary)}`,
+      (p) => `- ${link(p.url)} ${markdownText(isolated(p.title))}: ${markdownText(p.summary)}`,
     ),
   );
   if (diff.listsOnly.length) {
@@ -180,7 +187,7 @@ export function diffText(diff: SiteDiff): string {
   const lines: string[] = [];
   for (const url of diff.added) lines.push(`+ ${url}`);
   for (const url of diff.removed) lines.push(`- ${url}`);
-  for (const p of diff.changed) lines.push(`~ ${p.url} ${p.title}: ${p.summary}`);
+  for (const p of diff.changed) lines.push(`~ ${p.url} ${isolated(p.title)}: ${p.summary}`);
   if (diff.listsOnly.length)
     lines.push(
       `  and ${plural(diff.listsOnly.length, "page")} changed only in lists, cards or related links: ${diff.listsOnly.join(" ")}`,

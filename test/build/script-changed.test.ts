@@ -206,3 +206,70 @@ describe("npm run changed", () => {
     });
   });
 });
+
+describe("npm run changed on a site with an Arabic part under /ar/", () => {
+  const page = (title: string, body: string, list = "") =>
+    `<!doctype html><html lang="ar" dir="rtl"><title>${title}</title><main><article data-own-content><h1>${title}</h1><p>${body}</p></article>${list}</main></html>`;
+  const site = (files: Record<string, string>) => {
+    const root = mkdtempSync(path.join(tmpdir(), "digest-ar-"));
+    for (const [file, html] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), html);
+    }
+    return root;
+  };
+  const home = (cards: string) =>
+    `<!doctype html><html lang="ar" dir="rtl"><title>الموجز</title><main><h1>الموجز</h1>${cards}</main></html>`;
+  const before = {
+    "index.html": home(""),
+    "ar/index.html": home("<a href='/ar/articles/غزة/'>غزة</a>"),
+    "ar/articles/غزة/index.html": page("مسيرة في لندن", "خرج الآلاف"),
+  };
+  const after = {
+    ...before,
+    "ar/index.html": home(
+      "<a href='/ar/articles/غزة/'>غزة</a><a href='/ar/articles/بيروت/'>بيروت</a>",
+    ),
+    "ar/articles/غزة/index.html": page("مسيرة في ليدز", "خرج الآلاف"),
+    "ar/articles/بيروت/index.html": page("بيروت", "محتجون"),
+  };
+  const [FSI, PDI] = ["\u2068", "\u2069"];
+  const summary = `title “${FSI}مسيرة في لندن${PDI}” → “${FSI}مسيرة في ليدز${PDI}”; 1 word added, 1 removed`;
+
+  it("lists Arabic pages by their /ar/ URLs, each Arabic title isolated so arrows and English words keep their order", async () => {
+    const [oldSite, newSite] = [site(before), site(after)];
+    expect(diffSites(oldSite, newSite)).toEqual({
+      added: ["/ar/articles/بيروت/"],
+      removed: [],
+      changed: [{ url: "/ar/articles/غزة/", title: "مسيرة في ليدز", summary }],
+      listsOnly: ["/ar/"],
+    });
+    const run = await runScript(oldSite, "changed.ts", [
+      oldSite,
+      newSite,
+      "--markdown",
+      "--base-url",
+      "https://me.github.io/digest/pr-7/",
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split("\n")).toEqual([
+      "3 pages differ between the two builds: 1 added, 0 removed, 1 with changed content, 1 only in lists.",
+      "",
+      "**Added** (1)",
+      "",
+      "- [`/ar/articles/بيروت/`](https://me.github.io/digest/pr-7/ar/articles/بيروت/)",
+      "",
+      "**Content changed** (1)",
+      "",
+      `- [\`/ar/articles/غزة/\`](https://me.github.io/digest/pr-7/ar/articles/غزة/) ${FSI}مسيرة في ليدز${PDI}: ${summary}`,
+      "",
+      "<details>",
+      "<summary>1 page changed only in lists, cards or related links</summary>",
+      "",
+      "- [`/ar/`](https://me.github.io/digest/pr-7/ar/)",
+      "",
+      "</details>",
+      "",
+    ]);
+  });
+});
