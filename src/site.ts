@@ -18,6 +18,7 @@ import groups from "./plugins/groups.ts";
 import feeds from "./plugins/feeds.ts";
 import headers from "./plugins/headers.ts";
 import helpers from "./plugins/helpers.ts";
+import languages from "./plugins/languages.ts";
 import pages from "./plugins/pages.ts";
 import search from "./plugins/search.ts";
 import share from "./plugins/share.ts";
@@ -102,6 +103,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
     },
   });
   eleventyConfig.addPlugin(helpers, { store, images });
+  eleventyConfig.addPlugin(languages, { store });
   eleventyConfig.addPlugin(assets, {
     fingerprint: [
       "site.css",

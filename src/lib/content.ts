@@ -23,6 +23,7 @@ import { didYouMean } from "./suggest.ts";
 import { readYaml, type ReadYaml } from "./yaml-problems.ts";
 import type { SiteSettings } from "./settings.ts";
 import { endOfDay } from "./time.ts";
+import { defaultCode } from "./languages.ts";
 
 export interface ContentError {
   file: string;
@@ -92,6 +93,8 @@ export type Item = ParsedFrontMatter & {
   group?: GroupInfo;
   /** The group an article or action names with `group:`, as written (checked against content/groups/). */
   groupName?: string;
+  /** The language's code ("en", "ar"): `lang:`, else the site's default. */
+  lang: string;
 };
 
 /** What the groups directory reads from a group's file: a UK group, or a Palestinian community seeking a partner. */
@@ -212,6 +215,20 @@ export function fieldLine(filePath: string, keyPath: (string | number)[]): numbe
 
 export function defaultUrl(section: Section, slug: string): string {
   return routes.item(section, slug);
+}
+
+/** An item's URL in its language's folder: "/articles/x/" in Arabic is "/ar/articles/x/" (a permalink may say /ar/ itself). */
+export function inLanguage(url: string, lang: string, settings: SiteSettings): string {
+  if (lang === defaultCode(settings) || url.startsWith(`/${lang}/`)) return url;
+  return `/${lang}${url}`;
+}
+
+/** The language folder `url` is under ("/ar/…" → "ar"), if any of the site's other languages. */
+export function languageFolder(url: string, settings: SiteSettings): string | undefined {
+  const first = /^\/([a-z]{2,3})\//.exec(url)?.[1];
+  return first && first !== defaultCode(settings) && Object.hasOwn(settings.languages, first)
+    ? first
+    : undefined;
 }
 
 function knownKeys(schema: z.ZodObject): Set<string> {
@@ -336,6 +353,7 @@ export function parseContentFile(
       summary: g.summary,
       draft: g.draft,
       group,
+      lang: defaultCode(ctx.settings),
       inputPath: path.resolve(filePath),
       file,
       section,
@@ -351,18 +369,20 @@ export function parseContentFile(
   }
   const { group: groupName, ...fm } = result.data as ParsedFrontMatter &
     Partial<EditionFrontMatter> & { group?: string };
+  const lang = fm.lang ?? defaultCode(ctx.settings);
   const url =
     fm.number !== undefined
       ? routes.edition(fm.number)
       : fm.permalink === false
         ? false
-        : (fm.permalink ?? defaultUrl(section, slug));
+        : inLanguage(fm.permalink ?? defaultUrl(section, slug), lang, ctx.settings);
   const item: Item = {
     ...extra,
     ...fm,
     tags: fm.tags ?? [],
     tagSpellings: tagSpellings(fm.tags ?? [], (data as { tags?: unknown }).tags),
     ...(groupName !== undefined ? { groupName } : {}),
+    lang,
     inputPath: path.resolve(filePath),
     file,
     section,
@@ -414,8 +434,15 @@ export function loadContent(ctx: LoadContext): LoadResult {
   const byUrl = new Map<string, Item>();
   for (const item of items) {
     if (item.url === false) continue;
-    // Nothing may overwrite, or hide under, a page or file the site writes itself (src/lib/routes.ts).
-    const taken = reservedBy(item.url, item.section);
+    // Nothing may overwrite, or hide under, a page or file the site writes itself (src/lib/routes.ts),
+    // and only an item in a language publishes under its folder (/ar/…).
+    const folder = languageFolder(item.url, ctx.settings);
+    const taken =
+      folder === item.lang
+        ? reservedBy(item.url.slice(folder.length + 1), item.section)
+        : folder
+          ? `the pages in "${folder}" (/${folder}/…; set lang: ${folder} to write one)`
+          : reservedBy(item.url, item.section);
     if (taken) {
       const own = item.permalink !== undefined;
       errors.push({

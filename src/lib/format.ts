@@ -1,5 +1,10 @@
 import { DateTime } from "luxon";
 import { remember } from "./cache.ts";
+import { localDigits, type Language } from "./languages.ts";
+import { formatWithTable } from "./strings.ts";
+
+/** How dates are spelled: a locale for luxon (English), or a language with its own table of names and digits. */
+export type DateLocale = string | Language;
 
 /** A front-matter time as the schema returns it, or a bare DateTime. */
 export type TimeLike = { at: DateTime; dateOnly: boolean } | DateTime;
@@ -10,14 +15,21 @@ const unwrap = (t: TimeLike): { at: DateTime; dateOnly: boolean } =>
 // Names of days and months come from Intl, the slow part of luxon: each day is spelled once per format and locale.
 const spelled = new Map<string, string>();
 
+/** `at` spelled with luxon's `format` tokens: by luxon in English, from the language's table otherwise. */
+export function spell(at: DateTime, format: string, locale: DateLocale = "en-GB"): string {
+  if (typeof locale === "string") return at.setLocale(locale).toFormat(format);
+  if (locale.strings.code === "en") return at.setLocale(locale.tag).toFormat(format);
+  return localDigits(formatWithTable(at, format, locale.strings), locale.digits);
+}
+
 /** `at`'s calendar day spelled with `format` (luxon tokens of the day only, such as "cccc d MMMM yyyy"). */
-export function formatDay(at: DateTime, format: string, locale = "en-GB"): string {
-  const key = `${format}|${locale}|${at.year}-${at.month}-${at.day}`;
-  return remember(spelled, key, () => at.setLocale(locale).toFormat(format));
+export function formatDay(at: DateTime, format: string, locale: DateLocale = "en-GB"): string {
+  const key = `${format}|${typeof locale === "string" ? locale : locale.code}|${at.year}-${at.month}-${at.day}`;
+  return remember(spelled, key, () => spell(at, format, locale));
 }
 
 /** "20 April 2021", in the site zone. */
-export function readableDate(t: TimeLike, locale = "en-GB"): string {
+export function readableDate(t: TimeLike, locale: DateLocale = "en-GB"): string {
   return formatDay(unwrap(t).at, "d MMMM yyyy", locale);
 }
 

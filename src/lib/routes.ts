@@ -63,6 +63,30 @@ export const routes = {
     itemUrl.endsWith("/") ? `${itemUrl}event.ics` : `${itemUrl.replace(/\.[^./]+$/, "")}.event.ics`,
 } as const;
 
+/** The site's URL map: `routes`, or a language's under its folder. */
+export type Routes = typeof routes;
+
+/** Written once for the whole site, whatever the language: pictures, assets, the search bundle, robots.txt. */
+const SHARED = new Set(["pagefind", "images", "assets", "favicon", "headers", "robots"]);
+
+/** A language's URL map: every page under `prefix` ("/ar"), the shared files where they are. */
+export function routesUnder(prefix: string): Routes {
+  if (!prefix) return routes;
+  const entries = Object.entries(routes).map(([key, value]) => [
+    key,
+    SHARED.has(key)
+      ? value
+      : typeof value === "string"
+        ? prefix + value
+        : (...args: unknown[]) => {
+            const url = (value as (...a: unknown[]) => string)(...args);
+            // URLs made from another URL (a topic's feed, an event's file) already carry the prefix.
+            return url.startsWith(`${prefix}/`) ? url : prefix + url;
+          },
+  ]);
+  return Object.fromEntries(entries) as Routes;
+}
+
 /** Files the build writes at the site root, and what each is. */
 const FILES: Record<string, string> = {
   [routes.home]: "the home page",

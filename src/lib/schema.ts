@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import { z } from "zod";
+import { defaultCode } from "./languages.ts";
 import type { SiteSettings } from "./settings.ts";
 import { PERMALINK } from "./routes.ts";
 import { didYouMean } from "./suggest.ts";
@@ -125,6 +126,13 @@ const asWritten = (t: { at: DateTime; dateOnly: boolean }) =>
 
 export function makeSchemas(settings: SiteSettings) {
   const zone = settings.timezone;
+  const codes = [...new Set([defaultCode(settings), ...Object.keys(settings.languages)])];
+  const lang = z
+    .string({ error: expected(`one of the site's languages (${codes.join(", ")})`) })
+    .refine((code) => codes.includes(code), {
+      error: (issue) =>
+        `expected one of the site's languages in site.yml (${codes.join(", ")}), got ${shown(issue.input)}${didYouMean(issue.input, codes)}`,
+    });
   const categoryNames = Object.keys(settings.categories);
   const category = z
     .string({ error: expected(`one of the categories (${categoryNames.join(", ")})`) })
@@ -218,6 +226,11 @@ export function makeSchemas(settings: SiteSettings) {
     image: image.optional(),
     event: event.optional(),
     draft: z.boolean({ error: expected("true or false") }).default(false),
+    // The item's language (the site's default when left out), and the original it translates.
+    lang: lang.optional(),
+    translationOf: nonEmpty(
+      "the path of the original under content/, such as articles/leeds-march.md",
+    ).optional(),
     permalink: z
       .union(
         [z.string().regex(PERMALINK, { error: expected(PERMALINK_WANTED) }), z.literal(false)],

@@ -139,6 +139,46 @@ export const settingsSchema = z
         kinds: { ...DEFAULT_GROUP_KINDS },
         regions: { ...DEFAULT_GROUP_REGIONS },
       })),
+    // Other languages the site publishes in (under /<code>/), and optionally the default's own entry.
+    languages: z
+      .record(
+        z.string().regex(/^[a-z]{2,3}$/, {
+          error: (issue) =>
+            `expected a language code of two or three lower-case letters (ar, fr, cy), got ${shown(issue.input)}`,
+        }),
+        z.strictObject(
+          {
+            name: label("the language's name in its own script, such as العربية"),
+            tag: checked(checkLanguage, (l) => l).optional(),
+            dir: z
+              .enum(["ltr", "rtl"], {
+                error: expected("ltr (left to right) or rtl (right to left)"),
+              })
+              .optional(),
+            digits: z
+              .enum(["latn", "arab"], { error: expected("latn (0-9) or arab (٠-٩)") })
+              .default("latn"),
+            title: label("the site's name in this language").optional(),
+            description: z.string({ error: expected("text") }).optional(),
+            // Each category's label in this language (every category needs one: checked below).
+            categories: slugKeyed(
+              "a category",
+              z.union(
+                [
+                  label("a label"),
+                  z.strictObject({ label: label("a label"), short: label("a short label") }),
+                ],
+                {
+                  error: expected("a label, or a label and a short form ({ label: …, short: … })"),
+                },
+              ),
+            ).optional(),
+          },
+          { error: expected("a language's name, dir and digits, indented under its code") },
+        ),
+        { error: expected("a list of language codes, each with name, dir and digits") },
+      )
+      .default(() => ({})),
     // The picture a shared link shows for pages without one of their own: a file under content/.
     shareImage: z
       .strictObject(
@@ -166,6 +206,27 @@ export const settingsSchema = z
       .refine((list) => new Set(list).size === list.length, {
         error: "expected each share target once, got one twice",
       }),
+  })
+  .superRefine((settings, ctx) => {
+    const main = settings.language.split("-")[0]!.toLowerCase();
+    for (const [code, entry] of Object.entries(settings.languages)) {
+      if (code === main) continue;
+      for (const [slug, label] of Object.entries(settings.categories)) {
+        if (entry.categories?.[slug] === undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: ["languages", code, "categories", slug],
+            message: `expected the "${code}" label of the category ${JSON.stringify(typeof label === "string" ? label : label.label)}, got nothing`,
+          });
+      }
+      for (const slug of Object.keys(entry.categories ?? {}))
+        if (!Object.hasOwn(settings.categories, slug))
+          ctx.addIssue({
+            code: "custom",
+            path: ["languages", code, "categories", slug],
+            message: `expected one of the site's categories (${Object.keys(settings.categories).join(", ")}), got ${shown(slug)}${didYouMean(slug, Object.keys(settings.categories))}`,
+          });
+    }
   })
   .transform(({ categories, ...rest }) => ({
     ...rest,

@@ -1,7 +1,9 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { checkPathPrefix, resolveDeploy, type Deploy } from "./deploy.ts";
+import { defaultCode, makeLanguages, type Languages } from "./languages.ts";
 import { loadSettings, type SiteSettings } from "./settings.ts";
+import { loadStrings, REFERENCE, Strings } from "./strings.ts";
 import { buildNow } from "./time.ts";
 
 /** Everything a build depends on besides the content: read once, from the environment. */
@@ -9,6 +11,8 @@ export interface SiteContext {
   /** Absolute path of the content folder (CONTENT_DIR, default ./content). */
   contentDir: string;
   settings: SiteSettings;
+  /** The languages the site publishes in, with their strings (the default first). */
+  languages: Languages;
   /** The origin and path prefix of every URL the build writes (`url`, or `--pathprefix`). */
   deploy: Deploy;
   /** The one "now" of the build (BUILD_DATE, else the clock), in the site zone. */
@@ -57,13 +61,35 @@ export function loadSiteContext(
   } catch (error) {
     problems.push((error as Error).message);
   }
-  if (problems.length || !settings || !now) throw new SettingsError(problems.join("\n"));
+  const languages = settings && siteLanguages(contentDir, settings, problems);
+  if (problems.length || !settings || !now || !languages)
+    throw new SettingsError(problems.join("\n"));
   return {
     contentDir,
     settings,
+    languages,
     deploy: resolveDeploy(settings.url, options.pathPrefix),
     now,
     preview:
       truthy(env.PREVIEW) || env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch",
   };
+}
+
+/** The languages of site.yml with their strings; a string missing in any of them is a problem. */
+function siteLanguages(contentDir: string, settings: SiteSettings, problems: string[]) {
+  const main = defaultCode(settings);
+  const codes = [...new Set([main, ...Object.keys(settings.languages)])];
+  const loaded = loadStrings(contentDir, codes);
+  // A site in one language with no strings of its own keeps the English interface it always had.
+  const alone = codes.length === 1 && loaded.strings.get(main)!.table.size === 0;
+  if (alone && main !== REFERENCE) {
+    const english = loadStrings(contentDir, [REFERENCE]);
+    problems.push(...english.problems);
+    return makeLanguages(settings, () => english.strings.get(REFERENCE)!);
+  }
+  problems.push(...loaded.problems);
+  return makeLanguages(
+    settings,
+    (code) => loaded.strings.get(code) ?? new Strings(code, new Map()),
+  );
 }

@@ -12,6 +12,7 @@ import { checkLinks } from "./links.ts";
 import { pictureChecker } from "./picture-file.ts";
 import { checkGroupNames } from "./groups.ts";
 import { checkShareImage } from "./share.ts";
+import { linkTranslations } from "./translations.ts";
 import { checkEditions, editionViews, type EditionView } from "./editions.ts";
 import type { SiteContext } from "./site-context.ts";
 import { slugify } from "./slug.ts";
@@ -76,6 +77,8 @@ export class ContentStore {
     );
     errors.push(...checkGroupNames(items));
     errors.push(...checkShareImage(this.ctx.contentDir, this.ctx.settings, picture));
+    const translations = linkTranslations(items);
+    errors.push(...translations.errors);
     // By file, then line: the order npm run check prints them in.
     errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     if (errors.length > 0) throw new ContentValidationError(errors, items);
@@ -84,6 +87,9 @@ export class ContentStore {
     this.#published = items
       .filter((item) => item.url !== false && this.isVisible(item))
       .sort(newestFirst);
+    this.#versions = translations.versions;
+    this.#publishedIn = new Map(this.ctx.languages.list.map((l) => [l.code, [] as Item[]]));
+    for (const item of this.#published) this.#publishedIn.get(item.lang)?.push(item);
     return items;
   }
 
@@ -132,6 +138,24 @@ export class ContentStore {
     return this.#published;
   }
 
+  #versions = new Map<Item, Item[]>();
+  #publishedIn = new Map<string, Item[]>();
+
+  /** The published items in one language, newest first. */
+  publishedIn(code: string): Item[] {
+    this.load();
+    return this.#publishedIn.get(code) ?? [];
+  }
+
+  /** The same item in the site's other languages (published ones, with a page), in the site's order of languages. */
+  translations(item: Item): Item[] {
+    this.load();
+    const order = this.ctx.languages.list.map((l) => l.code);
+    return (this.#versions.get(item) ?? [])
+      .filter((other) => other.url !== false && this.isVisible(other))
+      .sort((a, b) => order.indexOf(a.lang) - order.indexOf(b.lang));
+  }
+
   /** Up to `count` other items sharing the most tags, then the newest of the same category. */
   related(item: Item, count = 3): Item[] {
     // Runs for every page: ranks (positions in `published`, newest first) in typed arrays, so ties go to the newer item.
@@ -152,7 +176,7 @@ export class ContentStore {
       if (!list) continue;
       for (let i = 0; i < list.length; i++) {
         const rank = list[i]!;
-        if (rank === me) continue;
+        if (rank === me || published[rank]!.lang !== item.lang) continue;
         if (scores[rank] === 0) touched[touchedCount++] = rank;
         scores[rank]! += category[rank] === myCategory ? sameCategory : 2;
       }
@@ -179,6 +203,7 @@ export class ContentStore {
         const other = published[rank]!;
         if (
           other !== item &&
+          other.lang === item.lang &&
           (other.section === "articles" || other.section === "actions") &&
           other.category === item.category &&
           scores[rank] === 0

@@ -7,6 +7,7 @@ import { articleJsonLd } from "../lib/jsonld.ts";
 import type { ContentStore } from "../lib/store.ts";
 import { categoryUrl } from "../lib/tags.ts";
 import { remember } from "../lib/cache.ts";
+import { languageOfUrl } from "../lib/languages.ts";
 
 export interface HelpersOptions {
   store: ContentStore;
@@ -21,7 +22,14 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   if (!images) throw new Error("helpers plugin: the `images` option is required");
   const { settings } = store.ctx;
 
-  eleventyConfig.addFilter("readableDate", (t: TimeLike) => readableDate(t, settings.language));
+  const languages = store.ctx.languages;
+  // A filter's page is the one that called it (a macro imported with context too): its URL says its language.
+  type FilterThis = { page?: { url?: string | false }; ctx?: { page?: { url?: string | false } } };
+  const languageOf = (self: FilterThis) =>
+    languageOfUrl(languages, self.ctx?.page?.url || self.page?.url || "/");
+  eleventyConfig.addFilter("readableDate", function (this: FilterThis, t: TimeLike) {
+    return readableDate(t, languages.multilingual ? languageOf(this) : settings.language);
+  });
   // Eleventy's `url` filter tries `new URL()` (and catches a throw) on every relative URL; the answer depends only on the URL.
   const eleventyUrl = eleventyConfig.getFilter("url") as (
     this: unknown,
@@ -38,10 +46,18 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   eleventyConfig.addFilter("isoDate", isoDate);
   const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);
   eleventyConfig.addFilter("absolute", absolute);
-  eleventyConfig.addFilter("categoryLabel", (slug: string) => settings.categories[slug] ?? slug);
-  eleventyConfig.addFilter("categoryShort", (slug: string) => settings.categoryShort[slug] ?? slug);
-  eleventyConfig.addFilter("categoryUrl", categoryUrl);
-  eleventyConfig.addFilter("tagUrl", (tag: string) => store.tagUrl(tag));
+  eleventyConfig.addFilter("categoryLabel", function (this: FilterThis, slug: string) {
+    return languageOf(this).categories[slug] ?? slug;
+  });
+  eleventyConfig.addFilter("categoryShort", function (this: FilterThis, slug: string) {
+    return languageOf(this).categoryShort[slug] ?? slug;
+  });
+  eleventyConfig.addFilter("categoryUrl", function (this: FilterThis, slug: string) {
+    return languageOf(this).prefix + categoryUrl(slug);
+  });
+  eleventyConfig.addFilter("tagUrl", function (this: FilterThis, tag: string) {
+    return languageOf(this).prefix + store.tagUrl(tag);
+  });
   eleventyConfig.addFilter("tagLabel", (tag: string) => store.tagLabel(tag));
   eleventyConfig.addFilter("related", (item: Item, count?: number) => store.related(item, count));
   eleventyConfig.addFilter("jsonForScript", jsonForScript);

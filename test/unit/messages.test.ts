@@ -112,7 +112,7 @@ describe("any front matter at all", () => {
 describe("did you mean", () => {
   it("suggests the field for a misspelt key, at any depth", () => {
     expect(printed("tittle: A\ndate: 2024-01-01\ncategory: news")).toContain(
-      'content/articles/a.md:2 → tittle: expected one of the fields title, date, tags, summary, author, source, image, event, draft, permalink, category, cta, group, got "tittle": did you mean "title"?',
+      'content/articles/a.md:2 → tittle: expected one of the fields title, date, tags, summary, author, source, image, event, draft, lang, translationOf, permalink, category, cta, group, got "tittle": did you mean "title"?',
     );
     expect(
       printed(

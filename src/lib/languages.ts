@@ -1,0 +1,110 @@
+import { routesUnder, type Routes } from "./routes.ts";
+import type { SiteSettings } from "./settings.ts";
+import type { Strings } from "./strings.ts";
+
+/** One language the site publishes in: its pages, strings and conventions. */
+export interface Language {
+  /** The short code of site.yml and of `lang:` in front matter ("en", "ar"). */
+  code: string;
+  /** The BCP 47 tag written into lang="" and feeds ("en-GB", "ar"). */
+  tag: string;
+  /** Its name in its own script, for the language switcher. */
+  name: string;
+  dir: "ltr" | "rtl";
+  /** Which digits numbers are written in: written by this code, never by ICU, so output is stable. */
+  digits: "latn" | "arab";
+  isDefault: boolean;
+  /** "" for the default language, else "/ar": the folder its pages live under. */
+  prefix: string;
+  routes: Routes;
+  /** The site's title and description in this language. */
+  title: string;
+  description: string;
+  strings: Strings;
+  /** Each category's label and short label in this language, by slug. */
+  categories: Record<string, string>;
+  categoryShort: Record<string, string>;
+}
+
+export interface Languages {
+  default: Language;
+  /** The default first, then the others in site.yml's order. */
+  list: Language[];
+  get(code: string): Language | undefined;
+  /** More than one language: pages carry alternates and a language switcher. */
+  multilingual: boolean;
+}
+
+/** Languages written right to left, for a site.yml entry that does not say. */
+const RIGHT_TO_LEFT = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"]);
+
+/** The code of the default language: the first part of site.yml's `language` ("en-GB" → "en"). */
+export const defaultCode = (settings: Pick<SiteSettings, "language">) =>
+  settings.language.split("-")[0]!.toLowerCase();
+
+/** The site's languages from its settings and each language's strings (already checked complete). */
+export function makeLanguages(
+  settings: SiteSettings,
+  strings: (code: string) => Strings,
+): Languages {
+  const main = defaultCode(settings);
+  const entries = Object.entries(settings.languages);
+  if (!entries.some(([code]) => code === main))
+    entries.unshift([main, { name: "", digits: "latn" }]);
+  entries.sort(([a], [b]) => Number(b === main) - Number(a === main));
+  const list = entries.map(([code, entry]): Language => {
+    const isDefault = code === main;
+    const table = strings(code);
+    const prefix = isDefault ? "" : `/${code}`;
+    return {
+      code,
+      tag: isDefault ? settings.language : (entry.tag ?? code),
+      name: entry.name || table.text("language.name"),
+      dir: entry.dir ?? (RIGHT_TO_LEFT.has(code) ? "rtl" : "ltr"),
+      digits: entry.digits,
+      isDefault,
+      prefix,
+      routes: routesUnder(prefix),
+      title: entry.title ?? settings.title,
+      description: entry.description ?? settings.description,
+      strings: table,
+      ...(isDefault || !entry.categories
+        ? { categories: settings.categories, categoryShort: settings.categoryShort }
+        : {
+            categories: Object.fromEntries(
+              Object.entries(entry.categories).map(([slug, c]) => [
+                slug,
+                typeof c === "string" ? c : c.label,
+              ]),
+            ),
+            categoryShort: Object.fromEntries(
+              Object.entries(entry.categories).map(([slug, c]) => [
+                slug,
+                typeof c === "string" ? c : c.short,
+              ]),
+            ),
+          }),
+    };
+  });
+  const byCode = new Map(list.map((l) => [l.code, l]));
+  return {
+    default: list[0]!,
+    list,
+    get: (code) => byCode.get(code),
+    multilingual: list.length > 1,
+  };
+}
+
+const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
+
+/** `text` with its Western digits written in the language's digits. */
+export function localDigits(text: string, digits: Language["digits"]): string {
+  return digits === "arab" ? text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!) : text;
+}
+
+/** The language a site URL is in: the one whose folder it is under ("/ar/…"), else the default. */
+export function languageOfUrl(languages: Languages, url: string): Language {
+  const folder = /^\/([a-z]{2,3})(?:\/|$)/.exec(url)?.[1];
+  const language = folder ? languages.get(folder) : undefined;
+  return language && !language.isDefault ? language : languages.default;
+}

@@ -1,0 +1,162 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { DateTime } from "luxon";
+import { readYaml } from "./yaml-problems.ts";
+
+/** The interface strings shipped with the site, one table per language: src/i18n/<code>.yml. */
+export const BUILT_IN_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "i18n",
+);
+/** The language every table is checked against: it has every key templates use. */
+export const REFERENCE = "en";
+
+/** A site's own strings for a language, which complete or replace the built-in ones. */
+export const siteStringsPath = (contentDir: string, code: string) =>
+  path.join(contentDir, "_data", "i18n", `${code}.yml`);
+
+type Value = string | string[];
+
+/** Nested YAML maps as dotted keys ("nav: { articles: … }" → "nav.articles"); lists stay lists. */
+function flatten(value: unknown, prefix: string, into: Map<string, Value>, bad: string[]): void {
+  if (typeof value === "string") into.set(prefix, value);
+  else if (Array.isArray(value) && value.every((v) => typeof v === "string"))
+    into.set(prefix, value);
+  else if (value && typeof value === "object" && !Array.isArray(value))
+    for (const [key, inner] of Object.entries(value))
+      flatten(inner, prefix ? `${prefix}.${key}` : key, into, bad);
+  else bad.push(prefix);
+}
+
+/** One language's strings: `text` throws on a key the table lacks, so no page shows another language silently. */
+export class Strings {
+  constructor(
+    readonly code: string,
+    readonly table: ReadonlyMap<string, Value>,
+  ) {}
+
+  has(key: string): boolean {
+    return this.table.has(key);
+  }
+
+  /** The string at `key`, with "{name}" replaced from `params`. */
+  text(key: string, params?: Record<string, unknown>): string {
+    const value = this.table.get(key);
+    if (typeof value !== "string")
+      throw new Error(
+        `interface string "${key}" ${value ? "is a list, not text" : "is missing"} in language "${this.code}"`,
+      );
+    if (!params) return value;
+    return value.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+  }
+
+  list(key: string, length: number): string[] {
+    const value = this.table.get(key);
+    if (!Array.isArray(value) || value.length !== length)
+      throw new Error(
+        `interface string "${key}" in language "${this.code}" must be a list of ${length}`,
+      );
+    return value;
+  }
+}
+
+function readTable(file: string, shown: string, problems: string[]): Map<string, Value> {
+  const table = new Map<string, Value>();
+  if (!existsSync(file)) return table;
+  const read = readYaml(readFileSync(file, "utf8"));
+  for (const p of read.problems) problems.push(`${shown}:${p.line} → ${p.field}: ${p.message}`);
+  const bad: string[] = [];
+  flatten(read.data ?? {}, "", table, bad);
+  for (const key of bad)
+    problems.push(`${shown} → ${key || "(top)"}: expected text, a list of texts, or keys under it`);
+  return table;
+}
+
+/**
+ * Each configured language's strings: the built-in table completed or replaced by the site's
+ * `content/_data/i18n/<code>.yml`. Problems name the file, the key and what is missing; a key that
+ * the reference (English) table has and a language lacks is one.
+ */
+export function loadStrings(
+  contentDir: string,
+  codes: string[],
+): { strings: Map<string, Strings>; problems: string[] } {
+  const problems: string[] = [];
+  const tableOf = (code: string) => {
+    const builtIn = readTable(
+      path.join(BUILT_IN_DIR, `${code}.yml`),
+      `src/i18n/${code}.yml`,
+      problems,
+    );
+    const shownSite = `content/_data/i18n/${code}.yml`;
+    for (const [key, value] of readTable(siteStringsPath(contentDir, code), shownSite, problems))
+      builtIn.set(key, value);
+    return builtIn;
+  };
+  const reference = tableOf(REFERENCE);
+  const strings = new Map<string, Strings>();
+  for (const code of codes) {
+    const table = code === REFERENCE ? reference : tableOf(code);
+    const missing = [...reference.keys()].filter((key) => !table.has(key));
+    if (missing.length === reference.size)
+      problems.push(
+        `content/_data/i18n/${code}.yml: expected the interface strings of language "${code}" (${reference.size} of them; copy src/i18n/${REFERENCE}.yml and translate it), got none`,
+      );
+    else
+      for (const key of missing)
+        problems.push(
+          `content/_data/i18n/${code}.yml → ${key}: expected the "${code}" text for ${JSON.stringify(reference.get(key))}, got nothing`,
+        );
+    strings.set(code, new Strings(code, table));
+  }
+  return { strings, problems };
+}
+
+const TOKENS = /d{1,2}|M{1,4}|L{3,4}|y{4}|c{3,4}|E{3,4}|H{1,2}|h{1,2}|m{2}|a|'[^']*'/g;
+
+/**
+ * `at` spelled with luxon's format tokens, in a language's own names of months and days and its own
+ * digits, from its table (`dates.months`, `dates.weekdays` from Monday, `dates.am`/`dates.pm`): the
+ * same text on every machine, whatever its ICU data.
+ */
+export function formatWithTable(at: DateTime, format: string, strings: Strings): string {
+  const months = strings.list("dates.months", 12);
+  const weekdays = strings.list("dates.weekdays", 7);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return format.replace(TOKENS, (token) => {
+    if (token.startsWith("'")) return token.slice(1, -1);
+    switch (token) {
+      case "d":
+        return String(at.day);
+      case "dd":
+        return pad(at.day);
+      case "M":
+        return String(at.month);
+      case "MM":
+        return pad(at.month);
+      case "yyyy":
+        return String(at.year);
+      case "HH":
+        return pad(at.hour);
+      case "H":
+        return String(at.hour);
+      case "hh":
+        return pad(at.hour % 12 || 12);
+      case "h":
+        return String(at.hour % 12 || 12);
+      case "mm":
+        return pad(at.minute);
+      case "a":
+        return strings.text(at.hour < 12 ? "dates.am" : "dates.pm");
+      default:
+        // MMM(M), LLL(L): the month's name; ccc(c), EEE(E): the weekday's.
+        return token[0] === "M" || token[0] === "L"
+          ? months[at.month - 1]!
+          : weekdays[at.weekday - 1]!;
+    }
+  });
+}

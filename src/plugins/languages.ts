@@ -1,0 +1,110 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import nunjucks from "nunjucks";
+import type { Item } from "../lib/content.ts";
+import { languageOfUrl, localDigits, type Language, type Languages } from "../lib/languages.ts";
+import type { ContentStore } from "../lib/store.ts";
+
+export interface LanguagesOptions {
+  store: ContentStore;
+}
+
+const { SafeString, markSafe } = nunjucks.runtime;
+const escapeHtml = nunjucks.lib.escape;
+
+/** What a filter's `this` holds in Nunjucks: the page being rendered, and its whole context. */
+type FilterThis = { page?: { url?: string | false }; ctx?: { page?: { url?: string | false } } };
+
+/** The page a filter runs for (macros imported with context see the page that called them). */
+const urlOf = (self: FilterThis) => self.ctx?.page?.url || self.page?.url || "/";
+
+/** One version of a page in another language, for hreflang links and the language switcher. */
+export interface Version {
+  language: Language;
+  url: string;
+  /** False when the page has no version in that language: the switcher goes to that language's home. */
+  exact: boolean;
+  current: boolean;
+}
+
+/**
+ * The site's languages in templates: `t` (interface strings in the page's language), `pageLanguage`
+ * and `versions` (the same page in each language). A page's language is its URL's: /ar/… is Arabic.
+ */
+export default function languages(eleventyConfig: UserConfig, options: LanguagesOptions) {
+  const { store } = options ?? {};
+  if (!store) throw new Error("languages plugin: the `store` option is required");
+  const langs: Languages = store.ctx.languages;
+  const languageOf = (self: FilterThis) => languageOfUrl(langs, urlOf(self));
+
+  eleventyConfig.addGlobalData("languages", langs);
+  /** The items of `list` in the page's language (all of them on a site in one language). */
+  eleventyConfig.addFilter("inPageLanguage", function (this: FilterThis, list: Item[]) {
+    if (!langs.multilingual) return list;
+    const code = languageOf(this).code;
+    return list.filter((item) => item.lang === code);
+  });
+  eleventyConfig.addFilter("pageLanguage", (url: string | false) =>
+    languageOfUrl(langs, url || "/"),
+  );
+  eleventyConfig.addFilter(
+    "t",
+    function (this: FilterThis, key: string, params?: Record<string, unknown>) {
+      const language = languageOf(this);
+      // The tables are trusted like the layouts (a string is written as it is, as the layouts' text was);
+      // what a page puts into one is escaped unless marked safe.
+      if (!params) return markSafe(language.strings.text(key));
+      const local = Object.fromEntries(
+        Object.entries(params).map(([name, value]) => [
+          name,
+          value instanceof SafeString
+            ? String(value)
+            : escapeHtml(
+                typeof value === "number"
+                  ? localDigits(String(value), language.digits)
+                  : String(value),
+              ),
+        ]),
+      );
+      return markSafe(language.strings.text(key, local));
+    },
+  );
+  /** A number in the page's digits. */
+  eleventyConfig.addFilter("digits", function (this: FilterThis, value: number | string) {
+    return localDigits(String(value), languageOf(this).digits);
+  });
+
+  // The URLs every page of this build is written at, so a version is only linked when it exists.
+  let built: { all: unknown; urls: Set<string> } | null = null;
+  const builtUrls = (all: { url: string | false }[]) => {
+    if (built?.all !== all)
+      built = { all, urls: new Set(all.map((entry) => entry.url).filter((u) => u !== false)) };
+    return built.urls;
+  };
+  eleventyConfig.addFilter(
+    "versions",
+    function (this: FilterThis, item: Item | undefined, all: { url: string | false }[]): Version[] {
+      if (!langs.multilingual) return [];
+      const url = urlOf(this);
+      const here = languageOfUrl(langs, url);
+      const translated = item ? store.translations(item) : [];
+      const path = url.slice(here.prefix.length);
+      return langs.list.map((language) => {
+        if (language === here) return { language, url, exact: true, current: true };
+        if (item) {
+          const other = translated.find((t) => t.lang === language.code);
+          return other
+            ? { language, url: other.url as string, exact: true, current: false }
+            : { language, url: language.routes.home, exact: false, current: false };
+        }
+        const counterpart = language.prefix + path;
+        const exact = builtUrls(all ?? []).has(counterpart);
+        return {
+          language,
+          url: exact ? counterpart : language.routes.home,
+          exact,
+          current: false,
+        };
+      });
+    },
+  );
+}
