@@ -163,13 +163,18 @@ export function makeSchemas(settings: SiteSettings) {
   const image = z.strictObject(
     {
       src: nonEmpty("an image path beside the Markdown or under content/"),
-      alt: nonEmpty("alt text describing the image").refine((v) => v !== PLACEHOLDER, {
-        error: placeholderMessage(
-          "alt text saying what the picture shows, for readers who cannot see it",
-          "npm run import",
-        ),
-        params: PLACEHOLDER_PARAMS,
-      }),
+      // One refusal of the placeholder, which npm run import (a feed's picture) or npm run new (a translation) wrote.
+      alt: z
+        .string({ error: expected("alt text describing the image") })
+        .trim()
+        .min(1, { error: "expected alt text describing the image, got an empty value" })
+        .refine((v) => v !== PLACEHOLDER, {
+          error: placeholderMessage(
+            "alt text saying what the picture shows, for readers who cannot see it",
+            "npm run import or npm run new",
+          ),
+          params: PLACEHOLDER_PARAMS,
+        }),
       credit: text().optional(),
     },
     { error: expected("an image with src and alt") },

@@ -513,11 +513,14 @@ describe("npm run import: the items' pictures", () => {
     ).not.toContain("image:");
   });
 
-  it("leaves a placeholder alt that npm run check refuses, naming the field, until it is written", async () => {
+  it("leaves a placeholder alt that npm run check refuses once, naming the field, until it is written (it was refused twice)", async () => {
     const check = await recorded(dir, "check.ts");
     expect(check.code).toBe(1);
+    expect(check.stderr.split("\n").filter((l) => l.includes("enclosed-picture.md"))).toHaveLength(
+      1,
+    );
     expect(check.stderr).toContain(
-      'content/articles/enclosed-picture.md:8 → image.alt: expected alt text saying what the picture shows, for readers who cannot see it, got the placeholder "TO FILL IN" that npm run import wrote (write the real one)',
+      'content/articles/enclosed-picture.md:8 → image.alt: expected alt text saying what the picture shows, for readers who cannot see it, got the placeholder "TO FILL IN" that npm run import or npm run new wrote (write the real one)',
     );
     const file = path.join(dir, "content/articles/enclosed-picture.md");
     writeFileSync(
