@@ -11,7 +11,7 @@ import type { SiteContext } from "./lib/site-context.ts";
 import { ContentStore } from "./lib/store.ts";
 import { createTaxonomy } from "./lib/taxonomy.ts";
 import assets from "./plugins/assets.ts";
-import content from "./plugins/content.ts";
+import content, { digestOf } from "./plugins/content.ts";
 import digest from "./plugins/digest.ts";
 import events from "./plugins/events.ts";
 import groups from "./plugins/groups.ts";
@@ -114,7 +114,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
       "share-card.png",
     ],
   });
-  eleventyConfig.addPlugin(pages, { store });
+  eleventyConfig.addPlugin(pages, { store, digestOf: (code: string) => digestOf(store, code) });
   eleventyConfig.addPlugin(feeds, {
     store,
     bodies,
@@ -125,10 +125,14 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
     ],
   });
   eleventyConfig.addPlugin(digest, { store, email });
-  eleventyConfig.addPlugin(share, { settings: ctx.settings, deploy: ctx.deploy });
+  eleventyConfig.addPlugin(share, {
+    settings: ctx.settings,
+    languages: ctx.languages,
+    deploy: ctx.deploy,
+  });
   eleventyConfig.addPlugin(events, { store, images });
   eleventyConfig.addPlugin(groups, { store, bodies });
-  eleventyConfig.addPlugin(taxonomy, { taxonomy: topics });
+  eleventyConfig.addPlugin(taxonomy, { taxonomy: topics, languages: ctx.languages });
   eleventyConfig.addPlugin(search, { store, images });
   eleventyConfig.addPlugin(headers);
 }

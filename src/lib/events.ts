@@ -1,7 +1,7 @@
 import { Info, type DateTime } from "luxon";
 import type { Item } from "./content.ts";
 import { remember } from "./cache.ts";
-import { formatDay, isoDate } from "./format.ts";
+import { formatDay, isoDate, spell, type DateLocale } from "./format.ts";
 import { routes } from "./routes.ts";
 import { startOfDay } from "./time.ts";
 
@@ -91,14 +91,14 @@ export interface MonthKey {
   label: string;
 }
 
-export function monthKey(day: DateTime, locale = "en-GB"): MonthKey {
+export function monthKey(day: DateTime, locale: DateLocale = "en-GB"): MonthKey {
   const mm = String(day.month).padStart(2, "0");
   return {
     year: day.year,
     month: day.month,
     key: `${day.year}-${mm}`,
-    url: routes.month(day.year, day.month),
-    label: day.setLocale(locale).toFormat("MMMM yyyy"),
+    url: (typeof locale === "string" ? routes : locale.routes).month(day.year, day.month),
+    label: spell(day, "MMMM yyyy", locale),
   };
 }
 
@@ -107,7 +107,10 @@ export interface MonthGroup extends MonthKey {
 }
 
 /** Events grouped by the month they start in, keeping the order given. */
-export function groupByMonth(events: readonly EventItem[], locale = "en-GB"): MonthGroup[] {
+export function groupByMonth(
+  events: readonly EventItem[],
+  locale: DateLocale = "en-GB",
+): MonthGroup[] {
   const groups = new Map<string, MonthGroup>();
   for (const event of events) {
     const month = monthKey(eventSpan(event).start, locale);
@@ -148,7 +151,7 @@ export interface MonthPage extends MonthKey {
  * One page for every month any event covers, oldest first; a multi-day event is listed on
  * every day it covers, so it also appears on each month it reaches into.
  */
-export function monthPages(items: readonly Item[], locale = "en-GB"): MonthPage[] {
+export function monthPages(items: readonly Item[], locale: DateLocale = "en-GB"): MonthPage[] {
   const byDay = new Map<string, { day: DateTime; events: DayEvent[] }>();
   for (const item of items.filter(isEvent).sort(bySoonest)) {
     const covered = daysCovered(item);
@@ -177,7 +180,7 @@ export function monthPages(items: readonly Item[], locale = "en-GB"): MonthPage[
       week.push({
         iso: d.toISODate()!,
         day: d.day,
-        label: d.setLocale(locale).toFormat("cccc d MMMM"),
+        label: spell(d, "cccc d MMMM", locale),
         events: days.get(d.day) ?? [],
       });
       if (week.length === 7) {
@@ -197,9 +200,16 @@ export function monthPages(items: readonly Item[], locale = "en-GB"): MonthPage[
 }
 
 /** Monday to Sunday, short and long names, for the month grid's column headings. */
-export function weekdayNames(locale = "en-GB"): { short: string; long: string }[] {
-  const short = Info.weekdays("short", { locale });
-  return Info.weekdays("long", { locale }).map((long, i) => ({ short: short[i]!, long }));
+export function weekdayNames(locale: DateLocale = "en-GB"): { short: string; long: string }[] {
+  if (typeof locale !== "string" && locale.strings.code !== "en") {
+    // A language's own names (its table has no short forms: the grid shows each day's first letters).
+    const long = locale.strings.list("dates.weekdays", 7);
+    const short = locale.strings.list("dates.weekdaysShort", 7);
+    return long.map((name, i) => ({ short: short[i]!, long: name }));
+  }
+  const tag = typeof locale === "string" ? locale : locale.tag;
+  const short = Info.weekdays("short", { locale: tag });
+  return Info.weekdays("long", { locale: tag }).map((long, i) => ({ short: short[i]!, long }));
 }
 
 export interface LocalMoment {
@@ -232,14 +242,15 @@ export interface EventWhen {
 export const isOnline = (location: string) => location.trim().toLowerCase() === "online";
 
 /** When and where, in words, in the site's zone: what every page and card shows. */
-export function describeEvent(item: EventItem, locale = "en-GB"): EventWhen {
+export function describeEvent(item: EventItem, locale: DateLocale = "en-GB"): EventWhen {
   // Every card of an event asks again; formatting with Intl is the slow part.
   const byLocale = described.get(item.event) ?? new Map<string, EventWhen>();
   described.set(item.event, byLocale);
-  const cached = byLocale.get(locale);
+  const key = typeof locale === "string" ? locale : locale.code;
+  const cached = byLocale.get(key);
   if (cached) return cached;
   const when = describeUncached(item, locale);
-  byLocale.set(locale, when);
+  byLocale.set(key, when);
   return when;
 }
 
@@ -247,14 +258,17 @@ const described = new WeakMap<EventItem["event"], Map<string, EventWhen>>();
 
 // A zone's names ("BST", "British Summer Time") come from Intl; they depend only on the offset in force.
 const names = new Map<string, { short: string | null; long: string | null }>();
-function zoneNames(at: DateTime, locale: string) {
+function zoneNames(at: DateTime, given: DateLocale) {
+  // Other languages name the zone as English does ("BST"): ICU's names for it differ between versions.
+  const locale =
+    typeof given === "string" ? given : given.strings.code === "en" ? given.tag : "en-GB";
   return remember(names, `${at.zoneName}|${locale}|${at.offset}`, () => {
     const local = at.setLocale(locale);
     return { short: local.offsetNameShort, long: local.offsetNameLong };
   });
 }
 
-function describeUncached(item: EventItem, locale: string): EventWhen {
+function describeUncached(item: EventItem, locale: DateLocale): EventWhen {
   const { start, end } = item.event;
   const allDay = start.dateOnly;
   const moment = (at: DateTime): LocalMoment => {
@@ -262,7 +276,7 @@ function describeUncached(item: EventItem, locale: string): EventWhen {
     const date = formatDay(at, "cccc d MMMM yyyy", locale);
     if (allDay) return { iso, date, time: null, zone: null, zoneName: null };
     const { short, long } = zoneNames(at, locale);
-    return { iso, date, time: at.setLocale(locale).toFormat("HH:mm"), zone: short, zoneName: long };
+    return { iso, date, time: spell(at, "HH:mm", locale), zone: short, zoneName: long };
   };
   const startMoment = moment(start.at);
   const endMoment = end ? moment(end.at) : null;

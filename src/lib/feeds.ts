@@ -1,5 +1,6 @@
 import type { Item } from "./content.ts";
 import { isoDate } from "./format.ts";
+import type { Language } from "./languages.ts";
 import type { SiteSettings } from "./settings.ts";
 
 /** One Atom or JSON feed: the site's latest items, or one topic's. */
@@ -16,6 +17,8 @@ export interface FeedSpec {
   contentHtml?: (item: Item) => string;
   /** Site-relative URL of a JSON Feed of the same entries, when there is one. */
   jsonUrl?: string;
+  /** The language of its entries, when not the site's default. */
+  language?: Language;
 }
 
 export interface JsonFeedContext {
@@ -34,8 +37,8 @@ export function jsonFeed(feed: FeedSpec, ctx: JsonFeedContext): string {
       title: feed.title,
       home_page_url: absolute(feed.pageUrl),
       feed_url: absolute(feed.feedUrl),
-      description: settings.description,
-      language: settings.language,
+      description: feed.language?.description ?? settings.description,
+      language: feed.language?.tag ?? settings.language,
       items: feed.items.map((item) => ({
         id: absolute(item.url as string),
         url: absolute(item.url as string),

@@ -66,8 +66,28 @@ export const routes = {
 /** The site's URL map: `routes`, or a language's under its folder. */
 export type Routes = typeof routes;
 
-/** Written once for the whole site, whatever the language: pictures, assets, the search bundle, robots.txt. */
-const SHARED = new Set(["pagefind", "images", "assets", "favicon", "headers", "robots"]);
+/**
+ * Written once for the whole site, whatever the language: pictures, assets, the search bundle,
+ * robots.txt; and, until they are translated, the digest's editions and the groups directory.
+ */
+const SHARED = new Set([
+  "pagefind",
+  "images",
+  "assets",
+  "favicon",
+  "headers",
+  "robots",
+  "digest",
+  "digestFeedAtom",
+  "digestFeedJson",
+  "digestPage",
+  "edition",
+  "editionEmail",
+  "groups",
+  "groupsSeeking",
+  "groupsBy",
+  "groupIcs",
+]);
 
 /** A language's URL map: every page under `prefix` ("/ar"), the shared files where they are. */
 export function routesUnder(prefix: string): Routes {

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { imageSize } from "image-size";
 import { shownPath, type ContentError, type Item } from "./content.ts";
-import { readableDate } from "./format.ts";
+import { readableDate, type DateLocale } from "./format.ts";
+import type { Strings } from "./strings.ts";
 import { settingsLine, settingsPath, type ShareTarget, type SiteSettings } from "./settings.ts";
 
 export interface ShareLink {
@@ -20,9 +21,10 @@ const LABELS: Record<ShareTarget, string> = {
 };
 
 /** The words a share starts with: an action carries its call to action and deadline. */
-export function shareText(item: Item, locale = "en-GB"): string {
+export function shareText(item: Item, locale: DateLocale = "en-GB", words?: Strings): string {
   if (item.section === "actions" && item.cta && !item.closed) {
-    const by = item.cta.deadline ? ` by ${readableDate(item.cta.deadline, locale)}` : "";
+    const date = item.cta.deadline && readableDate(item.cta.deadline, locale);
+    const by = date ? (words ? words.text("share.by", { date }) : ` by ${date}`) : "";
     return `${item.cta.label}${by}: ${item.title}`;
   }
   if (item.section === "editions") return `${item.title} (edition ${item.number})`;
@@ -37,9 +39,15 @@ export function shareText(item: Item, locale = "en-GB"): string {
 export function shareLinks(
   item: Item,
   url: string,
-  options: { targets: readonly ShareTarget[]; sharePage: string; locale?: string },
+  options: {
+    targets: readonly ShareTarget[];
+    sharePage: string;
+    locale?: DateLocale;
+    /** The interface strings of the item's language (its words for "Email" and "by"). */
+    words?: Strings;
+  },
 ): ShareLink[] {
-  const text = shareText(item, options.locale);
+  const text = shareText(item, options.locale, options.words);
   const both = `${text} ${url}`;
   const q = encodeURIComponent;
   const hrefs: Record<ShareTarget, string> = {
@@ -49,7 +57,9 @@ export function shareLinks(
     mastodon: `${options.sharePage}?text=${q(both)}`,
     email: `mailto:?subject=${q(item.title)}&body=${q(both)}`,
   };
-  return options.targets.map((target) => ({ target, label: LABELS[target], href: hrefs[target] }));
+  const label = (target: ShareTarget) =>
+    target === "email" && options.words ? options.words.text("share.email") : LABELS[target];
+  return options.targets.map((target) => ({ target, label: label(target), href: hrefs[target] }));
 }
 
 /** Smaller than this, Facebook and others show a small square instead of the wide card. */

@@ -3,7 +3,7 @@ import type { FeedSpec } from "./feeds.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 import type { ContentStore } from "./store.ts";
 import { categoryUrl, onTopicPages } from "./tags.ts";
-import { routes } from "./routes.ts";
+import type { Language } from "./languages.ts";
 
 export interface TaxonomyOptions {
   /** Items per tag or category page; defaults to the site's pageSize. */
@@ -37,17 +37,28 @@ export interface Taxonomy {
   categories: Topic[];
   pages: TopicPage[];
   feeds: FeedSpec[];
+  /** Each language's own tags and categories (the default's are `tags` and `categories`). */
+  byLanguage: Record<string, { tags: Topic[]; categories: Topic[] }>;
 }
 
-/** Every tag and category of one build, with their pages and feeds. */
-export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: number): Taxonomy {
+/** Every tag and category of one build in one language, with their pages and feeds. */
+export function buildTaxonomy(
+  store: ContentStore,
+  pageSize: number,
+  feedSize: number,
+  language: Language = store.ctx.languages.default,
+): Omit<Taxonomy, "byLanguage"> {
   const { settings } = store.ctx;
-  const collator = new Intl.Collator(settings.language);
+  const { strings, prefix } = language;
+  const published = store.ctx.languages.multilingual
+    ? store.publishedIn(language.code)
+    : store.published;
+  const collator = new Intl.Collator(language.isDefault ? settings.language : language.tag);
   const byTag = new Map<string, Item[]>();
   const byCategory = new Map<string, Item[]>(
     Object.keys(settings.categories).map((slug) => [slug, []]),
   );
-  for (const item of store.published) {
+  for (const item of published) {
     if (!onTopicPages(item)) continue;
     for (const tag of item.tags) {
       const list = byTag.get(tag);
@@ -67,30 +78,32 @@ export function buildTaxonomy(store: ContentStore, pageSize: number, feedSize: n
     key,
     label,
     url,
-    feedUrl: routes.topicFeed(url),
+    feedUrl: language.routes.topicFeed(url),
     // Filled in store.published order, which is newest first already.
     items,
   });
   const tags = [...byTag]
-    .map(([tag, items]) => topic("tag", tag, store.tagLabel(tag), store.tagUrl(tag), items))
+    .map(([tag, items]) =>
+      topic("tag", tag, store.tagLabel(tag), prefix + store.tagUrl(tag), items),
+    )
     .sort((a, b) => collator.compare(a.key, b.key) || a.key.localeCompare(b.key));
   const categories = [...byCategory].map(([slug, items]) =>
-    topic("category", slug, settings.categories[slug] ?? slug, categoryUrl(slug), items),
+    topic("category", slug, language.categories[slug] ?? slug, prefix + categoryUrl(slug), items),
   );
 
   const pages = [...tags, ...categories].flatMap(({ items, ...t }) =>
     paginate(items, pageSize, t.url).map((list): TopicPage => ({
       topic: t,
-      title: t.kind === "tag" ? `Topic: ${t.label}` : t.label,
-      intro:
-        t.kind === "tag"
-          ? `Everything tagged “${t.label}”, newest first.`
-          : `Everything in ${t.label}, newest first.`,
+      title: t.kind === "tag" ? strings.text("topics.tagTitle", { label: t.label }) : t.label,
+      intro: strings.text(t.kind === "tag" ? "topics.tagIntro" : "topics.categoryIntro", {
+        label: t.label,
+      }),
       list,
     })),
   );
   const feeds = [...tags, ...categories].map((t): FeedSpec => ({
-    title: `${settings.title}: ${t.label}`,
+    title: `${language.title}: ${t.label}`,
+    language,
     pageUrl: t.url,
     feedUrl: t.feedUrl,
     items: t.items.slice(0, feedSize),
@@ -113,8 +126,27 @@ export function createTaxonomy(store: ContentStore, options: TaxonomyOptions = {
   let cached: { items: Item[]; taxonomy: Taxonomy } | null = null;
   return () => {
     const items = store.published;
-    if (cached?.items !== items)
-      cached = { items, taxonomy: buildTaxonomy(store, pageSize, feedSize) };
+    if (cached?.items !== items) {
+      const [main, ...others] = store.ctx.languages.list.map((language) => ({
+        language,
+        taxonomy: buildTaxonomy(store, pageSize, feedSize, language),
+      }));
+      const all = [main!, ...others];
+      cached = {
+        items,
+        taxonomy: {
+          ...main!.taxonomy,
+          pages: all.flatMap((l) => l.taxonomy.pages),
+          feeds: all.flatMap((l) => l.taxonomy.feeds),
+          byLanguage: Object.fromEntries(
+            all.map((l) => [
+              l.language.code,
+              { tags: l.taxonomy.tags, categories: l.taxonomy.categories },
+            ]),
+          ),
+        },
+      };
+    }
     return cached.taxonomy;
   };
 }

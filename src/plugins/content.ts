@@ -67,17 +67,28 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
     pathPrefix: store.ctx.deploy.pathPrefix,
     now: store.ctx.now,
   });
-  eleventyConfig.addGlobalData("digest", () => {
-    const published = store.published;
-    const articles = published.filter((i) => i.section === "articles");
-    const actions = published.filter((i) => i.section === "actions");
-    const open = actions.filter((i) => !i.closed);
-    return {
-      articles,
-      // Open actions first, then the closed ones: /actions/ pages through them in this order.
-      actions: [...open, ...actions.filter((i) => i.closed)],
-      pages: published.filter((i) => i.section === "pages"),
-      openActions: open,
-    };
-  });
+  eleventyConfig.addGlobalData("digest", () => digestOf(store, store.ctx.languages.default.code));
+  // The same lists in each other language, for its home and list pages.
+  eleventyConfig.addGlobalData("digests", () =>
+    Object.fromEntries(
+      store.ctx.languages.list
+        .filter((l) => !l.isDefault)
+        .map((l) => [l.code, digestOf(store, l.code)]),
+    ),
+  );
+}
+
+/** The lists the home page and the section lists page through, in one language. */
+export function digestOf(store: ContentStore, code: string) {
+  const published = store.ctx.languages.multilingual ? store.publishedIn(code) : store.published;
+  const articles = published.filter((i) => i.section === "articles");
+  const actions = published.filter((i) => i.section === "actions");
+  const open = actions.filter((i) => !i.closed);
+  return {
+    articles,
+    // Open actions first, then the closed ones: /actions/ pages through them in this order.
+    actions: [...open, ...actions.filter((i) => i.closed)],
+    pages: published.filter((i) => i.section === "pages"),
+    openActions: open,
+  };
 }

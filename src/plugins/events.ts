@@ -25,6 +25,8 @@ import { absoluteUrl } from "../lib/deploy.ts";
 import type { ImagePipeline } from "../lib/images.ts";
 import type { ContentStore } from "../lib/store.ts";
 import { routes } from "../lib/routes.ts";
+import type { DateLocale } from "../lib/format.ts";
+import { languageOfUrl, type Language } from "../lib/languages.ts";
 
 export interface EventsOptions {
   store: ContentStore;
@@ -62,30 +64,37 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
   const { store, images } = options ?? {};
   if (!store) throw new Error("events plugin: the `store` option is required");
   if (!images) throw new Error("events plugin: the `images` option is required");
-  const { settings } = store.ctx;
-  const locale = settings.language;
+  const { settings, languages } = store.ctx;
   const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);
   const ctx: CalendarContext = {
     siteTitle: settings.title,
     absolute,
     categoryLabel: (slug) => settings.categories[slug] ?? slug,
   };
+  // The default language's dates are spelled as they always were (luxon, the site's locale).
+  const localeOf = (language: Language): DateLocale =>
+    language.isDefault ? settings.language : language;
 
-  // Worked out once per load of the store (the dev server reloads it on every change).
-  let cached: { from: Item[]; data: CalendarData } | null = null;
-  const calendar = (): CalendarData => {
-    const published = store.published;
-    if (cached?.from === published) return cached.data;
+  // Worked out once per load of the store and language (the dev server reloads it on every change).
+  const cached = new Map<string, { from: Item[]; data: CalendarData }>();
+  const calendarOf = (language: Language): CalendarData => {
+    const from = store.published;
+    const hit = cached.get(language.code);
+    if (hit?.from === from) return hit.data;
+    const { strings, routes: at } = language;
+    const title = language.title;
+    const locale = localeOf(language);
+    const published = languages.multilingual ? store.publishedIn(language.code) : from;
     const { upcoming, past } = splitEvents(published, store.ctx.now);
     const all = [...past].reverse().concat(upcoming);
-    const categories = Object.entries(settings.categories)
+    const categories = Object.entries(language.categories)
       .map(([slug, label]) => ({
         slug,
         label,
-        name: `${settings.title}: ${label}`,
-        description: `${label} events from ${settings.title}`,
-        pageUrl: routes.events,
-        feedUrl: categoryIcsUrl(slug),
+        name: strings.text("events.icsCategoryName", { title, label }),
+        description: strings.text("events.icsCategoryDescription", { title, label }),
+        pageUrl: at.events,
+        feedUrl: at.categoryIcs(slug),
         items: all.filter((e) => e.category === slug),
       }))
       .filter((c) => c.items.length > 0);
@@ -96,23 +105,39 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
       past,
       months: monthPages(all, locale),
       site: {
-        name: `${settings.title}: events`,
-        description: `Events from ${settings.title}`,
-        pageUrl: routes.events,
-        feedUrl: SITE_ICS_URL,
+        name: strings.text("events.icsName", { title }),
+        description: strings.text("events.icsDescription", { title }),
+        pageUrl: at.events,
+        feedUrl: at.eventsIcs,
         items: all,
       },
       categories,
       weekdays: weekdayNames(locale),
     };
-    cached = { from: published, data };
+    cached.set(language.code, { from, data });
     return data;
   };
-  eleventyConfig.addGlobalData("calendar", () => calendar());
+  const calendar = () => calendarOf(languages.default);
+  eleventyConfig.addGlobalData("calendar", calendar);
+  eleventyConfig.addGlobalData("calendarEvents", () =>
+    languages.list.flatMap((l) => calendarOf(l).events),
+  );
+  // Each other language's calendar, for its pages (and its home page's "Coming up").
+  eleventyConfig.addGlobalData("calendars", () =>
+    Object.fromEntries(languages.list.map((l) => [l.code, calendarOf(l)])),
+  );
+  // Filters spell dates in the language of the page that calls them.
+  type FilterThis = { page?: { url?: string | false }; ctx?: { page?: { url?: string | false } } };
+  const pageLocale = (self: FilterThis) =>
+    localeOf(languageOfUrl(languages, self.ctx?.page?.url || self.page?.url || "/"));
 
   eleventyConfig.addFilter("isEvent", (item: Item) => !!item && isEvent(item));
-  eleventyConfig.addFilter("eventMonths", (items: EventItem[]) => groupByMonth(items, locale));
-  eleventyConfig.addFilter("eventWhen", (item: EventItem) => describeEvent(item, locale));
+  eleventyConfig.addFilter("eventMonths", function (this: FilterThis, items: EventItem[]) {
+    return groupByMonth(items, pageLocale(this));
+  });
+  eleventyConfig.addFilter("eventWhen", function (this: FilterThis, item: EventItem) {
+    return describeEvent(item, pageLocale(this));
+  });
   eleventyConfig.addFilter("eventIcsUrl", (item: EventItem) => eventIcsUrl(item));
   eleventyConfig.addFilter("googleCalendarUrl", (item: EventItem) => googleCalendarUrl(item, ctx));
   eleventyConfig.addFilter("outlookCalendarUrl", (item: EventItem) =>
@@ -131,43 +156,58 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
     calendarIcs({ name: item.title, pageUrl: item.url, items: [item] }, ctx),
   );
 
-  eleventyConfig.addTemplate("events-index.njk", "", {
-    layout: "events/index.njk",
-    title: "Events",
-    permalink: routes.events,
-  });
-  eleventyConfig.addTemplate("events-month.njk", "", {
-    layout: "events/month.njk",
-    pagination: { data: "calendar.months", size: 1, alias: "month" },
-    permalink: (data: { month: MonthPage }) => data.month.url,
-    eleventyComputed: { title: (data: { month: MonthPage }) => `Events in ${data.month.label}` },
-  });
-  eleventyConfig.addTemplate("events-past.njk", "", {
-    layout: "events/past.njk",
-    title: "Past events",
-    pagination: {
-      data: "calendar.past",
-      size: settings.pageSize,
-      alias: "items",
-      generatePageOnEmptyData: true,
-    },
-    permalink: (data: { pagination: { pageNumber: number } }) =>
-      routes.eventsPast(data.pagination.pageNumber),
-  });
+  for (const language of languages.list) {
+    const { strings, code, isDefault, routes: at } = language;
+    const name = (base: string) => (isDefault ? base : `${code}/${base}`);
+    const data = isDefault ? "calendar" : `calendars.${code}`;
+    // The default language's pages read the global `calendar`; another's gets its own.
+    const own = isDefault ? {} : { calendar: () => calendarOf(language) };
+    eleventyConfig.addTemplate(name("events-index.njk"), "", {
+      layout: "events/index.njk",
+      title: strings.text("events.title"),
+      permalink: at.events,
+      ...(isDefault ? {} : { eleventyComputed: own }),
+    });
+    eleventyConfig.addTemplate(name("events-month.njk"), "", {
+      layout: "events/month.njk",
+      pagination: { data: `${data}.months`, size: 1, alias: "month" },
+      permalink: (d: { month: MonthPage }) => d.month.url,
+      eleventyComputed: {
+        ...own,
+        title: (d: { month: MonthPage }) =>
+          strings.text("events.monthTitle", { month: d.month.label }),
+      },
+    });
+    eleventyConfig.addTemplate(name("events-past.njk"), "", {
+      layout: "events/past.njk",
+      title: strings.text("events.past"),
+      pagination: {
+        data: `${data}.past`,
+        size: settings.pageSize,
+        alias: "items",
+        generatePageOnEmptyData: true,
+      },
+      permalink: (d: { pagination: { pageNumber: number } }) =>
+        at.eventsPast(d.pagination.pageNumber),
+    });
 
+    const ics = { eleventyExcludeFromCollections: true };
+    eleventyConfig.addTemplate(
+      name("events-site-ics.njk"),
+      "{{ calendar.site | icsCalendar | safe }}",
+      { ...ics, permalink: at.eventsIcs, ...(isDefault ? {} : { eleventyComputed: own }) },
+    );
+    eleventyConfig.addTemplate(name("events-category-ics.njk"), "{{ feed | icsCalendar | safe }}", {
+      ...ics,
+      pagination: { data: `${data}.categories`, size: 1, alias: "feed" },
+      permalink: (d: { feed: CategoryCalendar }) => d.feed.feedUrl,
+    });
+  }
   const ics = { eleventyExcludeFromCollections: true };
-  eleventyConfig.addTemplate("events-site-ics.njk", "{{ calendar.site | icsCalendar | safe }}", {
-    ...ics,
-    permalink: SITE_ICS_URL,
-  });
-  eleventyConfig.addTemplate("events-category-ics.njk", "{{ feed | icsCalendar | safe }}", {
-    ...ics,
-    pagination: { data: "calendar.categories", size: 1, alias: "feed" },
-    permalink: (data: { feed: CategoryCalendar }) => data.feed.feedUrl,
-  });
   eleventyConfig.addTemplate("events-event-ics.njk", "{{ entry | eventIcs | safe }}", {
     ...ics,
-    pagination: { data: "calendar.events", size: 1, alias: "entry" },
+    // Every event of every language: each one's file sits beside its page.
+    pagination: { data: "calendarEvents", size: 1, alias: "entry" },
     permalink: (data: { entry: EventItem }) => eventIcsUrl(data.entry),
   });
 }

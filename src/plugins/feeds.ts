@@ -5,7 +5,6 @@ import { absoluteUrl } from "../lib/deploy.ts";
 import { isoDate } from "../lib/format.ts";
 import type { ImagePipeline } from "../lib/images.ts";
 import type { ContentStore } from "../lib/store.ts";
-import { routes } from "../lib/routes.ts";
 
 export interface FeedsOptions {
   store: ContentStore;
@@ -27,27 +26,31 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions)
   const { settings } = store.ctx;
   const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);
 
-  const siteFeed = (feedUrl: string): FeedSpec => ({
-    title: settings.title,
-    pageUrl: routes.home,
-    feedUrl,
-    items: store.published
-      .filter((i) => i.section === "articles" || i.section === "actions")
-      .slice(0, settings.feedSize),
-    fullContent: true,
-  });
-
-  eleventyConfig.addTemplate("feed-atom.njk", "", {
-    layout: "feeds/atom.njk",
-    permalink: routes.feedAtom,
-    eleventyExcludeFromCollections: true,
-    eleventyComputed: { feed: () => siteFeed(routes.feedAtom) },
-  });
-  eleventyConfig.addTemplate("feed-json.njk", "{{ siteFeed | jsonFeed | safe }}", {
-    permalink: routes.feedJson,
-    eleventyExcludeFromCollections: true,
-    eleventyComputed: { siteFeed: () => siteFeed(routes.feedJson) },
-  });
+  for (const language of store.ctx.languages.list) {
+    const { routes: at, isDefault, code } = language;
+    const siteFeed = (feedUrl: string): FeedSpec => ({
+      title: language.title,
+      pageUrl: at.home,
+      feedUrl,
+      items: (store.ctx.languages.multilingual ? store.publishedIn(code) : store.published)
+        .filter((i) => i.section === "articles" || i.section === "actions")
+        .slice(0, settings.feedSize),
+      fullContent: true,
+      ...(isDefault ? {} : { language }),
+    });
+    const name = (base: string) => (isDefault ? base : `${code}/${base}`);
+    eleventyConfig.addTemplate(name("feed-atom.njk"), "", {
+      layout: "feeds/atom.njk",
+      permalink: at.feedAtom,
+      eleventyExcludeFromCollections: true,
+      eleventyComputed: { feed: () => siteFeed(at.feedAtom) },
+    });
+    eleventyConfig.addTemplate(name("feed-json.njk"), "{{ siteFeed | jsonFeed | safe }}", {
+      permalink: at.feedJson,
+      eleventyExcludeFromCollections: true,
+      eleventyComputed: { siteFeed: () => siteFeed(at.feedJson) },
+    });
+  }
   // Asked for twice a build (Atom and JSON): worked out once.
   let moreFeeds: FeedSpec[] | null = null;
   eleventyConfig.on("eleventy.before", () => (moreFeeds = null));

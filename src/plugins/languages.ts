@@ -37,12 +37,6 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
   const languageOf = (self: FilterThis) => languageOfUrl(langs, urlOf(self));
 
   eleventyConfig.addGlobalData("languages", langs);
-  /** The items of `list` in the page's language (all of them on a site in one language). */
-  eleventyConfig.addFilter("inPageLanguage", function (this: FilterThis, list: Item[]) {
-    if (!langs.multilingual) return list;
-    const code = languageOf(this).code;
-    return list.filter((item) => item.lang === code);
-  });
   eleventyConfig.addFilter("pageLanguage", (url: string | false) =>
     languageOfUrl(langs, url || "/"),
   );

@@ -1,15 +1,18 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Taxonomy, TopicPage } from "../lib/taxonomy.ts";
-import { routes } from "../lib/routes.ts";
+import type { Languages } from "../lib/languages.ts";
 
 export interface TaxonomyPluginOptions {
+  /** The site's languages: each has its own indexes of tags and categories. */
+  languages: Languages;
   /** This build's tags and categories (src/lib/taxonomy.ts), shared with the per-topic feeds. */
   taxonomy: () => Taxonomy;
 }
 
 /** Tag and category pages (paginated, newest first) and their indexes. */
 export default function taxonomy(eleventyConfig: UserConfig, options: TaxonomyPluginOptions) {
-  const { taxonomy: current } = options ?? {};
+  const { taxonomy: current, languages } = options ?? {};
+  if (!languages?.list) throw new Error("taxonomy plugin: the `languages` option is required");
   if (typeof current !== "function")
     throw new Error("taxonomy plugin: the `taxonomy` option is required (see createTaxonomy)");
   eleventyConfig.addGlobalData("taxonomy", () => current());
@@ -26,27 +29,30 @@ export default function taxonomy(eleventyConfig: UserConfig, options: TaxonomyPl
       title: (data: { topicPage: TopicPage }) => data.topicPage.title,
     },
   });
-  const indexes = [
-    {
-      key: "tags",
-      url: routes.tags,
-      title: "Topics",
-      intro: "Every topic on the site, with how many items each holds.",
-    },
-    {
-      key: "categories",
-      url: routes.categories,
-      title: "Categories",
-      intro: "News, statements, calls to action and more, by kind.",
-    },
-  ] as const;
-  for (const index of indexes) {
-    eleventyConfig.addTemplate(`taxonomy-${index.key}.njk`, "", {
-      layout: "topics.njk",
-      title: index.title,
-      intro: index.intro,
-      permalink: index.url,
-      eleventyComputed: { topics: () => current()[index.key] },
-    });
+  for (const language of languages.list) {
+    const { strings, code, isDefault } = language;
+    const indexes = [
+      {
+        key: "tags",
+        url: language.routes.tags,
+        title: strings.text("topics.tags"),
+        intro: strings.text("topics.tagsIntro"),
+      },
+      {
+        key: "categories",
+        url: language.routes.categories,
+        title: strings.text("topics.categories"),
+        intro: strings.text("topics.categoriesIntro"),
+      },
+    ] as const;
+    for (const index of indexes) {
+      eleventyConfig.addTemplate(`${isDefault ? "" : `${code}/`}taxonomy-${index.key}.njk`, "", {
+        layout: "topics.njk",
+        title: index.title,
+        intro: index.intro,
+        permalink: index.url,
+        eleventyComputed: { topics: () => current().byLanguage[code]![index.key] },
+      });
+    }
   }
 }
