@@ -9,7 +9,6 @@ import {
 } from "../lib/calendar.ts";
 import type { Item } from "../lib/content.ts";
 import {
-  categoryIcsUrl,
   describeEvent,
   eventIcsUrl,
   groupByMonth,
