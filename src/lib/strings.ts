@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DateTime } from "luxon";
@@ -92,6 +92,18 @@ export function loadStrings(
       `src/i18n/${code}.yml`,
       problems,
     );
+    // A part of the site may keep its strings in a file of its own: src/i18n/<code>/<part>.yml.
+    const partsDir = path.join(BUILT_IN_DIR, code);
+    const parts = existsSync(partsDir)
+      ? readdirSync(partsDir).filter((f) => f.endsWith(".yml"))
+      : [];
+    for (const part of parts.sort())
+      for (const [key, value] of readTable(
+        path.join(partsDir, part),
+        `src/i18n/${code}/${part}`,
+        problems,
+      ))
+        builtIn.set(key, value);
     const shownSite = `content/_data/i18n/${code}.yml`;
     for (const [key, value] of readTable(siteStringsPath(contentDir, code), shownSite, problems))
       builtIn.set(key, value);
