@@ -246,7 +246,8 @@ export function describeEvent(item: EventItem, locale: DateLocale = "en-GB"): Ev
   // Every card of an event asks again; formatting with Intl is the slow part.
   const byLocale = described.get(item.event) ?? new Map<string, EventWhen>();
   described.set(item.event, byLocale);
-  const key = typeof locale === "string" ? locale : locale.code;
+  const key =
+    typeof locale === "string" ? locale : `${locale.code}#${locale.strings.id}|${locale.digits}`;
   const cached = byLocale.get(key);
   if (cached) return cached;
   const when = describeUncached(item, locale);

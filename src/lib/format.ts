@@ -24,7 +24,9 @@ export function spell(at: DateTime, format: string, locale: DateLocale = "en-GB"
 
 /** `at`'s calendar day spelled with `format` (luxon tokens of the day only, such as "cccc d MMMM yyyy"). */
 export function formatDay(at: DateTime, format: string, locale: DateLocale = "en-GB"): string {
-  const key = `${format}|${typeof locale === "string" ? locale : locale.code}|${at.year}-${at.month}-${at.day}`;
+  const who =
+    typeof locale === "string" ? locale : `${locale.code}#${locale.strings.id}|${locale.digits}`;
+  const key = `${format}|${who}|${at.year}-${at.month}-${at.day}`;
   return remember(spelled, key, () => spell(at, format, locale));
 }
 

@@ -31,7 +31,12 @@ function flatten(value: unknown, prefix: string, into: Map<string, Value>, bad: 
 }
 
 /** One language's strings: `text` throws on a key the table lacks, so no page shows another language silently. */
+let tables = 0;
+
 export class Strings {
+  /** Tells tables apart in caches (two builds in one process may spell a language differently). */
+  readonly id = ++tables;
+
   constructor(
     readonly code: string,
     readonly table: ReadonlyMap<string, Value>,
