@@ -441,7 +441,7 @@ export function loadContent(ctx: LoadContext): LoadResult {
       folder === item.lang
         ? reservedBy(item.url.slice(folder.length + 1), item.section)
         : folder
-          ? `the pages in "${folder}" (/${folder}/…; set lang: ${folder} to write one)`
+          ? `the pages in "${folder}", for items with lang: ${folder}`
           : reservedBy(item.url, item.section);
     if (taken) {
       const own = item.permalink !== undefined;
