@@ -37,6 +37,15 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
   const languageOf = (self: FilterThis) => languageOfUrl(langs, urlOf(self));
 
   eleventyConfig.addGlobalData("languages", langs);
+  // Names, places and tags written in one script and shown among words of another keep their own
+  // direction (https://www.w3.org/International/articles/inline-bidi-markup/); one language needs none.
+  eleventyConfig.addFilter("bidi", (text: unknown) =>
+    langs.multilingual && text !== undefined && text !== null && text !== ""
+      ? markSafe(
+          `<bdi>${text instanceof SafeString ? String(text) : escapeHtml(String(text))}</bdi>`,
+        )
+      : text,
+  );
   eleventyConfig.addFilter("pageLanguage", (url: string | false) =>
     languageOfUrl(langs, url || "/"),
   );
