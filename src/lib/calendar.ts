@@ -1,3 +1,4 @@
+import type { Strings } from "./strings.ts";
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { DateTime } from "luxon";
 import MarkdownIt from "markdown-it";
@@ -10,6 +11,10 @@ export interface CalendarContext {
   /** Absolute URL of a site-relative one, path prefix included. */
   absolute: (url: string) => string;
   categoryLabel: (slug: string) => string;
+  /** An item's words when it is not in the default language: its category label, "Join online", "Details". */
+  wordsOf?: (
+    item: EventItem,
+  ) => { strings: Strings; categories: Record<string, string> } | undefined;
 }
 
 export interface CalendarSpec {
@@ -48,8 +53,11 @@ export function plainExcerpt(markdown: string, max = 300): string {
 /** What a calendar entry says besides its title: summary, where to join, and the page. */
 export function eventDescription(item: EventItem, ctx: CalendarContext): string {
   const lines = [item.summary ?? plainExcerpt(item.body)];
-  if (item.event.url) lines.push(`Join online: ${item.event.url}`);
-  lines.push(`Details: ${ctx.absolute(item.url)}`);
+  const words = ctx.wordsOf?.(item)?.strings;
+  const url = item.event.url;
+  if (url) lines.push(words ? words.text("event.icsJoin", { url }) : `Join online: ${url}`);
+  const page = ctx.absolute(item.url);
+  lines.push(words ? words.text("event.icsDetails", { url: page }) : `Details: ${page}`);
   return lines.filter(Boolean).join("\n\n");
 }
 
@@ -80,7 +88,14 @@ export function calendarIcs(spec: CalendarSpec, ctx: CalendarContext): string {
       location: item.event.location,
       description: eventDescription(item, ctx),
       url: ctx.absolute(item.url),
-      categories: item.category ? [{ name: ctx.categoryLabel(item.category) }] : [],
+      categories: item.category
+        ? [
+            {
+              name:
+                ctx.wordsOf?.(item)?.categories[item.category] ?? ctx.categoryLabel(item.category),
+            },
+          ]
+        : [],
       status: ICalEventStatus.CONFIRMED,
     });
   }

@@ -69,6 +69,10 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
     siteTitle: settings.title,
     absolute,
     categoryLabel: (slug) => settings.categories[slug] ?? slug,
+    wordsOf: (item) => {
+      const language = languages.get(item.lang);
+      return language && !language.isDefault ? language : undefined;
+    },
   };
   // The default language's dates are spelled as they always were (luxon, the site's locale).
   const localeOf = (language: Language): DateLocale =>

@@ -103,6 +103,11 @@ describe("a site in English and Arabic", () => {
       ],
     ]);
     expect(readdirSync(path.join(out, "ar", "articles", "مسيرة-غزة"))).toContain("event.ics");
+    expect(ar.events[0]!.description).toContain(
+      `التفاصيل: ${ORIGIN}/ar/articles/%D9%85%D8%B3%D9%8A%D8%B1%D8%A9-%D8%BA%D8%B2%D8%A9/`,
+    );
+    expect(ar.events[0]!.categories).toEqual(["أخبار"]);
+    expect(en.events[0]!.categories).toEqual(["News"]);
   });
 
   it("has feeds per language, read back with a feed parser", () => {
