@@ -1,9 +1,19 @@
 // @ts-check
-// The /search/ page: the query and filters live in the URL; Pagefind's JS API does the searching.
+// The search page of each language: the query and filters live in the URL; Pagefind's JS API does the
+// searching, in the index of the page's <html lang>, and every word shown comes from the page's data-strings.
 
 /** @typedef {{ q: string, kind: string, category: string, group: string, tag: string, sort: string }} SearchState */
 /** @typedef {{ title?: string, date?: string, datetime?: string, summary?: string, image?: string, status?: string }} ResultMeta */
 /** @typedef {{ url: string, excerpt?: string, meta?: ResultMeta }} ResultData */
+/**
+ * The page's language's words for what this script writes (layouts/search.njk, from src/i18n): templates
+ * with {name} slots, and `count` by plural category (Intl.PluralRules).
+ * @typedef {{
+ *   digits: "latn" | "arab", count: Record<string, string>, query: string, scope: string, shown: string,
+ *   found: string, none: string, noneFiltered: string, in: string, from: string, on: string,
+ *   separator: string, failed: string, title: string, option: string, draft: string, scheduled: string,
+ * }} SearchStrings
+ */
 /** @typedef {{ results: { data(): Promise<ResultData> }[] }} SearchResponse */
 /**
  * The part of Pagefind's browser API this page calls: https://pagefind.app/docs/api/
@@ -47,14 +57,46 @@ const PAGE_SIZE = 10;
 const FILTERS = ["kind", "category", "group", "tag"];
 const FIELD_NAMES = /** @type {(keyof SearchState)[]} */ (Object.keys(fields));
 const baseTitle = document.title;
-const collator = new Intl.Collator(document.documentElement.lang || undefined);
+const lang = document.documentElement.lang || undefined;
+const collator = new Intl.Collator(lang);
+const plurals = new Intl.PluralRules(lang);
+/** @type {SearchStrings} */
+const strings = JSON.parse(root.dataset.strings ?? "");
+
+/**
+ * A template of `strings` with its {name} slots filled.
+ * @param {string} template
+ * @param {Record<string, string | number>} values
+ */
+const format = (template, values) =>
+  template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
+/** A count in the page's digits, which the page's language says (not the browser's ICU). */
+const number = (/** @type {number} */ n) =>
+  strings.digits === "arab"
+    ? String(n).replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)] ?? d)
+    : String(n);
+/** "12 results", in the plural form the language uses for that number. */
+const count = (/** @type {number} */ n) =>
+  format(strings.count[plurals.select(n)] ?? strings.count.other ?? "{n}", { n: number(n) });
 
 root.hidden = false;
+
+/**
+ * What a language with nothing published searches: pagefind.js would load another language's index.
+ * @type {Pagefind}
+ */
+const NOTHING = {
+  options: async () => {},
+  filters: async () => ({}),
+  search: async () => ({ results: [] }),
+};
 
 /** @type {Promise<Pagefind> | null} */
 let pagefindLoad = null;
 /** @returns {Promise<Pagefind>} */
 function pagefind() {
+  if (root.dataset.empty !== undefined) return Promise.resolve(NOTHING);
   pagefindLoad ??= import(`${root.dataset.bundle}pagefind.js`).then(
     async (/** @type {Pagefind} */ pf) => {
       await pf.options({ baseUrl: root.dataset.baseUrl, excerptLength: 26 });
@@ -105,8 +147,15 @@ function urlFor(state) {
   return `${location.pathname}${query ? `?${query}` : ""}`;
 }
 
-/** @param {string} tag @param {number} [count] */
-const tagOption = (tag, count) => new Option(count === undefined ? tag : `${tag} (${count})`, tag);
+/** @param {string} tag @param {number} [n] */
+function tagOption(tag, n) {
+  const option = new Option(
+    n === undefined ? tag : format(strings.option, { name: tag, n: number(n) }),
+    tag,
+  );
+  option.dataset.label = tag;
+  return option;
+}
 
 /** @param {SearchState} state */
 function fill(state) {
@@ -138,20 +187,20 @@ function loadTags() {
   return tagsLoad;
 }
 
-/** @param {number} n @param {string} one @param {string} many */
-const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 /** @param {HTMLSelectElement} select */
-const optionLabel = (select) =>
-  select.selectedOptions[0]?.textContent?.replace(/ \(\d+\)$/, "") ?? "";
+const optionLabel = (select) => {
+  const option = select.selectedOptions[0];
+  return option?.dataset.label ?? option?.textContent ?? "";
+};
 
 /** @param {SearchState} state */
 function describe(state) {
   const parts = [];
   if (state.kind) parts.push(optionLabel(fields.kind));
-  if (state.category) parts.push(`in ${optionLabel(fields.category)}`);
-  if (state.group) parts.push(`from ${optionLabel(fields.group)}`);
-  if (state.tag) parts.push(`on ${state.tag}`);
-  return parts.join(", ");
+  if (state.category) parts.push(format(strings.in, { name: optionLabel(fields.category) }));
+  if (state.group) parts.push(format(strings.from, { name: optionLabel(fields.group) }));
+  if (state.tag) parts.push(format(strings.on, { name: state.tag }));
+  return parts.join(strings.separator);
 }
 
 /**
@@ -189,10 +238,11 @@ function renderResult(data) {
   const link = element("a", "", [meta.title || data.url]);
   link.href = data.url;
   const body = [element("h2", "search-result__title", [link])];
-  if (meta.status)
+  // Only a preview indexes drafts and scheduled items: its results say so, as its cards do.
+  if (meta.status === "draft" || meta.status === "scheduled")
     body.push(
-      element("p", `badge badge--${meta.status.startsWith("Draft") ? "draft" : "scheduled"}`, [
-        meta.status,
+      element("p", `badge badge--${meta.status}`, [
+        format(strings[meta.status], { date: meta.date ?? "" }),
       ]),
     );
   if (meta.date) {
@@ -244,13 +294,16 @@ async function showMore(id) {
 function announce(state) {
   if (!current) return;
   const total = current.results.length;
-  const what = state.q ? ` for “${state.q}”` : "";
   const scope = describe(state);
+  const parts = {
+    query: state.q ? format(strings.query, { q: state.q }) : "",
+    scope: scope ? format(strings.scope, { scope }) : "",
+  };
   if (total === 0) {
-    status.textContent = `No results${what}${scope ? ` (${scope})` : ""}.${scope ? " Try removing a filter." : ""}`;
+    status.textContent = format(scope ? strings.noneFiltered : strings.none, parts);
   } else {
-    const shown = total > current.shown ? `, showing the first ${current.shown}` : "";
-    status.textContent = `${plural(total, "result", "results")}${what}${scope ? ` (${scope})` : ""}${shown}.`;
+    const shown = total > current.shown ? format(strings.shown, { n: number(current.shown) }) : "";
+    status.textContent = format(strings.found, { ...parts, count: count(total), shown });
   }
 }
 
@@ -258,7 +311,7 @@ function announce(state) {
 async function run(state) {
   const id = ++runId;
   const filtered = FILTERS.some((name) => state[name]);
-  document.title = state.q ? `“${state.q}”: ${baseTitle}` : baseTitle;
+  document.title = state.q ? format(strings.title, { q: state.q, title: baseTitle }) : baseTitle;
   if (!state.q && !filtered) {
     current = null;
     list.replaceChildren();
@@ -287,7 +340,7 @@ async function run(state) {
     if (id !== runId) return;
     list.replaceChildren();
     more.hidden = true;
-    status.textContent = "Search could not be loaded. Please try again later, or browse by topic.";
+    status.textContent = strings.failed;
     console.error(error);
   } finally {
     if (id === runId) list.removeAttribute("aria-busy");

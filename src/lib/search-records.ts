@@ -1,17 +1,11 @@
 import type { CustomRecord } from "pagefind";
 import type { Item } from "./content.ts";
-import { isoDate, readableDate } from "./format.ts";
+import { isoDate, readableDate, type DateLocale } from "./format.ts";
+import type { Language } from "./languages.ts";
 
-/** What a reader can narrow results to; the `kind` filter of each indexed item. */
-export const SEARCH_KINDS = {
-  article: "Articles",
-  action: "Actions",
-  event: "Events",
-  edition: "Digest editions",
-  group: "Groups",
-  page: "About pages",
-} as const;
-export type SearchKind = keyof typeof SEARCH_KINDS;
+/** What a reader can narrow results to; the `kind` filter of each indexed item (labels: search.kinds.*). */
+export const SEARCH_KINDS = ["article", "action", "event", "edition", "group", "page"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export function searchKinds(item: Pick<Item, "section" | "event">): SearchKind[] {
   const kinds = {
@@ -24,9 +18,21 @@ export function searchKinds(item: Pick<Item, "section" | "event">): SearchKind[]
   return item.event ? [kind, "event"] : [kind];
 }
 
+/**
+ * The name of a language's index in the bundle. In the browser, pagefind.js loads the index named as
+ * the page's <html lang> in lower case ("en-gb"), else its first part ("en"), else the largest one: so
+ * with several languages the names are lower case, or the English page would search the largest index.
+ * A one-language site keeps its tag as written, and its bundle as it was.
+ */
+export function indexLanguage(language: Pick<Language, "tag">, multilingual: boolean): string {
+  return multilingual ? language.tag.toLowerCase() : language.tag;
+}
+
 export interface RecordContext {
-  /** The site's language (settings.language), which is also the <html lang> of the search page. */
+  /** The item's language's index (indexLanguage): Pagefind stems the item's words for that language. */
   language: string;
+  /** How the item's language spells its date. */
+  dates: DateLocale;
   /** The body, as Markdown: the indexing worker turns the whole record's content into plain text. */
   body: string;
   /** URL of the result's thumbnail, or "" for none. */
@@ -54,16 +60,12 @@ export function searchRecord(item: Item, ctx: RecordContext): CustomRecord {
     language: ctx.language,
     meta: {
       title: item.title,
-      date: readableDate(item.date, ctx.language),
+      date: readableDate(item.date, ctx.dates),
       datetime: isoDate(item.date),
       summary: item.summary ?? "",
       image: ctx.thumb,
-      // Only a preview indexes these: its results say so, as its cards do.
-      status: item.draft
-        ? "Draft: not published"
-        : item.scheduled
-          ? `Scheduled: publishes on ${readableDate(item.date, ctx.language)}`
-          : "",
+      // Only a preview indexes these; the search page spells the badge in its language.
+      status: item.draft ? "draft" : item.scheduled ? "scheduled" : "",
     },
     filters,
     sort: { date: item.date.at.toUTC().toISO({ suppressMilliseconds: true })! },

@@ -2,8 +2,10 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { PagefindServiceConfig } from "pagefind";
 import { groupOf } from "../lib/groups.ts";
 import type { ImagePipeline } from "../lib/images.ts";
-import { SEARCH_KINDS, searchRecord } from "../lib/search-records.ts";
+import type { Language } from "../lib/languages.ts";
+import { indexLanguage, SEARCH_KINDS, searchRecord } from "../lib/search-records.ts";
 import { indexInWorker } from "../lib/search-index.ts";
+import { searchStrings } from "../lib/search-strings.ts";
 import type { ContentStore } from "../lib/store.ts";
 import { routes } from "../lib/routes.ts";
 
@@ -17,7 +19,10 @@ export interface SearchOptions {
   pagefind?: PagefindServiceConfig;
 }
 
-/** Pagefind search: the index is written at the end of every build, and /search/ reads it. */
+/**
+ * Pagefind search: one bundle written at the end of every build, holding an index per language,
+ * and a search page per language (/search/, /ar/search/) that searches its language's index.
+ */
 export default function search(eleventyConfig: UserConfig, options: SearchOptions) {
   const {
     store,
@@ -32,15 +37,32 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
       `search plugin: bundleDir must be one folder name, got ${JSON.stringify(bundleDir)}`,
     );
 
-  eleventyConfig.addTemplate("search-page.njk", "", {
-    layout: "search.njk",
-    title: "Search",
-    permalink: routes.search,
-    searchKinds: SEARCH_KINDS,
-    bundleDir,
-  });
+  const { languages } = store.ctx;
+  /** The groups a language's results can be narrowed to, by name: those its items are or name. */
+  const groupsIn = (language: Language, byName: { slug: string }[]) => {
+    const named = new Set(store.publishedIn(language.code).map(groupOf));
+    return byName.filter((group) => named.has(group.slug));
+  };
+  for (const language of languages.list) {
+    eleventyConfig.addTemplate(`search-page-${language.code}.njk`, "", {
+      layout: "search.njk",
+      title: language.strings.text("search.title"),
+      permalink: language.routes.search,
+      i18n: language,
+      routes: language.routes,
+      searchKinds: SEARCH_KINDS,
+      searchStrings: JSON.stringify(searchStrings(language)),
+      // Shared by every language: one bundle at the site's root, whose result URLs start at the root.
+      bundlePath: `/${bundleDir}/`,
+      eleventyComputed: {
+        // The bundle has no index for a language with nothing published.
+        searchEmpty: () => store.publishedIn(language.code).length === 0,
+        searchGroups: (data: { groupsDirectory: { byName: { slug: string }[] } }) =>
+          groupsIn(language, data.groupsDirectory.byName),
+      },
+    });
+  }
 
-  const { language } = store.ctx.settings;
   let indexing: Promise<number> | null = null;
 
   eleventyConfig.on(
@@ -56,15 +78,17 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
     }) => {
       // An incremental rebuild only rewrites some pages; the bundle from the last full build stays.
       if (incremental || outputMode !== "fs") return;
-      const records = store.published.map((item) =>
-        searchRecord(item, {
-          language,
+      const records = store.published.map((item) => {
+        const language = languages.get(item.lang) ?? languages.default;
+        return searchRecord(item, {
+          language: indexLanguage(language, languages.multilingual),
+          dates: language,
           body: item.body,
           thumb: images.thumbUrl(item),
           tagLabel: (tag) => store.tagLabel(tag),
           group: groupOf(item),
-        }),
-      );
+        });
+      });
       indexing = indexInWorker({
         records,
         outputDir: directories.output,

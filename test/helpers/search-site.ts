@@ -1,4 +1,4 @@
-import { md } from "../helpers/fixture.ts";
+import { DEFAULT_SETTINGS, md } from "../helpers/fixture.ts";
 
 /**
  * Content for the search tests (build date 2024-02-22): "checkpoint" is in one article only; "rafah" in an
@@ -52,4 +52,49 @@ export function searchFiles(): Record<string, string> {
     );
   }
   return files;
+}
+
+/** The fixture settings with Arabic as a second language, right to left, in Arabic-Indic digits. */
+export const ARABIC_SETTINGS = `${DEFAULT_SETTINGS}languages:
+  ar:
+    name: العربية
+    dir: rtl
+    digits: arab
+    title: النشرة التجريبية
+    categories:
+      news: أخبار
+      analysis: تحليل
+      statement: بيانات
+      campaign: حملات
+      fundraiser: جمع تبرعات
+      event: فعاليات
+      twinning: توأمة وصداقة
+      culture: أفلام وإذاعة وكتب
+`;
+
+/**
+ * The search content in two languages: "مدرسة" (school) is in one Arabic article, as "المدرسة", and
+ * in one English article as it is; "غزة" is in three Arabic items; "checkpoint" stays in one English
+ * article, and its Arabic translation says "الحاجز" instead.
+ */
+export function searchLanguageFiles(): Record<string, string> {
+  return {
+    ...searchFiles(),
+    "articles/school-letter.md": md(
+      "title: A letter from a school\ndate: 2024-02-14\ncategory: statement",
+      "Pupils in Leeds wrote the word مدرسة on the board for their twin school.",
+    ),
+    "articles/gaza-schools.md": md(
+      "title: مدارس غزة تحت الحصار\ndate: 2024-02-13\ncategory: news\nlang: ar\ntags: [غزة, تعليم]\nsummary: المعلمون يواصلون التدريس.",
+      "في المدرسة الوحيدة الباقية في الحي، يواصل المعلمون في غزة التدريس رغم القصف.",
+    ),
+    "articles/rafah-report-ar.md": md(
+      "title: تقرير معبر رفح\ndate: 2024-02-20\ncategory: news\nlang: ar\ntranslationOf: articles/rafah-report.md\ntags: [غزة]",
+      "انتظرت شاحنات المساعدات عند الحاجز لليوم الثالث بينما احتمت العائلات في غزة بالخيام.",
+    ),
+    "actions/gaza-vigil-ar.md": md(
+      "title: وقفة تضامنية مع غزة\ndate: 2024-02-12\ncategory: campaign\nlang: ar\ncta:\n  label: وقِّع الرسالة\n  url: https://example.org/sign-ar",
+      "اطلب من نائبك الدفاع عن أهل غزة قبل التصويت.",
+    ),
+  };
 }

@@ -1,0 +1,57 @@
+import type { Language } from "./languages.ts";
+
+/** The plural categories Intl.PluralRules names; a table gives the ones its language uses. */
+const PLURAL_CATEGORIES = ["zero", "one", "two", "few", "many", "other"] as const;
+
+/** Every word search.js writes (results counts, filters named in the status, badges), in one language. */
+export interface SearchStrings {
+  digits: Language["digits"];
+  /** "{n} results" by plural category; search.js picks with Intl.PluralRules of the page's lang. */
+  count: Record<string, string>;
+  query: string;
+  scope: string;
+  shown: string;
+  found: string;
+  none: string;
+  noneFiltered: string;
+  in: string;
+  from: string;
+  on: string;
+  separator: string;
+  failed: string;
+  title: string;
+  option: string;
+  draft: string;
+  scheduled: string;
+}
+
+/** The strings the search page hands search.js (as data-strings), from the language's table. */
+export function searchStrings(language: Language): SearchStrings {
+  const s = language.strings;
+  const text = (key: string) => s.text(`search.${key}`);
+  const count = Object.fromEntries(
+    PLURAL_CATEGORIES.filter((c) => s.has(`search.count.${c}`)).map((c) => [c, text(`count.${c}`)]),
+  );
+  // "other" is the form every language has; asking for it fails the build when a table lacks it.
+  count.other = text("count.other");
+  return {
+    digits: language.digits,
+    count,
+    query: text("status.query"),
+    scope: text("status.scope"),
+    shown: text("status.shown"),
+    found: text("status.found"),
+    none: text("status.none"),
+    noneFiltered: text("status.noneFiltered"),
+    in: text("scope.in"),
+    from: text("scope.from"),
+    on: text("scope.on"),
+    separator: text("scope.separator"),
+    failed: text("status.failed"),
+    title: text("pageTitle"),
+    option: text("option"),
+    // The same words as the cards' badges.
+    draft: s.text("item.draft"),
+    scheduled: s.text("item.scheduled"),
+  };
+}

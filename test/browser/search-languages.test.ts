@@ -1,0 +1,100 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import { buildFixture, makeFixture } from "../helpers/fixture.ts";
+import { makeJpeg } from "../helpers/sample-site.ts";
+import { ARABIC_SETTINGS, searchLanguageFiles } from "../helpers/search-site.ts";
+
+const sites: Record<string, StaticSite> = {};
+let browser: Browser;
+// The reader's words and filter names sit between isolates in the Arabic strings (src/i18n/ar.yml).
+const isolated = (text: string) => `\u2068${text}\u2069`;
+
+beforeAll(async () => {
+  const files = { ...searchLanguageFiles(), "articles/banner.jpg": await makeJpeg(960, 640) };
+  const builds = await Promise.all(
+    ["/", "/pr-7/"].map(async (prefix) => {
+      const result = await buildFixture(
+        makeFixture(files, ARABIC_SETTINGS),
+        prefix === "/" ? {} : { pathPrefix: prefix },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      return [prefix, result.out] as const;
+    }),
+  );
+  for (const [prefix, out] of builds) sites[prefix] = await serveSite(out, prefix);
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(Object.values(sites).map((site) => site.close()));
+});
+
+describe.each(["/", "/pr-7/"])("search in two languages served at %s", (prefix) => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  const at = (url: string) => `${sites[prefix]!.url}${url.replace(/^\//, "")}`;
+  const status = () => page.locator("#search-status");
+  const titles = () => page.locator(".search-result__title a").allTextContents();
+  /** Opens a search and waits until its outcome is announced (the machine may be slow). */
+  const open = async (url: string) => {
+    await page.goto(at(url));
+    await expect.poll(() => status().textContent(), { timeout: 60_000 }).not.toBe("");
+  };
+
+  afterEach(async () => {
+    expect(errors).toEqual([]);
+    await context?.close();
+  });
+  const fresh = async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+    errors = watchErrors(page);
+  };
+
+  it("finds an Arabic word on /ar/search/ in the Arabic item, not the English one", async () => {
+    await fresh();
+    await open(`/ar/search/?q=${encodeURIComponent("مدرسة")}`);
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    expect(await status().textContent()).toBe(`نتيجة واحدة عن «${isolated("مدرسة")}».`);
+    expect(await titles()).toEqual(["مدارس غزة تحت الحصار"]);
+    const link = page.locator(".search-result__title a");
+    expect(await link.getAttribute("href")).toBe(`${prefix}ar/articles/gaza-schools/`);
+    expect(await page.locator("label[for=search-q]").textContent()).toBe("ابحث عن");
+    await link.click();
+    await page.waitForURL(at("/ar/articles/gaza-schools/"), { timeout: 60_000 });
+    expect(await page.locator("h1").textContent()).toBe("مدارس غزة تحت الحصار");
+  });
+
+  it("finds the same word on /search/ in the English item only", async () => {
+    await fresh();
+    await open(`/search/?q=${encodeURIComponent("مدرسة")}`);
+    expect(await titles()).toEqual(["A letter from a school"]);
+    expect(await status().textContent()).toBe("1 result for “مدرسة”.");
+    await open("/search/?q=checkpoint");
+    expect(await titles()).toEqual(["Rafah crossing report"]);
+  });
+
+  it("counts in Arabic plurals and digits, and names its filters in Arabic", async () => {
+    await fresh();
+    await open(`/ar/search/?q=${encodeURIComponent("غزة")}`);
+    expect(await status().textContent()).toBe(`٣ نتائج عن «${isolated("غزة")}».`);
+    await page.selectOption("#search-kind", "article");
+    await expect
+      .poll(() => status().textContent(), { timeout: 60_000 })
+      .toBe(`نتيجتان عن «${isolated("غزة")}» (مقالات).`);
+    await page.selectOption("#search-category", "campaign");
+    await expect
+      .poll(() => status().textContent(), { timeout: 60_000 })
+      .toBe(
+        `لا نتائج عن «${isolated("غزة")}» (مقالات، في ${isolated("حملات")}). جرِّب إزالة أحد المرشِّحات.`,
+      );
+    // Topics come from the Arabic index only, counted in Arabic digits.
+    await page.locator("#search-tag").focus();
+    await expect
+      .poll(() => page.locator("#search-tag option").allTextContents(), { timeout: 60_000 })
+      .toEqual(["أي موضوع", `${isolated("تعليم")} (١)`, `${isolated("غزة")} (٢)`]);
+  });
+});
