@@ -1,10 +1,11 @@
-// `npm run import -- <feed file or URL> [--source "Name"] [--category slug] [--strict]`: one draft per new feed item.
+// `npm run import -- <feed file or URL> [--source "Name"] [--category slug] [--lang code] [--strict]`: one draft per new feed item.
 import { parseCli, run } from "./lib/cli.ts";
 import { FeedError, importFeed, parseFeedText, readFeedText } from "../src/lib/feed-import.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
 
 const USAGE =
-  'Usage: npm run import -- <feed file or https:// URL> [--source "Name"] [--category slug] [--strict]\n' +
+  'Usage: npm run import -- <feed file or https:// URL> [--source "Name"] [--category slug] [--lang code] [--strict]\n' +
+  "--lang ar writes lang: ar into every draft (a feed in another of site.yml's languages).\n" +
   "Exits 0 when every item it could import was imported (refused items are listed with why); with --strict, a refused item makes it exit 1.";
 
 /** IMPORT_TIMEOUT_SECONDS and IMPORT_MAX_MB override the defaults (30 seconds, 10 MB). */
@@ -26,7 +27,12 @@ function fetchLimits() {
 
 async function main(): Promise<number> {
   const parsed = parseCli(
-    { source: { type: "string" }, category: { type: "string" }, strict: { type: "boolean" } },
+    {
+      source: { type: "string" },
+      category: { type: "string" },
+      lang: { type: "string" },
+      strict: { type: "boolean" },
+    },
     USAGE,
   );
   if (!parsed) return 1;

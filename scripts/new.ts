@@ -1,4 +1,4 @@
-// `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text]`, `npm run new -- edition [--date YYYY-MM-DD]`, or `npm run new -- group "Name" [--seeking]`
+// `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text] [--lang code] [--translation-of file]`, `npm run new -- edition [--date YYYY-MM-DD]`, or `npm run new -- group "Name" [--seeking]`
 import { parseCli, run } from "./lib/cli.ts";
 import { absoluteUrl } from "../src/lib/deploy.ts";
 import { draftEdition } from "../src/lib/edition-draft.ts";
@@ -14,7 +14,8 @@ import { PLACEHOLDER } from "../src/lib/schema.ts";
 import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 import { didYouMean } from "../src/lib/suggest.ts";
 
-const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url https://…] [--label "Button text"]
+const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url https://…] [--label "Button text"] [--lang code]
+       npm run new -- <article|action|page> "Title" --translation-of <file> [--lang code] [--date YYYY-MM-DD]
        npm run new -- edition [--date YYYY-MM-DD]
        npm run new -- group "Name" [--seeking] [--date YYYY-MM-DD]
   Actions need --url: the link people act on (petition, tickets, letter), and --label: the button's words
@@ -22,7 +23,10 @@ const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category s
   --event writes the event's start and location as ${PLACEHOLDER}: check refuses them until you write them.
   An edition is drafted from what was published since the last one, the open actions and the coming events.
   A group's kind, place, region, coordinates and contact are written as ${PLACEHOLDER}: check refuses them
-  until you write them. --seeking starts a Palestinian community asking for a partner instead.`;
+  until you write them. --seeking starts a Palestinian community asking for a partner instead.
+  --lang writes the item in another of site.yml's languages (ar: published under /ar/). --translation-of
+  (content/articles/x.md) drafts its translation: the original's date, category, links and times are copied,
+  its text is left to translate, and each ${PLACEHOLDER} is refused by check until you write it.`;
 
 function main(): number {
   const parsed = parseCli(
@@ -32,6 +36,8 @@ function main(): number {
       event: { type: "boolean", default: false },
       url: { type: "string" },
       label: { type: "string" },
+      lang: { type: "string" },
+      "translation-of": { type: "string" },
       seeking: { type: "boolean" },
     },
     USAGE,
@@ -67,10 +73,15 @@ function main(): number {
     console.error(problem ? `${problem}\n${USAGE}` : USAGE);
     return 1;
   }
+  const { "translation-of": translationOf, ...options } = parsed.values;
   return write((ctx) => {
-    const result = createItem(ctx, { kind: kind as Kind, title, ...parsed.values });
+    const result = createItem(ctx, { kind: kind as Kind, title, ...options, translationOf });
     console.log(`Wrote ${result.shownFile}`);
     console.log(`URL: ${result.url} (${absoluteUrl(ctx.deploy, result.url)} once published)`);
+    if (translationOf !== undefined)
+      console.log(
+        `Translate the text under the front matter (it is the original's) and write each ${PLACEHOLDER} (the original's words are in the comment above it): npm run check refuses the file until then.`,
+      );
     if (parsed.values.event)
       console.log(
         `Write the event's start and location where it says ${PLACEHOLDER}: npm run check refuses the file until then.`,

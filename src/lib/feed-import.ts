@@ -19,6 +19,7 @@ import { fileSlug, slugify } from "./slug.ts";
 import { PLACEHOLDER } from "./schema.ts";
 import type { SiteContext } from "./site-context.ts";
 import { normaliseTag } from "./tags.ts";
+import { languageOf, TranslationError } from "./translation-draft.ts";
 import { withoutTracking } from "./tracking.ts";
 
 type Feed = ReturnType<typeof parseFeed>;
@@ -34,6 +35,8 @@ export interface ImportOptions {
   source?: string;
   /** Category of every draft; defaults to "news". */
   category?: string;
+  /** The language of every draft (a code of site.yml), written as its `lang:`. */
+  lang?: string;
   /** Limits for each picture download, the same as for the feed. */
   limits?: FetchLimits;
 }
@@ -287,6 +290,13 @@ export async function importFeed(
       `--category: expected one of ${categories.join(", ")}, got ${category ? JSON.stringify(category) : "nothing"}`,
     );
   }
+  let lang: string | undefined;
+  try {
+    lang = options.lang === undefined ? undefined : languageOf(ctx, options.lang).code;
+  } catch (error) {
+    if (error instanceof TranslationError) throw new FeedError(error.message);
+    throw error;
+  }
   const sourceName = (options.source ?? htmlToText(feed.title ?? "")).trim();
   if (!sourceName)
     throw new FeedError('the feed has no title to name the source by; pass --source "Name"');
@@ -363,6 +373,7 @@ export async function importFeed(
     const frontMatter = {
       title,
       date: date.toISO({ suppressMilliseconds: true }),
+      ...(lang ? { lang } : {}),
       category,
       tags,
       ...(summaryText ? { summary: shorten(summaryText) } : {}),

@@ -1,17 +1,19 @@
 import { linkSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import {
-  defaultUrl,
-  findContentFiles,
-  formatError,
-  parseContentFile,
-  shownPath,
-} from "./content.ts";
+import { findContentFiles, formatError, parseContentFile, shownPath } from "./content.ts";
 import { reservedBy, routes } from "./routes.ts";
 import { PLACEHOLDER, type Section } from "./schema.ts";
 import type { SiteContext } from "./site-context.ts";
 import { fileSlug } from "./slug.ts";
 import { parseSiteTime } from "./time.ts";
+import {
+  findOriginal,
+  languageOf,
+  languageOfFile,
+  TranslationError,
+  translatedPermalink,
+  translationText,
+} from "./translation-draft.ts";
 
 export const KINDS = {
   article: "articles",
@@ -30,6 +32,10 @@ export interface NewItemRequest {
   /** The call to action's link: required for actions, optional (adds a `cta`) elsewhere. */
   url?: string;
   label?: string;
+  /** A language code of site.yml; default the site's default language. */
+  lang?: string;
+  /** The original's path, with or without content/: the draft is its translation. */
+  translationOf?: string;
 }
 
 export interface NewItemResult {
@@ -70,9 +76,11 @@ export function skeleton(
     event: boolean;
     url?: string;
     label?: string;
+    lang?: string;
   },
 ): string {
   const lines = ["---", `title: ${quote(fields.title)}`, `date: ${fields.date}`];
+  if (fields.lang) lines.push(`lang: ${fields.lang}`);
   if (fields.category) lines.push(`category: ${fields.category}`);
   if (section !== "pages") lines.push("tags: []");
   lines.push(
@@ -131,6 +139,18 @@ export function slugOf(text: string, what: string): string {
 }
 
 export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemResult {
+  try {
+    return newItem(ctx, request);
+  } catch (error) {
+    if (error instanceof TranslationError) throw new ScaffoldError(error.message);
+    throw error;
+  }
+}
+
+/** Options a translation takes from its original instead. */
+const FROM_ORIGINAL = ["category", "event", "url", "label"] as const;
+
+function newItem(ctx: SiteContext, request: NewItemRequest): NewItemResult {
   const section = KINDS[request.kind];
   if (!section)
     throw new ScaffoldError(
@@ -139,13 +159,75 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
   const title = request.title.trim();
   if (!title) throw new ScaffoldError("expected a title in quotes, got nothing");
   const slug = slugOf(title, "title");
-  const taken = reservedBy(routes.item(section, slug), section);
-  if (taken) {
+  const given = FROM_ORIGINAL.find((option) => request[option]);
+  if (request.translationOf !== undefined && given)
     throw new ScaffoldError(
-      `a ${section === "pages" ? "page" : "file"} called "${slug}" would take the URL ${routes.item(section, slug)}, where the site publishes ${taken}; choose another title`,
+      `--${given}: expected no --${given} with --translation-of (the translation takes the original's), got --${given}`,
+    );
+  const translation =
+    request.translationOf === undefined
+      ? null
+      : findOriginal(ctx, section, request.translationOf, request.lang);
+  const language =
+    translation?.language ?? languageOf(ctx, request.lang ?? ctx.languages.default.code);
+  const permalink = translation && translatedPermalink(ctx, translation.original);
+  const url =
+    typeof permalink === "string"
+      ? `${language.prefix}${permalink}`
+      : language.routes.item(section, slug);
+  const taken = reservedBy(routes.item(section, slug), section);
+  if (taken && typeof permalink !== "string") {
+    throw new ScaffoldError(
+      `a ${section === "pages" ? "page" : "file"} called "${slug}" would take the URL ${url}, where the site publishes ${taken}; choose another title`,
+    );
+  }
+  if (request.date !== undefined) checkDate(ctx, request.date);
+
+  const file = path.join(ctx.contentDir, section, `${slug}.md`);
+  // Another file of that name is in the way only at the same path, or at the same URL (same language).
+  const same = findContentFiles(ctx.contentDir).find(
+    (f) =>
+      f.section === section &&
+      path.basename(f.file, ".md") === slug &&
+      (f.file === file || languageOfFile(ctx, f.file) === language.code),
+  );
+  if (same) {
+    const other = path.relative(path.dirname(ctx.contentDir), same.file).split(path.sep).join("/");
+    throw new ScaffoldError(
+      `${other} already exists and would publish at ${publishedAt(ctx, same.file, section, slug)}; nothing was written (choose another title or edit that file)`,
     );
   }
 
+  let text: string;
+  if (translation) {
+    text = translationText(ctx, { title, date: request.date, file, ...translation });
+  } else {
+    text = skeleton(section, {
+      title,
+      date: request.date ?? ctx.now.toISODate()!,
+      ...callToAction(ctx, section, request),
+      event: Boolean(request.event),
+      lang: request.lang === undefined ? undefined : language.code,
+    });
+  }
+  // The placeholders are written on purpose; anything else check would refuse is refused now.
+  const problems = parseContentFile(file, section, text, ctx).errors.filter((e) => !e.placeholder);
+  if (problems.length) throw new ScaffoldError(problems.map(formatError).join("\n"));
+
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeNewFile(file, text);
+  return { file, shownFile: shownPath(ctx.contentDir, file), url, text };
+}
+
+function checkDate(ctx: SiteContext, date: string): void {
+  const parsedDate = parseSiteTime(date, ctx.settings.timezone);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parsedDate.ok) {
+    throw new ScaffoldError(`--date: expected a real date (YYYY-MM-DD), got ${quote(date)}`);
+  }
+}
+
+/** The category, link and button of a new item from its options, or a refusal saying which is missing. */
+function callToAction(ctx: SiteContext, section: Section, request: NewItemRequest) {
   const categories = Object.keys(ctx.settings.categories);
   let category = request.category;
   if (!category && section !== "pages") {
@@ -156,12 +238,6 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
     throw new ScaffoldError(
       `--category: expected one of ${categories.join(", ")}, got ${quote(category)}`,
     );
-  }
-
-  const date = request.date ?? ctx.now.toISODate()!;
-  const parsedDate = parseSiteTime(date, ctx.settings.timezone);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parsedDate.ok) {
-    throw new ScaffoldError(`--date: expected a real date (YYYY-MM-DD), got ${quote(date)}`);
   }
   if (section === "actions" && !request.url) {
     throw new ScaffoldError(
@@ -179,33 +255,13 @@ export function createItem(ctx: SiteContext, request: NewItemRequest): NewItemRe
       `--label: expected the button's words, such as --label "Sign the petition", got nothing (only ${Object.keys(CATEGORY_LABELS).join(", ")} have a usual label; this is ${category ? quote(category) : "a page without a category"})`,
     );
   }
+  return { category, url: request.url, label };
+}
 
-  const file = path.join(ctx.contentDir, section, `${slug}.md`);
-  const same = findContentFiles(ctx.contentDir).find(
-    (f) => f.section === section && path.basename(f.file, ".md") === slug,
-  );
-  if (same) {
-    const other = path.relative(path.dirname(ctx.contentDir), same.file).split(path.sep).join("/");
-    throw new ScaffoldError(
-      `${other} already exists and would publish at ${defaultUrl(section, slug)}; nothing was written (choose another title or edit that file)`,
-    );
-  }
-
-  const text = skeleton(section, {
-    title,
-    date,
-    category,
-    event: Boolean(request.event),
-    url: request.url,
-    label,
-  });
-  // The placeholders are written on purpose; anything else check would refuse is refused now.
-  const problems = parseContentFile(file, section, text, ctx).errors.filter((e) => !e.placeholder);
-  if (problems.length) throw new ScaffoldError(problems.map(formatError).join("\n"));
-
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeNewFile(file, text);
-  return { file, shownFile: shownPath(ctx.contentDir, file), url: defaultUrl(section, slug), text };
+/** Where an existing file publishes, in its own language. */
+function publishedAt(ctx: SiteContext, file: string, section: Section, slug: string): string {
+  const code = languageOfFile(ctx, file);
+  return (ctx.languages.get(code)?.routes ?? routes).item(section, slug);
 }
 
 /** Writes through a temp file and a hard link, so the file appears whole or not at all, and never replaces one. */

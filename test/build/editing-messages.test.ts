@@ -9,6 +9,7 @@ import { ContentStore, ContentValidationError } from "../../src/lib/store.ts";
 import { documentedMessages } from "../helpers/documented-messages.ts";
 import { DEFAULT_SETTINGS, makeFixture, md, runScript } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
+import { TWO_LANGUAGES } from "../helpers/two-languages.ts";
 
 const BUILD_DATE = "2024-02-22";
 const fm = (extra: string) => md(`title: A\ndate: 2024-01-01\ncategory: news\n${extra}`);
@@ -261,6 +262,30 @@ describe("docs/editing.md lists messages exactly as the tools print them", () =>
       { kind: "action", title: "N", category: "news", url: "https://x.example.org" },
     ] as const)
       printed.push(...refusal(() => createItem(ctx, request)));
+    for (const request of [
+      { kind: "article", title: "L", lang: "ar" },
+      { kind: "article", title: "L", translationOf: "articles/taken.md" },
+    ] as const)
+      printed.push(...refusal(() => createItem(ctx, request)));
+    const bilingual = makeFixture(
+      {
+        "articles/x.md": fm(""),
+        "articles/t.md": fm("lang: ar\ntranslationOf: articles/x.md"),
+        "actions/act.md": action("cta:\n  label: Go\n  url: https://x.example.org"),
+      },
+      TWO_LANGUAGES,
+    );
+    const two = loadSiteContext({ CONTENT_DIR: path.join(bilingual, "content"), BUILD_DATE });
+    for (const request of [
+      { kind: "article", title: "L", lang: "fr" },
+      { kind: "article", title: "L", translationOf: "articles/nope.md" },
+      { kind: "article", title: "L", translationOf: "actions/act.md" },
+      { kind: "article", title: "L", translationOf: "articles/t.md" },
+      { kind: "article", title: "L", translationOf: "content/articles/x.md", lang: "en" },
+      { kind: "article", title: "L", translationOf: "articles/x.md" },
+      { kind: "article", title: "L", translationOf: "articles/x.md", url: "https://x.example.org" },
+    ] as const)
+      printed.push(...refusal(() => createItem(two, request)));
     const runs = await Promise.all([
       runScript(site, "new.ts", ["article", "Two", "words"]),
       runScript(site, "new.ts", ["article"]),

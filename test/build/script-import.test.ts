@@ -10,6 +10,7 @@ import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { documentedMessages } from "../helpers/documented-messages.ts";
 import { makeFixture, md, runScript } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
+import { TWO_LANGUAGES } from "../helpers/two-languages.ts";
 
 const feeds = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 /** The files of content/articles/ (temp files included), without the section's data file. */
@@ -530,6 +531,35 @@ describe("npm run import: the items' pictures", () => {
     const fixed = await recorded(dir, "check.ts");
     expect(fixed.stderr).toBe("");
     expect(fixed.code).toBe(0);
+  });
+});
+
+describe("npm run import --lang", () => {
+  it("writes lang: into every draft, and refuses a language site.yml does not list", async () => {
+    const settings = TWO_LANGUAGES;
+    const dir = makeFixture({}, settings);
+    const [arabic, unknown] = await Promise.all([
+      recorded(dir, "import.ts", [path.join(feeds, "rss.xml"), "--lang", "ar"]),
+      recorded(makeFixture({}, settings), "import.ts", [
+        path.join(feeds, "rss.xml"),
+        "--lang",
+        "fr",
+      ]),
+    ]);
+    expect(arabic.code, arabic.stderr).toBe(0);
+    expect(arabic.stdout).toContain(
+      "2 written as drafts, 0 skipped, 0 refused (2 items in the feed).",
+    );
+    const drafts = readDrafts(dir);
+    expect([...drafts.values()].map((d) => d.lang)).toEqual(["ar", "ar"]);
+    for (const name of drafts.keys())
+      expect(readFileSync(path.join(dir, "content/articles", name), "utf8")).toMatch(
+        /\ndate: [^\n]+\nlang: ar\ncategory: news\n/,
+      );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe(
+      'Nothing was imported: --lang: expected one of en, ar (the languages of content/_data/site.yml), got "fr"\n',
+    );
   });
 });
 

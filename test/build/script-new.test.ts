@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseContentFile } from "../../src/lib/content.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { buildFixture, makeFixture, md, page, runScript } from "../helpers/fixture.ts";
+import { TWO_LANGUAGES } from "../helpers/two-languages.ts";
 
 const contentOf = (dir: string, file: string) =>
   readFileSync(path.join(dir, "content", file), "utf8");
@@ -206,5 +207,51 @@ describe("npm run new on bad input or a bad environment", () => {
       /^Nothing was written: BUILD_DATE: expected .*, got "next tuesday"\n$/,
     );
     for (const run of [yaml, date]) expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe("npm run new in another language", () => {
+  it("drafts an Arabic translation that check accepts once its words are translated, and prints where it goes", async () => {
+    const dir = makeFixture(
+      {
+        "actions/vigil.md": md(
+          "title: Vigil for Gaza\ndate: 2024-02-12\ncategory: event\ncta:\n  label: Find your nearest vigil\n  url: https://vigil.example.org/\nevent:\n  start: 2024-03-01T18:00\n  location: Millennium Square, Leeds",
+          "Bring a candle.",
+        ),
+      },
+      TWO_LANGUAGES,
+    );
+    const run = await runScript(dir, "new.ts", [
+      "action",
+      "وقفة من أجل غزة",
+      "--lang",
+      "ar",
+      "--translation-of",
+      "content/actions/vigil.md",
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split("\n")).toEqual([
+      "Wrote content/actions/وقفة-من-أجل-غزة.md",
+      "URL: /ar/actions/وقفة-من-أجل-غزة/ (https://fixture.example.org/ar/actions/%D9%88%D9%82%D9%81%D8%A9-%D9%85%D9%86-%D8%A3%D8%AC%D9%84-%D8%BA%D8%B2%D8%A9/ once published)",
+      "Translate the text under the front matter (it is the original's) and write each TO FILL IN (the original's words are in the comment above it): npm run check refuses the file until then.",
+      "It is a draft: previews show it; remove `draft: true` to publish it.",
+      "",
+    ]);
+    const refused = await runScript(dir, "check.ts");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'content/actions/وقفة-من-أجل-غزة.md:9 → cta.label: expected a button label, got the placeholder "TO FILL IN" that npm run new wrote (write the real one)',
+    );
+    const file = path.join(dir, "content/actions/وقفة-من-أجل-غزة.md");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8")
+        .replace("label: TO FILL IN", "label: ابحثوا عن أقرب وقفة")
+        .replace("location: TO FILL IN", "location: ساحة الألفية، ليدز")
+        .replace("draft: true\n", ""),
+    );
+    const accepted = await runScript(dir, "check.ts");
+    expect(accepted.stderr).toBe("");
+    expect(accepted.code).toBe(0);
   });
 });
