@@ -24,8 +24,9 @@ function checked(
   files: Record<string, string | Buffer>,
   prepare?: (content: string) => void,
   buildDate = BUILD_DATE,
+  settings = DEFAULT_SETTINGS,
 ) {
-  const dir = makeFixture(files);
+  const dir = makeFixture(files, settings);
   const content = path.join(dir, "content");
   prepare?.(content);
   try {
@@ -267,6 +268,26 @@ describe("docs/editing.md lists messages exactly as the tools print them", () =>
       { kind: "article", title: "L", translationOf: "articles/taken.md" },
     ] as const)
       printed.push(...refusal(() => createItem(ctx, request)));
+    printed.push(
+      ...checked(
+        {
+          "articles/x.md": fm(""),
+          "articles/lang.md": fm("lang: fr"),
+          "articles/t-ok.md": fm("lang: ar\ntranslationOf: content/articles/x.md"),
+          "articles/t-missing.md": fm("lang: ar\ntranslationOf: articles/nope.md"),
+          "articles/t-self.md": fm("lang: ar\ntranslationOf: articles/t-self.md"),
+          "articles/t-section.md": fm("lang: ar\ntranslationOf: actions/act.md"),
+          "articles/t-chain.md": fm("lang: ar\ntranslationOf: articles/t-ok.md"),
+          "articles/t-same.md": fm("translationOf: articles/x.md"),
+          "articles/t-twin.md": fm("lang: ar\ntranslationOf: articles/x.md"),
+          "actions/act.md": action("cta:\n  label: Go\n  url: https://x.example.org"),
+          "pages/under-ar.md": md("title: P\ndate: 2024-01-01\npermalink: /ar/p/"),
+        },
+        undefined,
+        BUILD_DATE,
+        TWO_LANGUAGES,
+      ),
+    );
     const bilingual = makeFixture(
       {
         "articles/x.md": fm(""),
