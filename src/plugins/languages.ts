@@ -35,6 +35,8 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
   if (!store) throw new Error("languages plugin: the `store` option is required");
   const langs: Languages = store.ctx.languages;
   const languageOf = (self: FilterThis) => languageOfUrl(langs, urlOf(self));
+  const plain = new Map<string, ReturnType<typeof markSafe>>();
+  eleventyConfig.on("eleventy.before", () => plain.clear());
 
   eleventyConfig.addGlobalData("languages", langs);
   // Names, places and tags written in one script and shown among words of another keep their own
@@ -55,7 +57,13 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
       const language = languageOf(this);
       // The tables are trusted like the layouts (a string is written as it is, as the layouts' text was);
       // what a page puts into one is escaped unless marked safe.
-      if (!params) return markSafe(language.strings.text(key));
+      if (!params) {
+        // Most strings have no values: each is made once per language, not once per page.
+        const cacheKey = `${language.code}|${key}`;
+        let made = plain.get(cacheKey);
+        if (!made) plain.set(cacheKey, (made = markSafe(language.strings.text(key))));
+        return made;
+      }
       const local = Object.fromEntries(
         Object.entries(params).map(([name, value]) => [
           name,
