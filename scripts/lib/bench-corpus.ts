@@ -22,6 +22,8 @@ export interface CorpusFile {
   text: string;
   /** Where the full build publishes it, e.g. "/articles/foo/" or "/digest/3/". */
   url: string;
+  /** Set on the tenth of the items written in Arabic (site.yml's second language). */
+  lang?: "ar";
 }
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same corpus. */
@@ -259,6 +261,13 @@ const WORDS = (
   "fund money appeal twinning friendship visit history memory anniversary week month year today thousands hundreds"
 ).split(" ");
 
+// The second language's words: an Arabic item reads as Arabic to the search index's stemmer.
+const ARABIC_WORDS = (
+  "تضامن عمال نقابة إضراب مسيرة احتجاج حملة حكومة شعب مجتمع عائلات أطفال مستشفى مدرسة ماء غذاء " +
+  "مساعدات دعم نداء مطالب حرية عدالة حقوق سلام احتلال وقف إطلاق النار حصار لاجئين أسرى مخيم " +
+  "وفد تقرير بيان ناشطين مجلس مقاطعة عريضة رسالة اجتماع طلاب معلمين ممرضين أطباء صحفيين ذكرى"
+).split(" ");
+
 const pick = <T>(rand: () => number, list: readonly T[]): T =>
   list[Math.floor(rand() * list.length)]!;
 
@@ -278,26 +287,29 @@ function zipfPicker(rand: () => number, size: number, exponent = 1.05): () => nu
   };
 }
 
-function sentence(rand: () => number, min = 8, max = 18): string {
+function sentence(rand: () => number, min = 8, max = 18, arabic = false): string {
   const length = min + Math.floor(rand() * (max - min + 1));
-  const words = Array.from({ length }, () => pick(rand, WORDS));
+  const words = Array.from({ length }, () => pick(rand, arabic ? ARABIC_WORDS : WORDS));
   const text = words.join(" ");
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
-const title = (rand: () => number) => sentence(rand, 4, 9).replace(/\.$/, "");
+const title = (rand: () => number, arabic = false) =>
+  sentence(rand, 4, 9, arabic).replace(/\.$/, "");
 const yamlString = (value: string) => JSON.stringify(value);
 
-function body(rand: () => number, links: string[]): string {
+function body(rand: () => number, links: string[], arabic = false): string {
   const parts: string[] = [];
   const paragraphs = 3 + Math.floor(rand() * 4);
   for (let p = 0; p < paragraphs; p++) {
-    if (p === 2 && rand() < 0.4) parts.push(`## ${title(rand)}`);
+    if (p === 2 && rand() < 0.4) parts.push(`## ${title(rand, arabic)}`);
     if (p === 3 && rand() < 0.3) {
-      parts.push(Array.from({ length: 3 }, () => `- ${sentence(rand, 4, 8)}`).join("\n"));
+      parts.push(Array.from({ length: 3 }, () => `- ${sentence(rand, 4, 8, arabic)}`).join("\n"));
       continue;
     }
-    const sentences = Array.from({ length: 2 + Math.floor(rand() * 4) }, () => sentence(rand));
+    const sentences = Array.from({ length: 2 + Math.floor(rand() * 4) }, () =>
+      sentence(rand, 8, 18, arabic),
+    );
     if (rand() < 0.5) sentences[0] = `**${sentences[0]!.replace(/\.$/, "")}**.`;
     if (links.length && rand() < 0.3)
       sentences.push(`Read [our earlier report](${pick(rand, links)}) for the background.`);
@@ -324,12 +336,16 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
     const kind: CorpusKind = i % 10 === 3 ? "event" : i % 5 === 1 ? "action" : "article";
     const section =
       kind === "action" || (kind === "event" && i % 20 === 3) ? "actions" : "articles";
-    const heading = title(rand);
-    const slug = `${heading
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .slice(0, 48)
-      .replace(/-+$/, "")}-${i}`;
+    // A tenth of the items are in Arabic; half of those translate the English article before them.
+    const arabic = i % 10 === 8;
+    const heading = title(rand, arabic);
+    const slug = arabic
+      ? `ar-${i}`
+      : `${heading
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .slice(0, 48)
+          .replace(/-+$/, "")}-${i}`;
     const date = now.minus({ days: Math.floor(rand() * 1095), hours: Math.floor(rand() * 12) });
     const tags: string[] = [];
     const want = 2 + Math.floor(rand() * 2);
@@ -345,6 +361,8 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
           : pick(rand, CATEGORIES);
     const lines = [
       `title: ${yamlString(heading)}`,
+      ...(arabic ? ["lang: ar"] : []),
+      ...(arabic && i % 20 === 8 ? [`translationOf: ${files[i - 1]!.path}`] : []),
       `date: ${rand() < 0.5 ? date.toISODate() : date.toFormat("yyyy-MM-dd'T'HH:mm")}`,
       `category: ${category}`,
       `tags: [${tags.map(yamlString).join(", ")}]`,
@@ -386,20 +404,36 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       if (location === "Online") lines.push(`  url: https://example.org/join/${i}`);
     }
     const folder = `${section}/${date.year}`;
+    const url = `${arabic ? "/ar" : ""}/${section}/${slug}/`;
     files.push({
       path: `${folder}/${slug}.md`,
       kind,
-      text: `---\n${lines.join("\n")}\n---\n${body(rand, published.slice(-50))}\n`,
-      url: `/${section}/${slug}/`,
+      text: `---\n${lines.join("\n")}\n---\n${body(rand, published.slice(-50), arabic)}\n`,
+      url,
+      ...(arabic ? { lang: "ar" as const } : {}),
     });
-    published.push(`/${section}/${slug}/`);
+    published.push(url);
   }
-  return [...files, ...editions(rand, files, now)];
+  // Editions are in English, so they list English items.
+  const total = Math.max(1, Math.floor(files.length / 100));
+  return [
+    ...files,
+    ...editions(
+      rand,
+      files.filter((f) => !f.lang),
+      now,
+      total,
+    ),
+  ];
 }
 
 /** Weekly editions ending on the build date, each with two sections of four items and a note or two. */
-function editions(rand: () => number, items: CorpusFile[], now: DateTime): CorpusFile[] {
-  const total = Math.max(1, Math.floor(items.length / 100));
+function editions(
+  rand: () => number,
+  items: CorpusFile[],
+  now: DateTime,
+  total: number,
+): CorpusFile[] {
   return Array.from({ length: total }, (_, k) => {
     const number = k + 1;
     const date = now.minus({ weeks: total - number }).startOf("day");

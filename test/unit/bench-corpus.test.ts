@@ -74,6 +74,14 @@ describe("benchmark corpus generator", () => {
     expect(editionErrors).toEqual([]);
   });
 
+  it("writes a tenth of the items in Arabic, half of them translating the English article before", () => {
+    const arabic = items.filter((i) => i.lang === "ar");
+    expect(arabic).toHaveLength(COUNT / 10);
+    expect(arabic.filter((i) => i.translationOf)).toHaveLength(COUNT / 20);
+    expect(arabic.every((i) => (i.url as string).startsWith("/ar/articles/"))).toBe(true);
+    expect(arabic.every((i) => /[\u0600-\u06ff]/.test(i.title))).toBe(true);
+  });
+
   it("mixes a fifth actions, a tenth events and the rest articles", () => {
     const events = items.filter((i) => i.event);
     const plainActions = items.filter((i) => i.section === "actions" && !i.event);
