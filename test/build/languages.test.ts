@@ -140,6 +140,25 @@ describe("a site in English and Arabic", () => {
   });
 });
 
+describe("a site in one language", () => {
+  it("writes no trace of languages: no alternates, switcher, isolation or direction", async () => {
+    const english = Object.fromEntries(
+      Object.entries(BILINGUAL_FILES).filter(([, text]) => !text.includes("\nlang: ")),
+    );
+    const built = await buildFixture(makeFixture(english));
+    expect(built.stderr).toBe("");
+    const pages = listFiles(built.out).filter((f) => f.endsWith(".html"));
+    expect(pages.some((f) => f.startsWith("ar/"))).toBe(false);
+    for (const file of pages) {
+      const html = readOut(built.out, file);
+      expect([file, /hreflang|language-switch|<bdi>|<html[^>]* dir=/.test(html)]).toEqual([
+        file,
+        false,
+      ]);
+    }
+  }, 120_000);
+});
+
 describe("refusals", () => {
   it("fails on a missing interface string, naming the key and the language", async () => {
     const settings = `${BILINGUAL_SETTINGS.replace("languages:\n", "languages:\n  cy:\n    name: Cymraeg\n    categories: { news: Newyddion, analysis: Dadansoddi, statement: Datganiadau, campaign: Ymgyrchoedd, fundraiser: Codi arian, event: Digwyddiadau, twinning: Gefeillio, culture: Diwylliant }\n")}`;
