@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, md } from "./fixture.ts";
+import { DEFAULT_SETTINGS, makeFixture, md } from "./fixture.ts";
 
 /** The fixture settings with Arabic beside English (Arabic-Indic digits, its own title and labels). */
 export const BILINGUAL_SETTINGS = `${DEFAULT_SETTINGS}languages:
@@ -61,3 +61,81 @@ cta:
   ),
   "pages/about.md": md(`title: About\ndate: 2024-01-01`, "Who we are."),
 };
+
+/**
+ * The right-to-left browser tests' site, page size 2 so both lists paginate: three articles in each
+ * language (two Arabic ones translate English ones, one is Arabic only and has an Arabic file name),
+ * an action in each, and an event in March 2024 in both.
+ */
+export function makeRtlSite(): string {
+  return makeFixture(
+    {
+      "articles/bridge-march.md": md(
+        `title: Thousands march across the bridge for a ceasefire
+date: 2024-02-20
+category: news
+tags: [palestine]
+summary: A march of several thousand people crossed the river on Saturday.`,
+        "> A quotation from a speaker at the rally, set apart from the report.\n\nThe march was *peaceful* throughout.",
+      ),
+      "articles/bridge-march-ar.md": md(
+        `title: الآلاف يعبرون الجسر في مسيرة من أجل وقف إطلاق النار
+lang: ar
+translationOf: articles/bridge-march.md
+date: 2024-02-20
+category: news
+tags: [palestine]
+summary: عبرت مسيرة من عدة آلاف من الناس النهر يوم السبت.`,
+        "> اقتباس من إحدى المتحدثات في التجمع، منفصل عن التقرير.\n\nكانت المسيرة *سلمية* طوال الوقت.",
+      ),
+      "articles/union-statement.md": md(
+        `title: Union conference passes solidarity motion
+date: 2024-02-18
+category: statement
+summary: Delegates voted for a twinning link with a union abroad.`,
+      ),
+      "articles/film-night.md": md(
+        `title: Film night and discussion
+date: 2024-02-10
+category: culture
+summary: A screening followed by a discussion with the director.
+event: { start: "2024-03-02T19:00", end: "2024-03-02T21:30", location: "Friends Meeting House, Manchester" }`,
+      ),
+      "articles/film-night-ar.md": md(
+        `title: عرض فيلم ونقاش
+lang: ar
+translationOf: articles/film-night.md
+date: 2024-02-10
+category: culture
+summary: عرض فيلم يليه نقاش مع المخرجة.
+event: { start: "2024-03-02T19:00", end: "2024-03-02T21:30", location: "Friends Meeting House, Manchester" }`,
+        "عرض ونقاش في مانشستر.",
+      ),
+      "articles/إضراب-عمال-المتاحف.md": md(
+        `title: عمال المتاحف يبدؤون إضرابًا لمدة ثمانية أسابيع
+lang: ar
+date: 2024-02-15
+category: news
+summary: بدأ عمال المتاحف إضرابًا بسبب الأجور، مع اعتصامات كل صباح.`,
+        "بدأ العمال إضرابهم صباح الاثنين.",
+      ),
+      "actions/open-letter.md": md(
+        `title: Write to your MP about arms sales
+date: 2024-02-19
+category: campaign
+summary: Use the template letter to ask your MP to back a halt to arms sales.
+cta: { label: Write to your MP, url: "https://example.org/letter", deadline: 2024-03-31 }`,
+      ),
+      "actions/open-letter-ar.md": md(
+        `title: اكتبوا إلى نائبكم بشأن صفقات السلاح
+lang: ar
+translationOf: actions/open-letter.md
+date: 2024-02-19
+category: campaign
+summary: استخدموا نموذج الرسالة لمطالبة نائبكم بدعم وقف صفقات السلاح.
+cta: { label: اكتبوا إلى نائبكم, url: "https://example.org/letter", deadline: 2024-03-31 }`,
+      ),
+    },
+    BILINGUAL_SETTINGS.replace("pageSize: 20", "pageSize: 2"),
+  );
+}
