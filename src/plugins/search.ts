@@ -44,7 +44,8 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
     return byName.filter((group) => named.has(group.slug));
   };
   for (const language of languages.list) {
-    eleventyConfig.addTemplate(`search-page-${language.code}.njk`, "", {
+    const name = language.isDefault ? "search-page.njk" : `search-page-${language.code}.njk`;
+    eleventyConfig.addTemplate(name, "", {
       layout: "search.njk",
       title: language.strings.text("search.title"),
       permalink: language.routes.search,

@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
@@ -5,6 +6,7 @@ import { buildFixture, makeFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { ARABIC_SETTINGS, searchLanguageFiles } from "../helpers/search-site.ts";
 
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const sites: Record<string, StaticSite> = {};
 let browser: Browser;
 // The reader's words and filter names sit between isolates in the Arabic strings (src/i18n/ar.yml).
@@ -23,6 +25,9 @@ beforeAll(async () => {
     }),
   );
   for (const [prefix, out] of builds) sites[prefix] = await serveSite(out, prefix);
+  const preview = await buildFixture(makeFixture(files, ARABIC_SETTINGS), { preview: true });
+  expect(preview.code, preview.stderr).toBe(0);
+  sites.preview = await serveSite(preview.out);
   browser = await launchBrowser();
 }, 300_000);
 
@@ -48,8 +53,8 @@ describe.each(["/", "/pr-7/"])("search in two languages served at %s", (prefix) 
     expect(errors).toEqual([]);
     await context?.close();
   });
-  const fresh = async () => {
-    context = await browser.newContext();
+  const fresh = async (options: Parameters<Browser["newContext"]>[0] = {}) => {
+    context = await browser.newContext(options);
     page = await context.newPage();
     errors = watchErrors(page);
   };
@@ -96,5 +101,58 @@ describe.each(["/", "/pr-7/"])("search in two languages served at %s", (prefix) 
     await expect
       .poll(() => page.locator("#search-tag option").allTextContents(), { timeout: 60_000 })
       .toEqual(["أي موضوع", `${isolated("تعليم")} (١)`, `${isolated("غزة")} (٢)`]);
+  });
+
+  it("puts the filters beside the results on the reading side's end: left in Arabic, right in English", async () => {
+    await fresh({ viewport: { width: 1280, height: 900 } });
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+    await open(`/ar/search/?q=${encodeURIComponent("غزة")}`);
+    const [arFilters, arResults] = [await box("#search fieldset"), await box("#search-results")];
+    expect(arFilters.x + arFilters.width).toBeLessThan(arResults.x);
+    await open("/search/?q=rafah");
+    const [enFilters, enResults] = [await box("#search fieldset"), await box("#search-results")];
+    expect(enFilters.x).toBeGreaterThan(enResults.x + enResults.width);
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`passes axe on the Arabic search page with results and with none (${colorScheme})`, async () => {
+      await fresh({ colorScheme });
+      const found: string[] = [];
+      for (const q of ["غزة", "zeppelinword"]) {
+        const url = `/ar/search/?q=${encodeURIComponent(q)}`;
+        await open(url);
+        const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+        found.push(
+          ...violations.map(
+            (v) => `${url}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`,
+          ),
+        );
+      }
+      expect(found).toEqual([]);
+    });
+  }
+});
+
+describe("a preview's search", () => {
+  it("marks drafts and scheduled items in the page's language", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const badges = async (url: string) => {
+      await page.goto(`${sites.preview!.url}${url.slice(1)}`);
+      await expect
+        .poll(() => page.locator("#search-status").textContent(), { timeout: 60_000 })
+        .not.toBe("");
+      return page.locator(".search-result .badge").allTextContents();
+    };
+    expect(await badges(`/ar/search/?q=${encodeURIComponent("زيتون")}`)).toEqual([
+      "مسودة: غير منشورة",
+    ]);
+    expect(await badges("/search/?q=zeppelinword")).toEqual(["Draft: not published"]);
+    expect(await badges("/search/?q=quasarword")).toEqual([
+      "Scheduled: publishes on 10 March 2024",
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

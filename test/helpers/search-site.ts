@@ -75,7 +75,7 @@ export const ARABIC_SETTINGS = `${DEFAULT_SETTINGS}languages:
 /**
  * The search content in two languages: "مدرسة" (school) is in one Arabic article, as "المدرسة", and
  * in one English article as it is; "غزة" is in three Arabic items; "checkpoint" stays in one English
- * article, and its Arabic translation says "الحاجز" instead.
+ * article, and its Arabic translation says "الحاجز" instead; "الزيتون" (olives) is in an Arabic draft only.
  */
 export function searchLanguageFiles(): Record<string, string> {
   return {
@@ -91,6 +91,10 @@ export function searchLanguageFiles(): Record<string, string> {
     "articles/rafah-report-ar.md": md(
       "title: تقرير معبر رفح\ndate: 2024-02-20\ncategory: news\nlang: ar\ntranslationOf: articles/rafah-report.md\ntags: [غزة]",
       "انتظرت شاحنات المساعدات عند الحاجز لليوم الثالث بينما احتمت العائلات في غزة بالخيام.",
+    ),
+    "articles/olive-harvest-draft.md": md(
+      "title: موسم الزيتون\ndate: 2024-02-11\ncategory: news\nlang: ar\ndraft: true",
+      "مسودة عن قطف الزيتون في الضفة.",
     ),
     "actions/gaza-vigil-ar.md": md(
       "title: وقفة تضامنية مع غزة\ndate: 2024-02-12\ncategory: campaign\nlang: ar\ncta:\n  label: وقِّع الرسالة\n  url: https://example.org/sign-ar",
