@@ -1,8 +1,5 @@
 import type { Language } from "./languages.ts";
 
-/** The plural categories Intl.PluralRules names; a table gives the ones its language uses. */
-const PLURAL_CATEGORIES = ["zero", "one", "two", "few", "many", "other"] as const;
-
 /** Every word search.js writes (results counts, filters named in the status, badges), in one language. */
 export interface SearchStrings {
   digits: Language["digits"];
@@ -29,14 +26,10 @@ export interface SearchStrings {
 export function searchStrings(language: Language): SearchStrings {
   const s = language.strings;
   const text = (key: string) => s.text(`search.${key}`);
-  const count = Object.fromEntries(
-    PLURAL_CATEGORIES.filter((c) => s.has(`search.count.${c}`)).map((c) => [c, text(`count.${c}`)]),
-  );
-  // "other" is the form every language has; asking for it fails the build when a table lacks it.
-  count.other = text("count.other");
   return {
     digits: language.digits,
-    count,
+    // Every form the table gives ("other" always): search.js picks one with Intl.PluralRules.
+    count: { ...s.plural("search.count") },
     query: text("status.query"),
     scope: text("status.scope"),
     shown: text("status.shown"),

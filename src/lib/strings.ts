@@ -17,11 +17,21 @@ export const REFERENCE = "en";
 export const siteStringsPath = (contentDir: string, code: string) =>
   path.join(contentDir, "_data", "i18n", `${code}.yml`);
 
-type Value = string | string[];
+/** A string with one form per plural category of its language (CLDR: zero, one, two, few, many, other). */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type Value = string | string[] | Plural;
 
-/** Nested YAML maps as dotted keys ("nav: { articles: … }" → "nav.articles"); lists stay lists. */
+const PLURAL_CATEGORIES = new Set(["zero", "one", "two", "few", "many", "other"]);
+const isPlural = (value: unknown): value is Plural =>
+  !!value &&
+  typeof value === "object" &&
+  !Array.isArray(value) &&
+  "other" in value &&
+  Object.entries(value).every(([k, v]) => PLURAL_CATEGORIES.has(k) && typeof v === "string");
+
+/** Nested YAML maps as dotted keys ("nav: { articles: … }" → "nav.articles"); lists and plurals stay whole. */
 function flatten(value: unknown, prefix: string, into: Map<string, Value>, bad: string[]): void {
-  if (typeof value === "string") into.set(prefix, value);
+  if (typeof value === "string" || isPlural(value)) into.set(prefix, value);
   else if (Array.isArray(value) && value.every((v) => typeof v === "string"))
     into.set(prefix, value);
   else if (value && typeof value === "object" && !Array.isArray(value))
@@ -46,9 +56,20 @@ export class Strings {
     return this.table.has(key);
   }
 
-  /** The string at `key`, with "{name}" replaced from `params`. */
-  text(key: string, params?: Record<string, unknown>): string {
-    const value = this.table.get(key);
+  #plurals: Intl.PluralRules | null = null;
+
+  /**
+   * The string at `key`, with "{name}" replaced from `params`; a string with plural forms takes the one
+   * `count` calls for in this language (Arabic has six: ١ فعالية، ٢ فعاليتان، ٣ فعاليات، ١١ فعالية…).
+   */
+  text(key: string, params?: Record<string, unknown>, count?: number): string {
+    let value = this.table.get(key);
+    if (isPlural(value)) {
+      if (count === undefined)
+        throw new Error(`interface string "${key}" in language "${this.code}" needs a number`);
+      this.#plurals ??= new Intl.PluralRules(this.code);
+      value = value[this.#plurals.select(count)] ?? value.other;
+    }
     if (typeof value !== "string")
       throw new Error(
         `interface string "${key}" ${value ? "is a list, not text" : "is missing"} in language "${this.code}"`,
@@ -57,6 +78,16 @@ export class Strings {
     return value.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );
+  }
+
+  /** A string's plural forms, by category (for a script that picks with Intl.PluralRules itself). */
+  plural(key: string): Plural {
+    const value = this.table.get(key);
+    if (!isPlural(value))
+      throw new Error(
+        `interface string "${key}" in language "${this.code}" must have plural forms (one:, other:, …)`,
+      );
+    return value;
   }
 
   list(key: string, length: number): string[] {

@@ -76,7 +76,8 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
               ),
         ]),
       );
-      return markSafe(language.strings.text(key, local));
+      const count = typeof params.n === "number" ? params.n : undefined;
+      return markSafe(language.strings.text(key, local, count));
     },
   );
   /** A number in the page's digits. */

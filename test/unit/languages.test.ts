@@ -88,6 +88,28 @@ describe("interface strings", () => {
     );
   });
 
+  it("takes the plural form the number calls for in the language", () => {
+    const ar = strings.strings.get("ar")!;
+    const forms = [0, 1, 2, 3, 10, 11, 99, 100].map((n) =>
+      ar.text("events.count", { n: localDigits(String(n), "arab") }, n),
+    );
+    expect(forms).toEqual([
+      "لا فعاليات",
+      "فعالية واحدة",
+      "فعاليتان",
+      "٣ فعاليات",
+      "١٠ فعاليات",
+      "١١ فعالية",
+      "٩٩ فعالية",
+      "١٠٠ فعالية",
+    ]);
+    const en = strings.strings.get("en")!;
+    expect([1, 2].map((n) => en.text("events.count", { n }, n))).toEqual(["1 event", "2 events"]);
+    expect(() => en.text("events.count")).toThrow(
+      'interface string "events.count" in language "en" needs a number',
+    );
+  });
+
   it("names every string a language's table lacks, with the English it stands for", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "strings-"));
     mkdirSync(path.join(dir, "_data", "i18n"), { recursive: true });
