@@ -1,5 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import nunjucks from "nunjucks";
+import { remember } from "../lib/cache.ts";
 import type { Item } from "../lib/content.ts";
 import { languageOfUrl, localDigits, type Language, type Languages } from "../lib/languages.ts";
 import type { ContentStore } from "../lib/store.ts";
@@ -59,10 +60,9 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
       // what a page puts into one is escaped unless marked safe.
       if (!params) {
         // Most strings have no values: each is made once per language, not once per page.
-        const cacheKey = `${language.code}|${key}`;
-        let made = plain.get(cacheKey);
-        if (!made) plain.set(cacheKey, (made = markSafe(language.strings.text(key))));
-        return made;
+        return remember(plain, `${language.code}|${key}`, () =>
+          markSafe(language.strings.text(key)),
+        );
       }
       const local = Object.fromEntries(
         Object.entries(params).map(([name, value]) => [
