@@ -73,6 +73,16 @@ describe.each(["/", "/pr-7/"])("search in two languages served at %s", (prefix) 
     expect(await page.locator("h1").textContent()).toBe("مدارس غزة تحت الحصار");
   });
 
+  it("leads from an Arabic page's header search box to the Arabic search", async () => {
+    await fresh();
+    await page.goto(at("/ar/"));
+    await page.fill("#site-search-q", "غزة");
+    await page.press("#site-search-q", "Enter");
+    await page.waitForURL(at(`/ar/search/?q=${encodeURIComponent("غزة")}`), { timeout: 60_000 });
+    await expect.poll(() => titles(), { timeout: 60_000 }).toHaveLength(3);
+    expect(await page.locator("#search-q").inputValue()).toBe("غزة");
+  });
+
   it("finds the same word on /search/ in the English item only", async () => {
     await fresh();
     await open(`/search/?q=${encodeURIComponent("مدرسة")}`);

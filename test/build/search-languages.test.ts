@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, makeFixture, page } from "../helpers/fixture.ts";
+import { buildFixture, makeFixture, md, page } from "../helpers/fixture.ts";
 import { fragments, searchBundle, type Fragment } from "../helpers/pagefind.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { ARABIC_SETTINGS, searchFiles, searchLanguageFiles } from "../helpers/search-site.ts";
@@ -10,6 +10,21 @@ const entry = (out: string) =>
   JSON.parse(readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8")) as {
     languages: Record<string, { page_count: number }>;
   };
+const group = (fields: string) =>
+  md(`date: 2024-01-01\ncontact: mailto:group@example.org\n${fields}`, "What the group does.");
+/** Two English groups, one named by an Arabic article. */
+const GROUPS = {
+  "groups/bristol.md": group(
+    "name: Bristol link\nkind: town-link\nplace: Bristol\nregion: south-west\nlat: 51.45\nlon: -2.59\nstatus: active",
+  ),
+  "groups/norwich.md": group(
+    "name: Norwich twinning\nkind: town-link\nplace: Norwich\nregion: east\nlat: 52.63\nlon: 1.30\nstatus: dormant",
+  ),
+  "articles/bristol-visit-ar.md": md(
+    "title: زوار بريستول يعودون\ndate: 2024-02-01\ncategory: twinning\nlang: ar\ngroup: bristol",
+    "عاد وفد بريستول من بيت ساحور.",
+  ),
+};
 const byUrl = (list: Fragment[], url: string) => list.find((f) => f.url === url);
 
 let out: string;
@@ -17,23 +32,26 @@ let prefixed: string;
 let english: string;
 let noArabic: string;
 let preview: string;
+let withGroups: string;
 beforeAll(async () => {
   const picture = await makeJpeg(960, 640);
   const files = { ...searchLanguageFiles(), "articles/banner.jpg": picture };
   const englishFiles = { ...searchFiles(), "articles/banner.jpg": picture };
-  const [a, b, c, d, e] = await Promise.all([
+  const [a, b, c, d, e, f] = await Promise.all([
     buildFixture(makeFixture(files, ARABIC_SETTINGS)),
     buildFixture(makeFixture(files, ARABIC_SETTINGS), { pathPrefix: "/pr-7/" }),
     buildFixture(makeFixture(englishFiles)),
     buildFixture(makeFixture(englishFiles, ARABIC_SETTINGS)),
     buildFixture(makeFixture(files, ARABIC_SETTINGS), { preview: true }),
+    buildFixture(makeFixture({ ...englishFiles, ...GROUPS }, ARABIC_SETTINGS)),
   ]);
-  for (const r of [a, b, c, d, e]) expect(r.code, r.stderr).toBe(0);
+  for (const r of [a, b, c, d, e, f]) expect(r.code, r.stderr).toBe(0);
   out = a.out;
   prefixed = b.out;
   english = c.out;
   noArabic = d.out;
   preview = e.out;
+  withGroups = f.out;
 }, 300_000);
 
 describe("the Pagefind bundle of a site in two languages", () => {
@@ -154,5 +172,21 @@ describe("the search page in each language", () => {
     expect(byUrl(index, "/articles/secret-draft/")?.meta.status).toBe("draft");
     expect(byUrl(index, "/articles/future/")?.meta.status).toBe("scheduled");
     expect(byUrl(index, "/articles/rafah-report/")?.meta.status).toBe("");
+  });
+
+  it("offers each language the groups its items are or name", async () => {
+    const options = (url: string) =>
+      [...page(withGroups, url).querySelectorAll("#search-group option")].map((o) => o.textContent);
+    expect(options("/search/")).toEqual(["Any group", "Bristol link", "Norwich twinning"]);
+    expect(options("/ar/search/")).toEqual(["أي مجموعة", "Bristol link"]);
+    expect(
+      page(withGroups, "/ar/search/").querySelector("#search-group")?.parentElement?.hidden,
+    ).toBe(false);
+    expect(page(out, "/ar/search/").querySelector("#search-group")?.parentElement?.hidden).toBe(
+      true,
+    );
+    expect(await searchBundle(withGroups, "ar", null, { group: "bristol" })).toEqual([
+      "/ar/articles/bristol-visit-ar/",
+    ]);
   });
 });
