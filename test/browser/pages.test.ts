@@ -211,7 +211,8 @@ describe("every kind of page in headless Chromium, light and dark", () => {
       search: false,
       footerLinks: false,
       body: "rgb(255, 255, 255)",
-      after: '" (https://example.org/report)"',
+      // The URL between LRI and PDI, so it prints whole in right-to-left text too.
+      after: '" (\u2066https://example.org/report\u2069)"',
       internalAfter: "none",
     });
     await page.close();
