@@ -5,6 +5,7 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { GroupItem, SeekingItem } from "./groups.ts";
 import { escapeHtml } from "./format.ts";
+import { localDigits, type Language } from "./languages.ts";
 import { LABEL_FONT, placeLabels, type Marker, type PlacedLabel } from "./map-labels.ts";
 import { PALESTINE_AREA, UK_AREA } from "./schema.ts";
 
@@ -77,6 +78,8 @@ export function drawOutlines() {
 export interface MapOptions {
   /** The site-relative URL (with the path prefix) of a group's page, or of a seeking community's entry. */
   url: (item: GroupItem | SeekingItem) => string;
+  /** The language of the page the map is on: its strings (groups.map.*), digits and direction. */
+  language: Pick<Language, "strings" | "digits" | "dir">;
 }
 
 /**
@@ -89,6 +92,11 @@ export function groupsMapSvg(
   options: MapOptions,
 ): string {
   const { projections, svg: land } = drawOutlines();
+  const { strings, digits, dir } = options.language;
+  const num = (n: number) => localDigits(String(n), digits);
+  const say = (key: string, params: Record<string, unknown>) =>
+    escapeHtml(strings.text(`groups.map.${key}`, params));
+  const count = (key: string, n: number) => strings.text(`groups.map.${key}`, { n: num(n) }, n);
   const uk = projections.get(PANELS.uk)!;
   const ps = projections.get(PANELS.palestine)!;
   const point = (projection: typeof uk, lon: number, lat: number) =>
@@ -127,28 +135,35 @@ export function groupsMapSvg(
     const leader = label.leader
       ? `<line x1="${m.x}" y1="${m.y}" x2="${lx}" y2="${ly}" stroke="currentColor" stroke-width="0.6"/>`
       : "";
-    return `${leader}<circle cx="${m.x}" cy="${m.y}" r="${m.r}" fill="currentColor"/><text x="${label.x}" y="${label.y}" font-size="${LABEL_FONT.size}" fill="currentColor">${n}</text>`;
+    return `${leader}<circle cx="${m.x}" cy="${m.y}" r="${m.r}" fill="currentColor"/><text x="${label.x}" y="${label.y}" font-size="${LABEL_FONT.size}" fill="currentColor">${num(n)}</text>`;
   };
   let markers = "";
   groups.forEach((g, index) => {
     const n = index + 1;
     const href = escapeHtml(options.url(g));
-    const name = escapeHtml(g.title);
-    markers += `<a href="${href}" aria-label="${n}: ${name}">${marker(ukMarks[index]!, ukLabels[index]!, n)}</a>`;
+    const name = g.title;
+    markers += `<a href="${href}" aria-label="${say("marker", { n: num(n), name })}">${marker(ukMarks[index]!, ukLabels[index]!, n)}</a>`;
     const partner = partnerMarks[index];
     if (g.group.partner && partner) {
-      markers += `<a href="${href}" aria-label="${n}: ${name}, partner ${escapeHtml(g.group.partner.place)}">${marker(partner, psLabels.get(index)!, n)}</a>`;
+      const label = say("partner", { n: num(n), name, place: g.group.partner.place });
+      markers += `<a href="${href}" aria-label="${label}">${marker(partner, psLabels.get(index)!, n)}</a>`;
     }
   });
   seeking.forEach((s, i) => {
     const { x, y, r } = rings[i]!;
-    markers += `<a href="${escapeHtml(options.url(s))}" aria-label="Seeking a partner: ${escapeHtml(s.title)}"><circle cx="${x}" cy="${y}" r="${r}" fill="none" stroke="currentColor" stroke-width="1.5"/></a>`;
+    markers += `<a href="${escapeHtml(options.url(s))}" aria-label="${say("seeking", { name: s.title })}"><circle cx="${x}" cy="${y}" r="${r}" fill="none" stroke="currentColor" stroke-width="1.5"/></a>`;
   });
   const partnered = groups.filter((g) => g.group.partner).length;
-  const ringsSaid = seeking.length
-    ? `; ${seeking.length} ${seeking.length === 1 ? "community" : "communities"} seeking a partner, as rings`
-    : "";
-  const description = `${groups.length} ${groups.length === 1 ? "group" : "groups"} in the UK, numbered; ${partnered} with a partner in the West Bank or Gaza, marked with the same number${ringsSaid}. The list below has every group.`;
+  const description = strings.text(
+    seeking.length ? "groups.map.descriptionRings" : "groups.map.description",
+    {
+      groups: count("groups", groups.length),
+      partnered: strings.text("groups.map.partnered", { n: num(partnered) }),
+      rings: count("rings", seeking.length),
+    },
+  );
+  // The numbers start at their x whatever the page's direction (text-anchor start is the right end in rtl).
+  const direction = dir === "rtl" ? ` direction="ltr"` : "";
   // role="group", not "img": an image's content is hidden from assistive technology, and the markers are links.
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${HEIGHT}" role="group" aria-labelledby="groups-map-title" aria-describedby="groups-map-desc" class="groups-map"><title id="groups-map-title">Map of the groups and their partners</title><desc id="groups-map-desc">${escapeHtml(description)}</desc><g role="img" aria-label="Outlines of the UK and Ireland, and of the West Bank and Gaza">${land}</g>${markers}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${HEIGHT}" role="group" aria-labelledby="groups-map-title" aria-describedby="groups-map-desc" class="groups-map"${direction}><title id="groups-map-title">${say("title", {})}</title><desc id="groups-map-desc">${escapeHtml(description)}</desc><g role="img" aria-label="${say("outlines", {})}">${land}</g>${markers}</svg>`;
 }

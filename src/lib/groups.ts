@@ -1,16 +1,12 @@
 import type { DateTime } from "luxon";
-import { fieldLine, type ContentError, type GroupInfo, type Item } from "./content.ts";
+import { fieldLine, shownPath, type ContentError, type GroupInfo, type Item } from "./content.ts";
 import { splitEvents, type EventItem } from "./events.ts";
 import { routes } from "./routes.ts";
+import { defaultCode } from "./languages.ts";
 import { GROUP_STATUSES } from "./schema.ts";
-import type { SiteSettings } from "./settings.ts";
+import { settingsPath, settingsLine, type SiteSettings } from "./settings.ts";
 
-/** How each status reads on the site. */
-export const STATUS_LABELS: Record<(typeof GROUP_STATUSES)[number], string> = {
-  active: "Active",
-  dormant: "Dormant",
-  "seeking-partner": "Looking for a partner",
-};
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
 
 /** A UK group or link: an item of content/groups/ outside seeking/. */
 export type GroupItem = Item & { group: GroupInfo & { seeking: false } };
@@ -42,10 +38,17 @@ const byName = (language: string) => {
   return (a: Item, b: Item) => collator.compare(a.title, b.title) || a.file.localeCompare(b.file);
 };
 
+/** The kinds' and regions' labels in one language (site.yml's groups, or a language's), and the order names sort in. */
+export interface DirectoryLabels {
+  /** The language group names are sorted in: the site's, as they are written in it (so numbers agree across languages). */
+  language: string;
+  groups: { kinds: Record<string, string>; regions: Record<string, string> };
+}
+
 /** The groups in site.yml's order of regions, each region's groups by name; regions with none are left out. */
-export function directory(groups: GroupItem[], settings: SiteSettings): RegionEntry[] {
-  const sorted = [...groups].sort(byName(settings.language));
-  return Object.entries(settings.groups.regions)
+export function directory(groups: GroupItem[], labels: DirectoryLabels): RegionEntry[] {
+  const sorted = [...groups].sort(byName(labels.language));
+  return Object.entries(labels.groups.regions)
     .map(([slug, label]) => ({
       slug,
       label,
@@ -55,9 +58,13 @@ export function directory(groups: GroupItem[], settings: SiteSettings): RegionEn
 }
 
 /** The kinds (in site.yml's order) and statuses that at least one group has, with their counts. */
-export function filters(groups: GroupItem[], settings: SiteSettings): FilterEntry[] {
+export function filters(
+  groups: GroupItem[],
+  labels: DirectoryLabels,
+  statusLabel: (status: GroupStatus) => string,
+): FilterEntry[] {
   const count = (test: (g: GroupItem) => boolean) => groups.filter(test).length;
-  const kinds = Object.entries(settings.groups.kinds).map(([value, label]) => ({
+  const kinds = Object.entries(labels.groups.kinds).map(([value, label]) => ({
     filter: "kind" as const,
     value,
     label,
@@ -66,7 +73,7 @@ export function filters(groups: GroupItem[], settings: SiteSettings): FilterEntr
   const statuses = GROUP_STATUSES.map((value) => ({
     filter: "status" as const,
     value,
-    label: STATUS_LABELS[value],
+    label: statusLabel(value),
     count: count((g) => g.group.status === value),
   }));
   return [...kinds, ...statuses].filter((f) => f.count > 0);
@@ -169,4 +176,41 @@ export function groupCalendars(
       };
     })
     .filter((c) => c.items.length > 0);
+}
+
+/**
+ * While the site lists a group or a community, every other language needs a label for each kind and
+ * region in site.yml (languages.<code>.groups), so no page shows a label in another language.
+ */
+export function checkGroupLabels(
+  contentDir: string,
+  settings: SiteSettings,
+  items: Item[],
+): ContentError[] {
+  if (!items.some((item) => item.section === "groups")) return [];
+  const main = defaultCode(settings);
+  const file = shownPath(contentDir, settingsPath(contentDir));
+  const errors: ContentError[] = [];
+  for (const [code, entry] of Object.entries(settings.languages)) {
+    if (code === main) continue;
+    for (const [field, what] of [
+      ["kinds", "kind"],
+      ["regions", "region"],
+    ] as const)
+      for (const [slug, label] of Object.entries(settings.groups[field])) {
+        if (entry.groups?.[field]?.[slug] !== undefined) continue;
+        const keyPath = ["languages", code, "groups", field, slug];
+        // The line of the nearest setting that is written: the list it belongs in, or the language.
+        let line: number | undefined;
+        for (let n = keyPath.length - 1; n > 0 && line === undefined; n--)
+          line = settingsLine(contentDir, keyPath.slice(0, n));
+        errors.push({
+          file,
+          line,
+          field: keyPath.join("."),
+          message: `expected the "${code}" label of the ${what} ${JSON.stringify(label)}, got nothing`,
+        });
+      }
+  }
+  return errors;
 }

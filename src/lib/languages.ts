@@ -24,6 +24,8 @@ export interface Language {
   /** Each category's label and short label in this language, by slug. */
   categories: Record<string, string>;
   categoryShort: Record<string, string>;
+  /** The groups directory's kinds and regions in this language: label by slug, in site.yml's order. */
+  groups: { kinds: Record<string, string>; regions: Record<string, string> };
 }
 
 export interface Languages {
@@ -37,6 +39,19 @@ export interface Languages {
 
 /** Languages written right to left, for a site.yml entry that does not say. */
 const RIGHT_TO_LEFT = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"]);
+
+/** A language's labels of the site's kinds and regions, in site.yml's order (settings checked them complete). */
+const inOrder = (
+  site: SiteSettings["groups"],
+  local: { kinds?: Record<string, string>; regions?: Record<string, string> } | undefined,
+) => ({
+  kinds: Object.fromEntries(
+    Object.keys(site.kinds).map((k) => [k, local?.kinds?.[k] ?? site.kinds[k]!]),
+  ),
+  regions: Object.fromEntries(
+    Object.keys(site.regions).map((r) => [r, local?.regions?.[r] ?? site.regions[r]!]),
+  ),
+});
 
 /** The code of the default language: the first part of site.yml's `language` ("en-GB" → "en"). */
 export const defaultCode = (settings: Pick<SiteSettings, "language">) =>
@@ -68,6 +83,7 @@ export function makeLanguages(
       title: entry.title ?? settings.title,
       description: entry.description ?? settings.description,
       strings: table,
+      groups: isDefault ? settings.groups : inOrder(settings.groups, entry.groups),
       ...(isDefault || !entry.categories
         ? { categories: settings.categories, categoryShort: settings.categoryShort }
         : {

@@ -68,7 +68,7 @@ export type Routes = typeof routes;
 
 /**
  * Written once for the whole site, whatever the language: pictures, assets, the search bundle,
- * robots.txt; and, until they are translated, the digest's editions and the groups directory.
+ * robots.txt; a group's calendar (beside its one page); and, until translated, the digest's editions.
  */
 const SHARED = new Set([
   "pagefind",
@@ -83,9 +83,6 @@ const SHARED = new Set([
   "digestPage",
   "edition",
   "editionEmail",
-  "groups",
-  "groupsSeeking",
-  "groupsBy",
   "groupIcs",
 ]);
 

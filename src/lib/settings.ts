@@ -173,6 +173,16 @@ export const settingsSchema = z
                 },
               ),
             ).optional(),
+            // The groups directory's kinds and regions in this language (each needs one once a group is listed).
+            groups: z
+              .strictObject(
+                {
+                  kinds: slugKeyed("a kind", label("a label")).optional(),
+                  regions: slugKeyed("a region", label("a label")).optional(),
+                },
+                { error: expected("kinds and regions, indented under groups:") },
+              )
+              .optional(),
           },
           { error: expected("a language's name, dir and digits, indented under its code") },
         ),
@@ -226,6 +236,18 @@ export const settingsSchema = z
             path: ["languages", code, "categories", slug],
             message: `expected one of the site's categories (${Object.keys(settings.categories).join(", ")}), got ${shown(slug)}${didYouMean(slug, Object.keys(settings.categories))}`,
           });
+      for (const field of ["kinds", "regions"] as const) {
+        // A missing label is the gate's to refuse, and only while the site lists groups (checkGroupLabels).
+        const site = settings.groups[field];
+        const local = entry.groups?.[field] ?? {};
+        for (const slug of Object.keys(local))
+          if (!Object.hasOwn(site, slug))
+            ctx.addIssue({
+              code: "custom",
+              path: ["languages", code, "groups", field, slug],
+              message: `expected one of the site's ${field} (${Object.keys(site).join(", ")}), got ${shown(slug)}${didYouMean(slug, Object.keys(site))}`,
+            });
+      }
     }
   })
   .transform(({ categories, ...rest }) => ({

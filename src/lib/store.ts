@@ -10,7 +10,7 @@ import {
 import { checkContentTree } from "./content-tree.ts";
 import { checkLinks } from "./links.ts";
 import { pictureChecker } from "./picture-file.ts";
-import { checkGroupNames } from "./groups.ts";
+import { checkGroupLabels, checkGroupNames } from "./groups.ts";
 import { checkShareImage } from "./share.ts";
 import { linkTranslations } from "./translations.ts";
 import { checkEditions, editionViews, type EditionView } from "./editions.ts";
@@ -76,6 +76,7 @@ export class ContentStore {
       }),
     );
     errors.push(...checkGroupNames(items));
+    errors.push(...checkGroupLabels(this.ctx.contentDir, this.ctx.settings, items));
     errors.push(...checkShareImage(this.ctx.contentDir, this.ctx.settings, picture));
     const translations = linkTranslations(items);
     errors.push(...translations.errors);

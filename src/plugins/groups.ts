@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import nunjucks from "nunjucks";
 import type { BodyRenderer } from "../lib/bodies.ts";
 import type { Item } from "../lib/content.ts";
 import {
@@ -11,7 +12,7 @@ import {
   groupsByName,
   isGroup,
   seekingList,
-  STATUS_LABELS,
+  type GroupStatus,
   type FilterEntry,
   type GroupCalendar,
   type GroupItem,
@@ -20,8 +21,15 @@ import {
 } from "../lib/groups.ts";
 import { remember } from "../lib/cache.ts";
 import { groupsMapSvg } from "../lib/groups-map.ts";
+import { languageOfUrl, type Language } from "../lib/languages.ts";
 import { routes } from "../lib/routes.ts";
 import type { ContentStore } from "../lib/store.ts";
+
+const { SafeString } = nunjucks.runtime;
+const escapeHtml = nunjucks.lib.escape;
+
+/** What a filter's `this` holds in Nunjucks: the page being rendered (macros see their caller's). */
+type FilterThis = { page?: { url?: string | false }; ctx?: { page?: { url?: string | false } } };
 
 export interface GroupsOptions {
   store: ContentStore;
@@ -34,20 +42,27 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
   const { store, bodies } = options ?? {};
   if (!store) throw new Error("groups plugin: the `store` option is required");
   if (!bodies) throw new Error("groups plugin: the `bodies` option is required");
-  const { settings } = store.ctx;
+  const { settings, languages } = store.ctx;
 
   const all = () => store.published.filter(isGroup);
+  // A group's page is in the default language: of an item and its translations it lists the default's version.
+  const inGroupActivity = (item: Item) =>
+    item.lang === languages.default.code ||
+    !store.translations(item).some((other) => other.lang === languages.default.code);
   // Item pages ask for their group by name: one map per load of the store, not a scan of every item per page.
   const bySlug = new WeakMap<Item[], Map<string, GroupItem>>();
   const groupNamed = (slug: string) =>
     remember(bySlug, store.published, () => new Map(all().map((g) => [g.slug, g]))).get(slug);
-  eleventyConfig.addGlobalData("groupsDirectory", () => {
+  // Every language lists the same groups in the same order (so the map's numbers agree), in its own labels.
+  const directoryIn = (language: Language) => {
     const groups = all();
     const seeking = seekingList(
       store.load().filter((item) => store.isVisible(item)),
       settings.language,
     );
-    const regions = directory(groups, settings);
+    const labels = { language: settings.language, groups: language.groups };
+    const statusLabel = (status: GroupStatus) => language.strings.text(`groups.status.${status}`);
+    const regions = directory(groups, labels);
     const prefix = store.ctx.deploy.pathPrefix.replace(/\/$/, "");
     // Numbered in the directory's order, so a number on the map is found in the list by region.
     const mapOf = (listed: RegionEntry[], rings: SeekingItem[]) =>
@@ -57,15 +72,17 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
             rings,
             {
               url: (item) =>
-                prefix + (item.group.seeking ? `${routes.groupsSeeking}#${item.slug}` : item.url),
+                prefix +
+                (item.group.seeking ? `${language.routes.groupsSeeking}#${item.slug}` : item.url),
+              language,
             },
           )
         : "";
     const map = mapOf(regions, seeking);
-    const choices = filters(groups, settings);
+    const choices = filters(groups, labels, statusLabel);
     const calendars = groupCalendars(
       regions.flatMap((r) => r.groups),
-      store.published,
+      store.published.filter(inGroupActivity),
       store.ctx.now,
       settings.title,
     );
@@ -81,23 +98,38 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
       filters: choices,
       // A filter page's map shows only its groups (and no rings: communities have no kind or status).
       pages: choices.map((entry) => {
-        const listed = directory(filtered(groups, entry), settings);
+        const listed = directory(filtered(groups, entry), labels);
         return { entry, regions: listed, map: mapOf(listed, []) };
       }),
       seeking,
     };
+  };
+  eleventyConfig.addGlobalData("groupsDirectory", () => directoryIn(languages.default));
+  // The other languages' directories, by code (the default's is groupsDirectory).
+  eleventyConfig.addGlobalData("groupsDirectories", () =>
+    Object.fromEntries(
+      languages.list.filter((l) => !l.isDefault).map((l) => [l.code, directoryIn(l)]),
+    ),
+  );
+  const languageOf = (self: FilterThis) =>
+    languageOfUrl(languages, self.ctx?.page?.url || self.page?.url || "/");
+  eleventyConfig.addFilter("groupKind", function (this: FilterThis, kind: string) {
+    return languageOf(this).groups.kinds[kind] ?? kind;
   });
-  eleventyConfig.addFilter("groupKind", (kind: string) => settings.groups.kinds[kind] ?? kind);
-  eleventyConfig.addFilter(
-    "groupRegion",
-    (region: string) => settings.groups.regions[region] ?? region,
-  );
-  eleventyConfig.addFilter(
-    "groupStatus",
-    (status: keyof typeof STATUS_LABELS) => STATUS_LABELS[status] ?? status,
-  );
+  eleventyConfig.addFilter("groupRegion", function (this: FilterThis, region: string) {
+    return languageOf(this).groups.regions[region] ?? region;
+  });
+  eleventyConfig.addFilter("groupStatus", function (this: FilterThis, status: GroupStatus) {
+    return languageOf(this).strings.text(`groups.status.${status}`);
+  });
+  // A group's name or place in another language's page: isolated and marked as written (in the default language).
+  eleventyConfig.addFilter("asWritten", function (this: FilterThis, text: string) {
+    const here = languageOf(this);
+    if (here.isDefault) return text;
+    return new SafeString(`<bdi lang="${languages.default.tag}">${escapeHtml(String(text))}</bdi>`);
+  });
   eleventyConfig.addFilter("groupActivity", (item: GroupItem) =>
-    groupActivity(item, store.published, store.ctx.now),
+    groupActivity(item, store.published.filter(inGroupActivity), store.ctx.now),
   );
   // A group still a draft (or scheduled) has no page to link to from a published item.
   eleventyConfig.addFilter("namedGroup", (item: Item) => {
@@ -108,32 +140,47 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
     bodies.md.render(item.body, { inputPath: item.inputPath }),
   );
 
-  eleventyConfig.addTemplate("groups-index.njk", "", {
-    layout: "groups/directory.njk",
-    title: "Groups and twinning links",
-    permalink: routes.groups,
-  });
-  eleventyConfig.addTemplate("groups-filter.njk", "", {
-    layout: "groups/directory.njk",
-    pagination: { data: "groupsDirectory.pages", size: 1, alias: "filterPage" },
-    // Each filter is a page of its own, not "page 2 of 7" of a list (base.njk reads topicPage first).
-    topicPage: { list: { pageNumber: 0 } },
-    eleventyComputed: {
-      title: (data: { filterPage: { entry: FilterEntry } }) =>
-        `Groups: ${data.filterPage.entry.label}`,
-    },
-    permalink: (data: { filterPage: { entry: FilterEntry } }) =>
-      routes.groupsBy(data.filterPage.entry.filter, data.filterPage.entry.value),
-  });
+  for (const language of languages.list) {
+    const { routes: at, strings, isDefault, code } = language;
+    const name = (base: string) => (isDefault ? base : `${code}/${base}`);
+    const data = isDefault ? "groupsDirectory" : `groupsDirectories.${code}`;
+    // Another language's pages read its own directory (its labels and map) as groupsDirectory.
+    const own = isDefault
+      ? {}
+      : {
+          groupsDirectory: (d: { groupsDirectories: Record<string, unknown> }) =>
+            d.groupsDirectories[code],
+        };
+    eleventyConfig.addTemplate(name("groups-index.njk"), "", {
+      layout: "groups/directory.njk",
+      title: strings.text("groups.title"),
+      permalink: at.groups,
+      eleventyComputed: own,
+    });
+    eleventyConfig.addTemplate(name("groups-filter.njk"), "", {
+      layout: "groups/directory.njk",
+      pagination: { data: `${data}.pages`, size: 1, alias: "filterPage" },
+      // Each filter is a page of its own, not "page 2 of 7" of a list (base.njk reads topicPage first).
+      topicPage: { list: { pageNumber: 0 } },
+      eleventyComputed: {
+        ...own,
+        title: (d: { filterPage: { entry: FilterEntry } }) =>
+          strings.text("groups.filterTitle", { label: d.filterPage.entry.label }),
+      },
+      permalink: (d: { filterPage: { entry: FilterEntry } }) =>
+        at.groupsBy(d.filterPage.entry.filter, d.filterPage.entry.value),
+    });
+    eleventyConfig.addTemplate(name("groups-seeking.njk"), "", {
+      layout: "groups/seeking.njk",
+      title: strings.text("groups.seeking.title"),
+      permalink: at.groupsSeeking,
+      eleventyComputed: own,
+    });
+  }
   // Uses the events plugin's icsCalendar filter: the same iCalendar as the site's and categories' feeds.
   eleventyConfig.addTemplate("groups-ics.njk", "{{ feed | icsCalendar | safe }}", {
     eleventyExcludeFromCollections: true,
     pagination: { data: "groupsDirectory.calendars", size: 1, alias: "feed" },
     permalink: (data: { feed: GroupCalendar }) => data.feed.feedUrl,
-  });
-  eleventyConfig.addTemplate("groups-seeking.njk", "", {
-    layout: "groups/seeking.njk",
-    title: "Communities asking for a partner",
-    permalink: routes.groupsSeeking,
   });
 }

@@ -49,6 +49,12 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
         )
       : text,
   );
+  // An item listed on a page of another language (a group's page lists every language's): its words marked as its own.
+  eleventyConfig.addFilter("langAttrs", function (this: FilterThis, item: Item | undefined) {
+    const own = item?.lang ? langs.get(item.lang) : undefined;
+    if (!own || own === languageOf(this)) return "";
+    return markSafe(` lang="${own.tag}" dir="${own.dir}"`);
+  });
   eleventyConfig.addFilter("pageLanguage", (url: string | false) =>
     languageOfUrl(langs, url || "/"),
   );

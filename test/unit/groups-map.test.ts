@@ -11,6 +11,7 @@ import {
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { ContentStore } from "../../src/lib/store.ts";
 import { repoRoot } from "../helpers/fixture.ts";
+import { englishMap } from "../helpers/group-context.ts";
 import { drawOutlines, groupsMapSvg, MAP_WIDTH } from "../../src/lib/groups-map.ts";
 
 const group = (slug: string, title: string, lat: number, lon: number, partner = true) =>
@@ -39,6 +40,7 @@ describe("the groups map", () => {
     [seeking],
     {
       url: (item) => (item.group.seeking ? `/groups/seeking/#${item.slug}` : (item.url as string)),
+      language: englishMap,
     },
   );
   const doc = parseHTML(`<div>${svg}</div>`).document;
@@ -65,7 +67,9 @@ describe("the groups map", () => {
   });
 
   it("is the same bytes every time (the outlines are projected once)", () => {
-    expect(groupsMapSvg([], [], { url: () => "" })).toBe(groupsMapSvg([], [], { url: () => "" }));
+    expect(groupsMapSvg([], [], { url: () => "", language: englishMap })).toBe(
+      groupsMapSvg([], [], { url: () => "", language: englishMap }),
+    );
     // Once per process: the same drawing, not an equal one made again.
     expect(drawOutlines()).toBe(drawOutlines());
   });
@@ -113,7 +117,10 @@ describe("the map's numbers where markers cluster", () => {
       (r) => r.groups,
     );
     expect(groups.length).toBeGreaterThanOrEqual(5);
-    const svg = groupsMapSvg(groups, seekingList(items, "en-GB"), { url: () => "/" });
+    const svg = groupsMapSvg(groups, seekingList(items, "en-GB"), {
+      url: () => "/",
+      language: englishMap,
+    });
     expect(drawn(svg).labels).toHaveLength(groups.length * 2 - 1);
     expect(clashes(svg)).toEqual([]);
   });
@@ -122,10 +129,10 @@ describe("the map's numbers where markers cluster", () => {
     const london = Array.from({ length: 10 }, (_, i) =>
       group(`g${i}`, `G${i}`, 51.5 + i * 0.01, -0.12),
     );
-    const svg = groupsMapSvg(london, [], { url: () => "/" });
+    const svg = groupsMapSvg(london, [], { url: () => "/", language: englishMap });
     expect(clashes(svg)).toEqual([]);
     expect(drawn(svg).leaders).toBeGreaterThan(0);
     // Placed the same way every time.
-    expect(groupsMapSvg(london, [], { url: () => "/" })).toBe(svg);
+    expect(groupsMapSvg(london, [], { url: () => "/", language: englishMap })).toBe(svg);
   });
 });

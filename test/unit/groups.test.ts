@@ -59,7 +59,7 @@ describe("groups", () => {
   });
 
   it("offers the kinds and statuses some group has, with counts, and filters by them", () => {
-    const list = filters(groups, settings);
+    const list = filters(groups, settings, (status) => status);
     expect(list.map((f) => [f.filter, f.value, f.count])).toEqual([
       ["kind", "school", 1],
       ["kind", "town-link", 2],
