@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, repoRoot } from "../helpers/fixture.ts";
+import { buildFixture, page, repoRoot } from "../helpers/fixture.ts";
 import { validateSite } from "../helpers/html-validate.ts";
 import { checkPage } from "../helpers/links.ts";
 import { builtFiles, urlOf } from "../helpers/sample-site.ts";
@@ -30,6 +30,44 @@ describe("the demo site (content/)", () => {
     expect(
       urls.filter((u) => /^\/actions\/[^/]+\/$/.test(u) && !/^\/actions\/\d+\/$/.test(u)).length,
     ).toBeGreaterThan(0);
+  });
+
+  it("publishes the Arabic demo under /ar/: its translations linked both ways and an article only in Arabic", () => {
+    const arabic = builtFiles(out)
+      .map(urlOf)
+      .filter((u) => /^\/ar\/(articles|actions)\/[^/]+\/$/.test(u) && !/\/\d+\/$/.test(u))
+      .sort();
+    const pairs = {
+      "/articles/beirut-egyptian-embassy-protest/":
+        "/ar/articles/بيروت-محتجون-يحاصرون-السفارة-المصرية-احتجاجا-على-حصار-غزة/",
+      "/actions/free-palestinian-child-prisoners/":
+        "/ar/actions/الحرية-للأطفال-الأسرى-الفلسطينيين/",
+    };
+    const onlyArabic =
+      "/ar/articles/نداء-عاجل-من-النقابات-الفلسطينية-أنهوا-التواطؤ-وأوقفوا-تسليح-إسرائيل/";
+    expect(arabic).toEqual([...Object.values(pairs), onlyArabic].sort());
+    // The December 2026 demonstration is scheduled at the tests' build date, in both languages.
+    const built = new Set(builtFiles(out).map(urlOf));
+    expect(built.has("/actions/national-demonstration-december-2026/")).toBe(false);
+    expect(built.has("/ar/actions/مظاهرة-وطنية-من-أجل-فلسطين-في-لندن/")).toBe(false);
+    const alternates = (url: string) => {
+      const doc = page(out, url);
+      const arabic = url.startsWith("/ar/");
+      expect(doc.documentElement.getAttribute("lang"), url).toBe(arabic ? "ar" : "en-GB");
+      if (arabic) expect(doc.documentElement.getAttribute("dir"), url).toBe("rtl");
+      return Object.fromEntries(
+        [...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [
+          l.getAttribute("hreflang"),
+          decodeURI(new URL(l.getAttribute("href")!).pathname),
+        ]),
+      );
+    };
+    for (const [english, translation] of Object.entries(pairs)) {
+      const both = { "en-GB": english, ar: translation };
+      expect(alternates(english)).toEqual(both);
+      expect(alternates(translation)).toEqual(both);
+    }
+    expect(alternates(onlyArabic)).toEqual({ ar: onlyArabic });
   });
 
   it("passes html-validate on every page", async () => {

@@ -221,6 +221,9 @@ describe("docs/editing.md lists messages exactly as the tools print them", () =>
       badSettings("  news: News", "  News: News"),
       badSettings("pageSize: 20", "pageSize: lots"),
       badSettings("pageSize: 20", "pageSise: 20"),
+      `${DEFAULT_SETTINGS}languages:\n  Arabic:\n    name: العربية\n`,
+      `${DEFAULT_SETTINGS}languages:\n  ar:\n    name: العربية\n    categories:\n      news: أخبار\n      gossip: ثرثرة\n`,
+      `${DEFAULT_SETTINGS}languages:\n  ar:\n    dir: sideways\n    digits: roman\n`,
     ])
       printed.push(...settingsLines(yml));
     const shareImage = (src: string, alt = "A") =>
