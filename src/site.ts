@@ -88,6 +88,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
       item.image
         ? { ...images.largestJpeg(images.fileOf(item)), url: images.imageUrl(item) }
         : null,
+    languages: ctx.languages,
   };
 
   eleventyConfig.addPlugin(content, {
@@ -121,7 +122,14 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
     images,
     more: () => [
       ...topics().feeds,
-      editionsFeed(store.editions, (view) => renderEditionFeedHtml(view, email), ctx.settings),
+      ...ctx.languages.list.map((language) =>
+        editionsFeed(
+          store.editionsIn(language.code),
+          (view) => renderEditionFeedHtml(view, email),
+          ctx.settings,
+          language,
+        ),
+      ),
     ],
   });
   eleventyConfig.addPlugin(digest, { store, email });

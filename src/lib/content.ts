@@ -372,7 +372,7 @@ export function parseContentFile(
   const lang = fm.lang ?? defaultCode(ctx.settings);
   const url =
     fm.number !== undefined
-      ? routes.edition(fm.number)
+      ? inLanguage(routes.edition(fm.number), lang, ctx.settings)
       : fm.permalink === false
         ? false
         : inLanguage(fm.permalink ?? defaultUrl(section, slug), lang, ctx.settings);

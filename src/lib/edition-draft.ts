@@ -3,6 +3,7 @@ import path from "node:path";
 import { findContentFiles, formatError, parseContentFile, type Item } from "./content.ts";
 import { checkEditions, EVENT_WINDOW_DAYS, eventsAfter, openAt } from "./editions.ts";
 import { readableDate } from "./format.ts";
+import { localDigits } from "./languages.ts";
 import { ScaffoldError, writeNewFile } from "./scaffold.ts";
 import type { SiteContext } from "./site-context.ts";
 import { ContentStore, ContentValidationError, newestFirst } from "./store.ts";
@@ -19,14 +20,36 @@ export interface EditionDraft {
 }
 
 const quote = (value: string) => JSON.stringify(value);
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Drafts the next edition for `npm run new -- edition`: the next number, the date, and sections filled
  * with the articles published since the last edition, the actions open now and the events of the
  * next three weeks, for the editor to cut and annotate. What it writes passes `npm run check`.
  */
-export function draftEdition(ctx: SiteContext, options: { date?: string } = {}): EditionDraft {
+export function draftEdition(
+  ctx: SiteContext,
+  options: { date?: string; lang?: string } = {},
+): EditionDraft {
+  const language = ctx.languages.get(options.lang ?? ctx.languages.default.code);
+  if (!language) {
+    const codes = ctx.languages.list.map((l) => l.code);
+    throw new ScaffoldError(
+      codes.length === 1
+        ? `--lang: expected ${codes[0]}, the site's only language (list others under languages: in content/_data/site.yml), got ${quote(options.lang!)}`
+        : `--lang: expected one of ${codes.join(", ")} (the languages of content/_data/site.yml), got ${quote(options.lang!)}`,
+    );
+  }
+  const say = (key: string, params?: Record<string, string | number>) =>
+    language.strings.text(
+      `digest.draft.${key}`,
+      params &&
+        Object.fromEntries(
+          Object.entries(params).map(([k, v]) => [
+            k,
+            typeof v === "number" ? localDigits(String(v), language.digits) : v,
+          ]),
+        ),
+    );
   const date = options.date ?? ctx.now.toISODate()!;
   const parsed = parseSiteTime(date, ctx.settings.timezone);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parsed.ok)
@@ -44,8 +67,10 @@ export function draftEdition(ctx: SiteContext, options: { date?: string } = {}):
       `fix these first (npm run check lists them), then run this again:\n${error.errors.map(formatError).join("\n")}`,
     );
   }
-  const live = items.filter((i) => !i.draft && i.date.at <= day).sort(newestFirst);
-  const editions = items
+  // Each language has its own editions, of its own items.
+  const inLanguage = items.filter((i) => i.lang === language.code);
+  const live = inLanguage.filter((i) => !i.draft && i.date.at <= day).sort(newestFirst);
+  const editions = inLanguage
     .filter((i) => i.section === "editions")
     .sort((a, b) => a.number! - b.number!);
   const last = editions[editions.length - 1];
@@ -87,28 +112,32 @@ export function draftEdition(ctx: SiteContext, options: { date?: string } = {}):
     actions: actions.length,
     events: eventEntries.length,
   };
+  const counted = (n: number, kind: string) =>
+    n ? say(`${kind}${n === 1 ? "One" : "Many"}`, { n }) : "";
   const summary = [
-    counts.articles && plural(counts.articles, "report", "reports"),
-    counts.actions && plural(counts.actions, "call to action", "calls to action"),
-    counts.events && plural(counts.events, "event", "events"),
+    counted(counts.articles, "report"),
+    counted(counts.actions, "action"),
+    counted(counts.events, "event"),
   ]
     .filter(Boolean)
-    .join(", ");
+    .join(say("separator"));
+  const locale = language.isDefault ? ctx.settings.language : language;
   const text = [
     "---",
-    `title: ${quote(`The digest, ${readableDate(parsed.value, ctx.settings.language)}`)}`,
+    `title: ${quote(say("title", { date: readableDate(parsed.value, locale) }))}`,
     `date: ${date}`,
     `number: ${number}`,
+    ...(language.isDefault ? [] : [`lang: ${language.code}`]),
     `# One line: the email's preview text and the archive's summary.`,
-    `summary: ${quote(`This week: ${summary}.`)}`,
+    `summary: ${quote(say("summary", { counts: summary }))}`,
     "draft: true",
     "# Cut what does not belong, reorder, and give any item a note of your own:",
     "#   - item: content/articles/example.md",
     "#     note: One line on why it matters.",
     "sections:",
-    ...section("The week's news", "Reported since the last edition.", articles),
-    ...section("Take action", "Calls to action open now.", actions),
-    ...section("Coming up", `Events in the next ${EVENT_WINDOW_DAYS / 7} weeks.`, eventEntries),
+    ...section(say("news"), say("newsIntro"), articles),
+    ...section(say("act"), say("actIntro"), actions),
+    ...section(say("coming"), say("comingIntro", { n: EVENT_WINDOW_DAYS / 7 }), eventEntries),
     "---",
     "",
   ].join("\n");
@@ -116,6 +145,8 @@ export function draftEdition(ctx: SiteContext, options: { date?: string } = {}):
   const file = path.join(
     ctx.contentDir,
     "editions",
+    // Another language's editions in a folder of their own: their numbers start from 1 too.
+    ...(language.isDefault ? [] : [language.code]),
     date.slice(0, 4),
     `${String(number).padStart(3, "0")}.md`,
   );

@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import { fieldLine, type ContentError, type Item } from "./content.ts";
 import { bySoonest, eventSpan, isEvent, isUpcoming, type EventItem } from "./events.ts";
 import type { FeedSpec } from "./feeds.ts";
-import { routes } from "./routes.ts";
+import type { Language } from "./languages.ts";
 import type { EditionEntry } from "./schema.ts";
 import { endOfDay, startOfDay } from "./time.ts";
 
@@ -104,6 +104,14 @@ export function checkEditions(options: EditionCheckOptions): ContentError[] {
           );
           return;
         }
+        if (target.lang !== edition.lang) {
+          fail(
+            edition,
+            field,
+            `expected an item in the edition's language (${edition.lang}), got ${JSON.stringify(ref)}, which is in ${target.lang} (${target.file}): name its translation or take it out`,
+          );
+          return;
+        }
         if (options.isVisible(edition) && !options.isVisible(target)) {
           const why = target.draft ? "a draft" : `scheduled for ${target.date.at.toISODate()}`;
           fail(
@@ -127,12 +135,14 @@ export function checkEditions(options: EditionCheckOptions): ContentError[] {
     });
   }
 
+  // Each language numbers its editions from 1.
   const byNumber = [...editions].sort(
-    (a, b) => a.number! - b.number! || a.file.localeCompare(b.file),
+    (a, b) => a.lang.localeCompare(b.lang) || a.number! - b.number! || a.file.localeCompare(b.file),
   );
   for (let i = 1; i < byNumber.length; i++) {
     const before = byNumber[i - 1]!;
     const edition = byNumber[i]!;
+    if (edition.lang !== before.lang) continue;
     if (edition.number === before.number) {
       fail(
         edition,
@@ -173,14 +183,32 @@ export interface EditionViewOptions extends EditionLookup {
   limit?: number;
 }
 
-/** Each published edition as its page and email show it, newest first. */
+/** Each published edition as its page and email show it, newest first, one language after another. */
 export function editionViews(options: EditionViewOptions): EditionView[] {
-  const { published, limit = 6 } = options;
+  const { published } = options;
   const resolver = new EditionResolver(options);
+  const visible = new Set(published);
+  const byLanguage = new Map<string, Item[]>();
+  for (const item of published) {
+    const list = byLanguage.get(item.lang) ?? [];
+    byLanguage.set(item.lang, list);
+    list.push(item);
+  }
+  return [...byLanguage.values()].flatMap((inLanguage) =>
+    languageViews(inLanguage, resolver, visible, options.limit),
+  );
+}
+
+/** The editions of one language, with the actions and events of that language. */
+function languageViews(
+  published: readonly Item[],
+  resolver: EditionResolver,
+  visible: ReadonlySet<Item>,
+  limit = 6,
+): EditionView[] {
   const editions = published
     .filter((i) => i.section === "editions")
     .sort((a, b) => b.number! - a.number!);
-  const visible = new Set(published);
   // Worked out once for every edition: on a large archive each edition would otherwise walk every item again.
   const actions = published.filter((i) => i.section === "actions");
   const allEvents = sortedEvents(published);
@@ -236,20 +264,23 @@ function within(events: readonly EventItem[], from: DateTime): EventItem[] {
   return events.filter((e) => isUpcoming(e, from) && eventSpan(e).start < until);
 }
 
-/** The editions' Atom and JSON feeds, whole content, so a mailing tool can send each new edition. */
+/** One language's editions as Atom and JSON feeds, whole content, so a mailing tool can send each new edition. */
 export function editionsFeed(
   views: readonly EditionView[],
   contentHtml: (view: EditionView) => string,
-  settings: { title: string; feedSize: number },
+  settings: { feedSize: number },
+  language: Language,
 ): FeedSpec {
   const byEdition = new Map(views.map((view) => [view.edition, view]));
+  const at = language.routes;
   return {
-    title: `${settings.title}: the digest`,
-    pageUrl: routes.digest,
-    feedUrl: routes.digestFeedAtom,
-    jsonUrl: routes.digestFeedJson,
+    title: language.strings.text("digest.feedTitle", { title: language.title }),
+    pageUrl: at.digest,
+    feedUrl: at.digestFeedAtom,
+    jsonUrl: at.digestFeedJson,
     items: views.slice(0, settings.feedSize).map((view) => view.edition),
     fullContent: true,
     contentHtml: (item) => contentHtml(byEdition.get(item)!),
+    ...(language.isDefault ? {} : { language }),
   };
 }

@@ -3,8 +3,8 @@ import TurndownService from "turndown";
 import type { Item } from "./content.ts";
 import type { EditionView } from "./editions.ts";
 import { describeEvent, isEvent } from "./events.ts";
-import { escapeHtml, readableDate } from "./format.ts";
-import { routes } from "./routes.ts";
+import { escapeHtml, readableDate, type DateLocale } from "./format.ts";
+import { localDigits, type Language, type Languages } from "./languages.ts";
 import type { SiteSettings } from "./settings.ts";
 
 /** Gmail clips a message over 102 KB; what the build allows leaves room for the mailing tool's own additions. */
@@ -18,6 +18,35 @@ export interface EmailContext {
   bodyHtml: (item: Item) => string;
   /** The item's picture at its largest, absolute, or null when it has none. */
   image: (item: Item) => { url: string; width: number; height: number } | null;
+  /** The site's languages: an edition's email is in its own. */
+  languages: Languages;
+}
+
+/** How an edition's email speaks: its language's strings, dates and digits. */
+interface Voice {
+  language: Language;
+  /** The default language's dates are spelled as they always were (luxon, the site's locale). */
+  locale: DateLocale;
+  say: (key: string, params?: Record<string, string | number>) => string;
+  digits: (n: number) => string;
+}
+
+function voiceOf(item: Item, ctx: EmailContext): Voice {
+  const language = ctx.languages.get(item.lang) ?? ctx.languages.default;
+  const digits = (n: number) => localDigits(String(n), language.digits);
+  return {
+    language,
+    locale: language.isDefault ? ctx.settings.language : language,
+    digits,
+    say: (key, params) =>
+      language.strings.text(
+        `digest.email.${key}`,
+        params &&
+          Object.fromEntries(
+            Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? digits(v) : v]),
+          ),
+      ),
+  };
 }
 
 /** "rtl" for Arabic, Hebrew, Persian, Urdu…: https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Intl/Locale/getTextInfo */
@@ -35,20 +64,24 @@ export function textDirection(language: string): "ltr" | "rtl" {
 }
 
 /** What a card says above its title: the kind of item, and an action's state. */
-function kicker(item: Item, locale: string): string {
+function kicker(item: Item, voice: Voice): string {
+  const { locale, say } = voice;
   if (item.section === "actions") {
     if (item.closed && item.cta?.deadline)
-      return `Action · closed on ${readableDate(item.cta.deadline, locale)}`;
-    if (item.cta?.deadline) return `Action · open until ${readableDate(item.cta.deadline, locale)}`;
-    return "Action";
+      return say("closedOn", { date: readableDate(item.cta.deadline, locale) });
+    if (item.cta?.deadline)
+      return say("openUntil", { date: readableDate(item.cta.deadline, locale) });
+    return say("action");
   }
   return `${readableDate(item.date, locale)}`;
 }
 
-function when(item: Item, locale: string): string | null {
+function when(item: Item, voice: Voice): string | null {
   if (!isEvent(item)) return null;
-  const ev = describeEvent(item, locale);
-  const start = ev.allDay ? ev.start.date : `${ev.start.date}, ${ev.start.time}`;
+  const ev = describeEvent(item, voice.locale);
+  const start = ev.allDay
+    ? ev.start.date
+    : `${ev.start.date}${voice.language.strings.text("event.comma")}${ev.start.time}`;
   return `${start} · ${ev.location}`;
 }
 
@@ -96,11 +129,20 @@ img { max-width: 100%; height: auto; border: 0; }
 }
 `;
 
+/** The stylesheet for a right-to-left email: email clients know few logical properties, so left and right swap. */
+const mirrored = (css: string) =>
+  css
+    .replace(/\b(left|right)\b/g, (side) => (side === "left" ? "right" : "left"))
+    .replace("padding: 4px 0 4px 12px", "padding: 4px 12px 4px 0");
+
 /** The edition as an email: one table 600 px wide (full width on phones), CSS inlined, every URL absolute, no script. */
 export function renderEmailHtml(view: EditionView, ctx: EmailContext): string {
   const { settings, absolute } = ctx;
   const { edition } = view;
-  const locale = settings.language;
+  const voice = voiceOf(edition, ctx);
+  const { language, locale, say } = voice;
+  const title = language.title;
+  const home = language.routes.home;
   const pageUrl = absolute(edition.url as string);
   const picture = (item: Item, alt: string) => {
     const image = ctx.image(item);
@@ -111,15 +153,15 @@ export function renderEmailHtml(view: EditionView, ctx: EmailContext): string {
   const card = (item: Item, note?: string) => {
     const url = absolute(item.url as string);
     const classes = `card card--${item.section === "actions" ? "action" : "article"}${item.closed ? " card--closed" : ""}`;
-    const eventLine = when(item, locale);
+    const eventLine = when(item, voice);
     const cta =
       item.section === "actions" && item.cta
         ? item.closed
-          ? `<p class="closed">Closed: this action has ended.</p>`
+          ? `<p class="closed">${escapeHtml(say("closed"))}</p>`
           : `<p><a class="button" href="${escapeHtml(item.cta.url)}">${escapeHtml(item.cta.label)}</a></p>`
         : "";
     return `<table role="presentation" class="${classes}" cellpadding="0" cellspacing="0"><tbody><tr><td>
-<p class="kicker">${escapeHtml(kicker(item, locale))}</p>
+<p class="kicker">${escapeHtml(kicker(item, voice))}</p>
 <h3><a href="${escapeHtml(url)}">${escapeHtml(item.title)}</a></h3>
 ${eventLine ? `<p class="summary">${escapeHtml(eventLine)}</p>` : ""}${item.summary ? `<p class="summary">${escapeHtml(item.summary)}</p>` : ""}${note ? `<p class="note">${escapeHtml(note)}</p>` : ""}${cta}
 </td></tr></tbody></table>`;
@@ -139,34 +181,34 @@ ${eventLine ? `<p class="summary">${escapeHtml(eventLine)}</p>` : ""}${item.summ
     .join("\n");
   const more = [
     block(
-      "Still open",
-      "Calls to action still open when this edition went out.",
+      say("stillOpen"),
+      say("stillOpenIntro"),
       view.openActions.map((i) => card(i)),
     ),
     block(
-      "Coming up",
-      "Events in the weeks after this edition.",
+      say("comingUp"),
+      say("comingUpIntro"),
       view.events.map((i) => card(i)),
     ),
   ].join("\n");
   const signup = settings.newsletter.signup;
   const html = `<!DOCTYPE html>
-<html lang="${escapeHtml(locale)}" dir="${textDirection(locale)}">
+<html lang="${escapeHtml(language.tag)}" dir="${language.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="supported-color-schemes" content="light dark">
-<title>${escapeHtml(edition.title)} · ${escapeHtml(settings.title)}</title>
-<style>${CSS}</style>
+<title>${escapeHtml(edition.title)} · ${escapeHtml(title)}</title>
+<style>${language.dir === "rtl" ? mirrored(CSS) : CSS}</style>
 </head>
 <body>
 <div class="preheader">${escapeHtml(edition.summary ?? "")}</div>
 <table role="presentation" class="outer" cellpadding="0" cellspacing="0"><tbody><tr><td align="center">
 <table role="presentation" class="container" cellpadding="0" cellspacing="0"><tbody>
 <tr><td class="masthead">
-<a class="brand" href="${escapeHtml(absolute("/"))}">${escapeHtml(settings.title)}</a>
-<p class="meta">Edition ${edition.number} · ${escapeHtml(readableDate(edition.date, locale))} · <a href="${escapeHtml(pageUrl)}">View in your browser</a></p>
+<a class="brand" href="${escapeHtml(absolute(home))}">${escapeHtml(title)}</a>
+<p class="meta">${escapeHtml(say("edition", { n: edition.number! }))} · ${escapeHtml(readableDate(edition.date, locale))} · <a href="${escapeHtml(pageUrl)}">${escapeHtml(say("viewInBrowser"))}</a></p>
 </td></tr>
 <tr><td class="pad">
 <h1>${escapeHtml(edition.title)}</h1>
@@ -176,8 +218,8 @@ ${sections}
 ${more}
 </td></tr>
 <tr><td class="footer">
-<p>You get this email because you signed up to ${escapeHtml(settings.title)}.${signup ? ` Forwarded to you? <a href="${escapeHtml(signup)}">Sign up</a>.` : ""}</p>
-<p><a href="${escapeHtml(settings.newsletter.unsubscribe)}">Unsubscribe</a> · <a href="${escapeHtml(absolute(routes.digest))}">Past editions</a> · <a href="${escapeHtml(absolute("/"))}">${escapeHtml(new URL(absolute("/")).host)}</a></p>
+<p>${escapeHtml(say("signedUp", { title }))}${signup ? ` ${escapeHtml(say("forwarded"))} <a href="${escapeHtml(signup)}">${escapeHtml(say("signUp"))}</a>.` : ""}</p>
+<p><a href="${escapeHtml(settings.newsletter.unsubscribe)}">${escapeHtml(say("unsubscribe"))}</a> · <a href="${escapeHtml(absolute(language.routes.digest))}">${escapeHtml(say("pastEditions"))}</a> · <a href="${escapeHtml(absolute(home))}">${escapeHtml(new URL(absolute("/")).host)}</a></p>
 </td></tr>
 </tbody></table>
 </td></tr></tbody></table>
@@ -197,22 +239,23 @@ const turndown = new TurndownService({ headingStyle: "atx", bulletListMarker: "-
 export function renderEmailText(view: EditionView, ctx: EmailContext): string {
   const { settings, absolute } = ctx;
   const { edition } = view;
-  const locale = settings.language;
+  const voice = voiceOf(edition, ctx);
+  const { language, locale, say } = voice;
   const lines: string[] = [
-    `${settings.title}: ${edition.title}`,
-    `Edition ${edition.number} · ${readableDate(edition.date, locale)}`,
-    `View in your browser: ${absolute(edition.url as string)}`,
+    `${language.title}: ${edition.title}`,
+    `${say("edition", { n: edition.number! })} · ${readableDate(edition.date, locale)}`,
+    `${say("viewInBrowser")}: ${absolute(edition.url as string)}`,
     "",
   ];
   const intro = turndown.turndown(ctx.bodyHtml(edition)).trim();
   if (intro) lines.push(intro, "");
   const entry = (item: Item, note?: string) => {
     lines.push(`- ${item.title}`);
-    const eventLine = when(item, locale);
-    if (item.section === "actions") lines.push(`  ${kicker(item, locale)}`);
+    const eventLine = when(item, voice);
+    if (item.section === "actions") lines.push(`  ${kicker(item, voice)}`);
     if (eventLine) lines.push(`  ${eventLine}`);
     if (item.summary) lines.push(`  ${item.summary}`);
-    if (note) lines.push(`  Note: ${note}`);
+    if (note) lines.push(`  ${say("note")}: ${note}`);
     if (item.section === "actions" && item.cta && !item.closed)
       lines.push(`  ${item.cta.label}: ${item.cta.url}`);
     lines.push(`  ${absolute(item.url as string)}`, "");
@@ -225,18 +268,18 @@ export function renderEmailText(view: EditionView, ctx: EmailContext): string {
     for (const e of section.entries) entry(e.item, e.note);
   }
   if (view.openActions.length) {
-    heading("Still open");
+    heading(say("stillOpen"));
     for (const item of view.openActions) entry(item);
   }
   if (view.events.length) {
-    heading("Coming up");
+    heading(say("comingUp"));
     for (const item of view.events) entry(item);
   }
   lines.push("--");
-  if (settings.newsletter.signup) lines.push(`Sign up: ${settings.newsletter.signup}`);
+  if (settings.newsletter.signup) lines.push(`${say("signUp")}: ${settings.newsletter.signup}`);
   lines.push(
-    `Unsubscribe: ${settings.newsletter.unsubscribe}`,
-    `Past editions: ${absolute(routes.digest)}`,
+    `${say("unsubscribe")}: ${settings.newsletter.unsubscribe}`,
+    `${say("pastEditions")}: ${absolute(language.routes.digest)}`,
     "",
   );
   return lines.join("\n");
@@ -251,14 +294,15 @@ export function emailSizeError(html: string): string | null {
 
 /** The edition as feeds carry it (whole content, plain HTML that feed readers and mailing tools restyle). */
 export function renderEditionFeedHtml(view: EditionView, ctx: EmailContext): string {
-  const { absolute, settings } = ctx;
-  const locale = settings.language;
+  const { absolute } = ctx;
+  const voice = voiceOf(view.edition, ctx);
+  const { locale, say } = voice;
   const entry = (item: Item, note?: string) => {
     const parts = [
       `<a href="${escapeHtml(absolute(item.url as string))}">${escapeHtml(item.title)}</a>`,
     ];
-    if (item.section === "actions") parts.push(` (${escapeHtml(kicker(item, locale))})`);
-    const eventLine = when(item, locale);
+    if (item.section === "actions") parts.push(` (${escapeHtml(kicker(item, voice))})`);
+    const eventLine = when(item, voice);
     if (eventLine) parts.push(`<br>${escapeHtml(eventLine)}`);
     if (item.summary) parts.push(`<br>${escapeHtml(item.summary)}`);
     if (note) parts.push(`<br><em>${escapeHtml(note)}</em>`);
@@ -278,12 +322,12 @@ export function renderEditionFeedHtml(view: EditionView, ctx: EmailContext): str
       ),
     ),
     list(
-      "Still open",
+      say("stillOpen"),
       undefined,
       view.openActions.map((i) => entry(i)),
     ),
     list(
-      "Coming up",
+      say("comingUp"),
       undefined,
       view.events.map((i) => entry(i)),
     ),

@@ -68,7 +68,7 @@ export type Routes = typeof routes;
 
 /**
  * Written once for the whole site, whatever the language: pictures, assets, the search bundle,
- * robots.txt; a group's calendar (beside its one page); and, until translated, the digest's editions.
+ * robots.txt; and a group's calendar (beside its one page).
  */
 const SHARED = new Set([
   "pagefind",
@@ -77,12 +77,6 @@ const SHARED = new Set([
   "favicon",
   "headers",
   "robots",
-  "digest",
-  "digestFeedAtom",
-  "digestFeedJson",
-  "digestPage",
-  "edition",
-  "editionEmail",
   "groupIcs",
 ]);
 

@@ -272,6 +272,8 @@ export function makeSchemas(settings: SiteSettings) {
       .min(1, { error: expected("a whole number from 1") }),
     summary: nonEmpty("a one-line summary (the email's preheader)"),
     image: image.optional(),
+    // Editions are numbered per language; every item an edition names is in its language.
+    lang: lang.optional(),
     draft: z.boolean({ error: expected("true or false") }).default(false),
     sections: z
       .array(

@@ -123,6 +123,11 @@ export class ContentStore {
     return this.#editions;
   }
 
+  /** One language's published editions, newest first. */
+  editionsIn(code: string): EditionView[] {
+    return this.editions.filter((view) => view.edition.lang === code);
+  }
+
   /** Production shows neither drafts nor items dated after the build date; previews show both. */
   isVisible(item: Item): boolean {
     return this.ctx.preview || (!item.draft && !item.scheduled);

@@ -45,28 +45,42 @@ export default function digest(eleventyConfig: UserConfig, options: DigestOption
   });
 
   eleventyConfig.addFilter("editionView", (item: Item) => views.get(item));
-  eleventyConfig.addGlobalData("editions", () => store.editions);
+  const { languages } = store.ctx;
+  // The default language's editions, and each language's (the home page shows its language's latest).
+  eleventyConfig.addGlobalData("editions", () => store.editionsIn(languages.default.code));
+  eleventyConfig.addGlobalData("editionsIn", () =>
+    Object.fromEntries(languages.list.map((l) => [l.code, store.editionsIn(l.code)])),
+  );
+  eleventyConfig.addGlobalData("allEditions", () => store.editions);
 
-  eleventyConfig.addTemplate("digest-archive.njk", "", {
-    layout: "digest/archive.njk",
-    title: "The digest",
-    pagination: {
-      data: "editions",
-      size: pageSize,
-      alias: "views",
-      generatePageOnEmptyData: true,
-    },
-    // Not /digest/2/, which is edition 2.
-    permalink: (data: { pagination: { pageNumber: number } }) =>
-      routes.digestPage(data.pagination.pageNumber),
-  });
+  for (const language of languages.list) {
+    const { isDefault, code, routes: at } = language;
+    eleventyConfig.addTemplate(
+      isDefault ? "digest-archive.njk" : `${code}/digest-archive.njk`,
+      "",
+      {
+        layout: "digest/archive.njk",
+        title: language.strings.text("digest.title"),
+        pagination: {
+          data: isDefault ? "editions" : `editionsIn.${code}`,
+          size: pageSize,
+          alias: "views",
+          generatePageOnEmptyData: true,
+        },
+        // Not /digest/2/, which is edition 2.
+        permalink: (data: { pagination: { pageNumber: number } }) =>
+          at.digestPage(data.pagination.pageNumber),
+      },
+    );
+  }
   for (const kind of ["html", "text"] as const) {
     const extension = kind === "html" ? "html" : "txt";
     eleventyConfig.addTemplate(
       `digest-email-${kind}.njk`,
       `{{ view.edition | email${kind} | safe }}`,
       {
-        pagination: { data: "editions", size: 1, alias: "view" },
+        // Every language's editions: each email sits beside its page (/ar/digest/3/email.html).
+        pagination: { data: "allEditions", size: 1, alias: "view" },
         permalink: (data: { view: EditionView }) =>
           routes.editionEmail(data.view.edition.url as string, extension),
         eleventyExcludeFromCollections: true,

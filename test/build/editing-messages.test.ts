@@ -10,6 +10,7 @@ import { documentedMessages } from "../helpers/documented-messages.ts";
 import { DEFAULT_SETTINGS, makeFixture, md, runScript } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { TWO_LANGUAGES } from "../helpers/two-languages.ts";
+import { DIGEST_LANGUAGES } from "../helpers/digest-site.ts";
 
 const BUILD_DATE = "2024-02-22";
 const fm = (extra: string) => md(`title: A\ndate: 2024-01-01\ncategory: news\n${extra}`);
@@ -208,6 +209,18 @@ describe("docs/editing.md lists messages exactly as the tools print them", () =>
         },
         undefined,
         "2024-04-01",
+      ),
+      ...checked(
+        {
+          ...targets,
+          // An Arabic edition naming an English article.
+          "editions/ar/1.md": md(
+            `title: E\ndate: 2024-03-08\nnumber: 1\nlang: ar\nsummary: S\nsections:\n${items}      - articles/x.md`,
+          ),
+        },
+        undefined,
+        "2024-04-01",
+        DIGEST_LANGUAGES,
       ),
     );
     const badSettings = (from: string, to: string) => DEFAULT_SETTINGS.replace(from, to);

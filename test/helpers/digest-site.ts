@@ -8,6 +8,24 @@ export const DIGEST_SETTINGS = `${DEFAULT_SETTINGS}newsletter:
   unsubscribe: "{{ UnsubscribeURL }}"
 `;
 
+/** The digest's settings with Arabic as a second language (right to left, Arabic digits). */
+export const DIGEST_LANGUAGES = `${DIGEST_SETTINGS}languages:
+  ar:
+    name: العربية
+    dir: rtl
+    digits: arab
+    title: نشرة التجربة
+    categories:
+      news: أخبار
+      analysis: تحليل
+      statement: بيانات
+      campaign: حملات
+      fundraiser: جمع تبرعات
+      event: فعاليات
+      twinning: توأمة وصداقة
+      culture: ثقافة
+`;
+
 /** Articles, actions (open, closed, an event) and two editions that name them in each way an editor may. */
 export const DIGEST_FILES: Record<string, string> = {
   "articles/strike-begins.md": md(
