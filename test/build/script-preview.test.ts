@@ -3,9 +3,12 @@ import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, md, page } from "../helpers/fixture.ts";
+import { createItem } from "../../src/lib/scaffold.ts";
+import { loadSiteContext } from "../../src/lib/site-context.ts";
+import { buildFixture, makeFixture, md, page } from "../helpers/fixture.ts";
 import { checkPage } from "../helpers/links.ts";
 import { builtFiles, makeJpeg, makeSampleSite, urlOf } from "../helpers/sample-site.ts";
+import { TWO_LANGUAGES } from "../helpers/two-languages.ts";
 
 const ORIGIN = "https://fixture.example.org";
 const PREFIX = "/pr-7/";
@@ -131,5 +134,68 @@ describe("a pull-request preview build under /pr-7/", () => {
     expect(header).toBe(`${meta}; frame-ancestors 'none'`);
     expect(headers).toMatch(/^\/\*$/m);
     expect(headers).toContain("X-Content-Type-Options: nosniff");
+  });
+});
+
+describe("a preview build of a site in two languages", () => {
+  let out: string;
+  const translation = "/ar/articles/مسيرة-ليدز/";
+  const onlyArabic = "/ar/articles/بيان-الشركاء/";
+  beforeAll(async () => {
+    const dir = makeFixture(
+      {
+        "articles/leeds.md": md(
+          "title: Leeds march\ndate: 2024-02-10\ncategory: news",
+          "Thousands marched.",
+        ),
+        "actions/vigil.md": md(
+          "title: Vigil\ndate: 2024-02-11\ncategory: campaign\ncta:\n  label: Join\n  url: https://vigil.example.org/",
+        ),
+        "articles/بيان-الشركاء.md": md(
+          "title: بيان الشركاء\ndate: 2024-03-01\nlang: ar\ncategory: statement",
+          "نصّ البيان.",
+        ),
+      },
+      TWO_LANGUAGES,
+    );
+    const ctx = loadSiteContext({
+      CONTENT_DIR: path.join(dir, "content"),
+      BUILD_DATE: "2024-02-22",
+    });
+    expect(
+      createItem(ctx, { kind: "article", title: "مسيرة ليدز", translationOf: "articles/leeds.md" })
+        .url,
+    ).toBe(translation);
+    const built = await buildFixture(dir, { preview: true, pathPrefix: PREFIX });
+    expect(built.code, built.stderr).toBe(0);
+    out = built.out;
+  });
+
+  it("shows an Arabic draft and an Arabic scheduled item under /pr-7/ar/, marked in Arabic", () => {
+    const draft = page(out, translation);
+    expect(draft.documentElement.getAttribute("lang")).toBe("ar");
+    expect(draft.querySelector(".preview-banner")).not.toBeNull();
+    expect(draft.querySelector(".badge--draft")!.textContent).toBe("مسودة: غير منشورة");
+    expect(page(out, onlyArabic).querySelector(".badge--scheduled")!.textContent).toMatch(
+      /^مجدولة: تُنشر في /,
+    );
+  });
+
+  it("links the original and its draft translation both ways under the prefix, and every link resolves", () => {
+    const alternate = (url: string, lang: string) =>
+      page(out, url)
+        .querySelector(`link[rel="alternate"][hreflang="${lang}"]`)
+        ?.getAttribute("href");
+    expect(decodeURI(alternate("/articles/leeds/", "ar")!)).toBe(
+      `${ORIGIN}${PREFIX}ar/articles/مسيرة-ليدز/`,
+    );
+    expect(alternate(translation, "en-GB")).toBe(`${ORIGIN}${PREFIX}articles/leeds/`);
+    const problems = builtFiles(out).flatMap((file) =>
+      checkPage(out, urlOf(file), readFileSync(path.join(out, file), "utf8"), {
+        origin: ORIGIN,
+        prefix: PREFIX,
+      }).map((p) => `${file}: ${p}`),
+    );
+    expect(problems).toEqual([]);
   });
 });
