@@ -112,7 +112,13 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
           const other = translated.find((t) => t.lang === language.code);
           return other
             ? { language, url: other.url as string, exact: true, current: false }
-            : { language, url: language.routes.home, exact: false, current: false };
+            : {
+                language,
+                // A group has one page: another language's reader goes to that language's directory.
+                url: item.section === "groups" ? language.routes.groups : language.routes.home,
+                exact: false,
+                current: false,
+              };
         }
         const counterpart = language.prefix + path;
         const exact = builtUrls(all ?? []).has(counterpart);

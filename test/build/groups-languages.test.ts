@@ -200,6 +200,14 @@ describe("the groups directory in Arabic beside English", () => {
       ["نداء من بيت ساحور", "ar", "rtl"],
       ["Bristol visitors return", null, null],
     ]);
+    // Its one page has no Arabic version: the switcher offers the Arabic directory, and no alternate.
+    expect(all(doc, ".language-switch a").map((a) => [a.getAttribute("href"), text(a)])).toEqual([
+      ["/groups/bristol/", "English"],
+      ["/ar/groups/", "العربية"],
+    ]);
+    expect(
+      all(doc, 'link[rel="alternate"][hreflang]').map((l) => attrs(l, "hreflang", "href")),
+    ).toEqual([["en-GB", "https://fixture.example.org/groups/bristol/"]]);
   });
 });
 
