@@ -53,6 +53,9 @@ const FILES = {
   "actions/appeal-ar.md": md(
     "title: نداء من بيت ساحور\ndate: 2024-02-05\nlang: ar\ncategory: campaign\ngroup: bristol\ncta:\n  label: وقّع\n  url: https://appeal.example.org/",
   ),
+  "actions/film-ar.md": md(
+    "title: عرض فيلم من بيت ساحور\ndate: 2024-02-06\nlang: ar\ncategory: event\ngroup: bristol\nevent:\n  start: 2024-03-10T19:00\n  location: Bristol\ncta:\n  label: احجز\n  url: https://tickets.example.org/",
+  ),
 };
 
 describe("the groups directory in Arabic beside English", () => {
@@ -187,6 +190,28 @@ describe("the groups directory in Arabic beside English", () => {
     expect(text(meta)).toMatch(/ · من Bristol link$/);
     const link = meta.querySelector("a")!;
     expect(attrs(link, "href", "hreflang", "lang")).toEqual(["/groups/bristol/", "en-GB", "en-GB"]);
+  });
+
+  it("lists on /ar/events/ each group with events in Arabic, the group's name as written", () => {
+    const doc = page(out, "/ar/events/");
+    expect(text(doc.querySelector("#by-group"))).toBe("الفعاليات حسب المجموعة");
+    const entry = doc.querySelector(".event-groups li")!;
+    expect(text(entry)).toBe(
+      "Bristol link (القادمة: ١): اشترك في فعاليات Bristol link أو نزّل فعاليات Bristol link في ملف تقويم",
+    );
+    expect(attrs(entry.querySelector("a")!, "href", "hreflang")).toEqual([
+      "/groups/bristol/#group-events",
+      "en-GB",
+    ]);
+    expect(entry.querySelector("a bdi")?.getAttribute("lang")).toBe("en-GB");
+    const coming = page(out, "/groups/bristol/").querySelector(
+      ".group__events .event-entry__title",
+    )!;
+    expect([text(coming), coming.getAttribute("lang"), coming.getAttribute("dir")]).toEqual([
+      "عرض فيلم من بيت ساحور",
+      "ar",
+      "rtl",
+    ]);
   });
 
   it("lists on a group's page an item once, in English when translated, an Arabic-only one marked Arabic", () => {
