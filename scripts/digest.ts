@@ -1,15 +1,15 @@
-// `npm run digest -- <number> [--output _site] [--open]`: where an edition's email files are, checked (size, links, images), ready for a mailing tool.
+// `npm run digest -- <number> [--lang code] [--output _site] [--open]`: where an edition's email files are, checked (size, links, images), ready for a mailing tool.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { checkEmail } from "../src/lib/email-check.ts";
 import { EMAIL_LIMIT_BYTES } from "../src/lib/email.ts";
 import { absoluteUrl } from "../src/lib/deploy.ts";
-import { routes } from "../src/lib/routes.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
 import { parseCli, run } from "./lib/cli.ts";
 
-const USAGE = `Usage: npm run digest -- <number> [--output _site] [--pathprefix /sub/] [--open]
+const USAGE = `Usage: npm run digest -- <number> [--lang code] [--output _site] [--pathprefix /sub/] [--open]
+  --lang: the edition's language, when not the site's default (each language numbers its own).
   --pathprefix: as given to the build, if it was.
   Build first: npm run build (or npm run build:preview for a draft edition).`;
 
@@ -18,6 +18,7 @@ function main(): number {
     {
       output: { type: "string", default: "_site" },
       pathprefix: { type: "string" },
+      lang: { type: "string" },
       open: { type: "boolean", default: false },
     },
     USAGE,
@@ -34,7 +35,16 @@ function main(): number {
   }
   const ctx = loadSiteContext(process.env, { pathPrefix: parsed.values.pathprefix });
   const output = path.resolve(parsed.values.output!);
-  const url = routes.edition(Number(raw));
+  const code = parsed.values.lang ?? ctx.languages.default.code;
+  const language = ctx.languages.get(code);
+  if (!language) {
+    const codes = ctx.languages.list.map((l) => l.code);
+    console.error(
+      `--lang: expected one of ${codes.join(", ")} (the languages of content/_data/site.yml), got ${JSON.stringify(code)}\n${USAGE}`,
+    );
+    return 1;
+  }
+  const url = language.routes.edition(Number(raw));
   const folder = path.join(output, url);
   const htmlFile = path.join(folder, "email.html");
   const textFile = path.join(folder, "email.txt");

@@ -1,4 +1,4 @@
-// `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text] [--lang code] [--translation-of file]`, `npm run new -- edition [--date YYYY-MM-DD]`, or `npm run new -- group "Name" [--seeking]`
+// `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text] [--lang code] [--translation-of file]`, `npm run new -- edition [--date YYYY-MM-DD] [--lang code]`, or `npm run new -- group "Name" [--seeking]`
 import { parseCli, run } from "./lib/cli.ts";
 import { absoluteUrl } from "../src/lib/deploy.ts";
 import { draftEdition } from "../src/lib/edition-draft.ts";
@@ -16,12 +16,13 @@ import { didYouMean } from "../src/lib/suggest.ts";
 
 const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url https://…] [--label "Button text"] [--lang code]
        npm run new -- <article|action|page> "Title" --translation-of <file> [--lang code] [--date YYYY-MM-DD]
-       npm run new -- edition [--date YYYY-MM-DD]
+       npm run new -- edition [--date YYYY-MM-DD] [--lang code]
        npm run new -- group "Name" [--seeking] [--date YYYY-MM-DD]
   Actions need --url: the link people act on (petition, tickets, letter), and --label: the button's words
   (${Object.keys(CATEGORY_LABELS).join(", ")} actions have usual ones). --label needs --url.
   --event writes the event's start and location as ${PLACEHOLDER}: check refuses them until you write them.
-  An edition is drafted from what was published since the last one, the open actions and the coming events.
+  An edition is drafted from what was published since the last one, the open actions and the coming events
+  (with --lang ar: an Arabic edition, from Arabic items).
   A group's kind, place, region, coordinates and contact are written as ${PLACEHOLDER}: check refuses them
   until you write them. --seeking starts a Palestinian community asking for a partner instead.
   --lang writes the item in another of site.yml's languages (ar: published under /ar/). --translation-of
@@ -45,15 +46,15 @@ function main(): number {
   if (!parsed) return 1;
   const [kind, title, ...rest] = parsed.positionals;
   if (kind === "edition") {
-    const { date, event, ...others } = parsed.values;
+    const { date, lang, event, ...others } = parsed.values;
     const extra = [...Object.keys(others), ...(event ? ["event"] : [])];
     if (extra.length) {
       console.error(
-        `--${extra[0]}: expected only --date with edition, got --${extra.join(", --")} (an edition's items come from what was published)\n${USAGE}`,
+        `--${extra[0]}: expected only --date and --lang with edition, got --${extra.join(", --")} (an edition's items come from what was published)\n${USAGE}`,
       );
       return 1;
     }
-    return newEdition(date, parsed.positionals.slice(1));
+    return newEdition(date, lang, parsed.positionals.slice(1));
   }
   if (kind === "group") return newGroup(title, rest, parsed.values);
   if (parsed.values.seeking) {
@@ -90,7 +91,7 @@ function main(): number {
   });
 }
 
-function newEdition(date: string | undefined, extra: string[]): number {
+function newEdition(date: string | undefined, lang: string | undefined, extra: string[]): number {
   if (extra.length) {
     console.error(
       `title: expected no title after edition (its title comes from its number), got ${JSON.stringify(extra.join(" "))}\n${USAGE}`,
@@ -98,7 +99,7 @@ function newEdition(date: string | undefined, extra: string[]): number {
     return 1;
   }
   return write((ctx) => {
-    const draft = draftEdition(ctx, { date });
+    const draft = draftEdition(ctx, { date, lang });
     const { articles, actions, events } = draft.counts;
     console.log(`Wrote ${draft.shownFile}: edition ${draft.number}`);
     console.log(

@@ -13,7 +13,7 @@ import {
   makeDigestSite,
   SITE,
 } from "../helpers/digest-site.ts";
-import { buildFixture, md, page, readOut } from "../helpers/fixture.ts";
+import { buildFixture, md, page, readOut, runScript } from "../helpers/fixture.ts";
 
 const text = (el: Element | null | undefined) =>
   (el?.textContent ?? "").replace(/\s+/g, " ").trim();
@@ -168,6 +168,32 @@ describe("the digest in a second language (Arabic, right to left, Arabic digits)
     );
   });
 
+  it("npm run digest -- 1 --lang ar checks the Arabic edition 1's email, not the English one's", async () => {
+    const options = { buildDate: DIGEST_BUILD_DATE };
+    const digest = await runScript(
+      site,
+      "digest.ts",
+      ["1", "--lang", "ar", "--output", out],
+      options,
+    );
+    expect(digest.code, digest.stderr).toBe(0);
+    expect(digest.stdout).toContain(`Edition 1: ${SITE}/ar/digest/1/`);
+    expect(digest.stdout).toMatch(
+      /HTML: _site\/ar\/digest\/1\/email\.html \(\d+\.\d KB of 90 KB\)/,
+    );
+    expect(digest.stdout).toContain("All checked");
+    const wrong = await runScript(
+      site,
+      "digest.ts",
+      ["1", "--lang", "fr", "--output", out],
+      options,
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.split("\n")[0]).toBe(
+      '--lang: expected one of en, ar (the languages of content/_data/site.yml), got "fr"',
+    );
+  }, 120_000);
+
   it("publishes the Arabic editions' Atom and JSON feeds, parsed back", () => {
     const atom = parseFeed(readOut(out, "ar/digest/feed.xml"));
     expect(atom.title).toBe("نشرة التجربة: النشرة");
@@ -236,6 +262,26 @@ describe("the digest in a second language (Arabic, right to left, Arabic digits)
     expect(english.text).not.toContain("ar-");
     expect(english.text).not.toContain("lang:");
   });
+});
+
+describe("npm run new -- edition --lang", () => {
+  it("writes the next Arabic edition where the site publishes it, and refuses a language the site lacks", async () => {
+    const site = makeDigestSite(ARABIC, DIGEST_LANGUAGES);
+    const options = { buildDate: DIGEST_BUILD_DATE };
+    const wrong = await runScript(site, "new.ts", ["edition", "--lang", "fr"], options);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim()).toBe(
+      'Nothing was written: --lang: expected one of en, ar (the languages of content/_data/site.yml), got "fr"',
+    );
+    const made = await runScript(site, "new.ts", ["edition", "--lang", "ar"], options);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout.split("\n").slice(0, 3)).toEqual([
+      "Wrote content/editions/ar/2024/003.md: edition 3",
+      "With 1 new article(s), 1 open action(s) and 1 coming event(s): cut it to size and add notes.",
+      `URL: /ar/digest/3/ (${SITE}/ar/digest/3/ once published)`,
+    ]);
+    expect(existsSync(path.join(site, "content/editions/ar/2024/003.md"))).toBe(true);
+  }, 120_000);
 });
 
 describe("an edition names items in its own language", () => {

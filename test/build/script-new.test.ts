@@ -167,7 +167,7 @@ describe("npm run new", () => {
       ],
       [
         ["edition", "--category", "news"],
-        "--category: expected only --date with edition, got --category",
+        "--category: expected only --date and --lang with edition, got --category",
       ],
     ];
     const results = await Promise.all(cases.map(([args]) => runScript(dir, "new.ts", args)));
