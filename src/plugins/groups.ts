@@ -22,7 +22,6 @@ import {
 import { remember } from "../lib/cache.ts";
 import { groupsMapSvg } from "../lib/groups-map.ts";
 import { languageOfUrl, type Language } from "../lib/languages.ts";
-import { routes } from "../lib/routes.ts";
 import type { ContentStore } from "../lib/store.ts";
 
 const { SafeString } = nunjucks.runtime;

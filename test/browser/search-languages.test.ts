@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
 import { buildFixture, makeFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
-import { ARABIC_SETTINGS, searchLanguageFiles } from "../helpers/search-site.ts";
+import { BILINGUAL_SETTINGS as ARABIC_SETTINGS } from "../helpers/languages-site.ts";
+import { searchLanguageFiles } from "../helpers/search-site.ts";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const sites: Record<string, StaticSite> = {};

@@ -9,7 +9,7 @@ import { ContentStore, ContentValidationError } from "../../src/lib/store.ts";
 import { documentedMessages } from "../helpers/documented-messages.ts";
 import { DEFAULT_SETTINGS, makeFixture, md, runScript } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
-import { TWO_LANGUAGES } from "../helpers/two-languages.ts";
+import { BILINGUAL_SETTINGS as TWO_LANGUAGES } from "../helpers/languages-site.ts";
 import { DIGEST_LANGUAGES } from "../helpers/digest-site.ts";
 
 const BUILD_DATE = "2024-02-22";

@@ -10,7 +10,7 @@ import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { documentedMessages } from "../helpers/documented-messages.ts";
 import { makeFixture, md, runScript } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
-import { TWO_LANGUAGES } from "../helpers/two-languages.ts";
+import { BILINGUAL_SETTINGS as TWO_LANGUAGES } from "../helpers/languages-site.ts";
 
 const feeds = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 /** The files of content/articles/ (temp files included), without the section's data file. */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseContentFile } from "../../src/lib/content.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { buildFixture, makeFixture, md, page, runScript } from "../helpers/fixture.ts";
-import { TWO_LANGUAGES } from "../helpers/two-languages.ts";
+import { BILINGUAL_SETTINGS as TWO_LANGUAGES } from "../helpers/languages-site.ts";
 
 const contentOf = (dir: string, file: string) =>
   readFileSync(path.join(dir, "content", file), "utf8");

@@ -8,7 +8,7 @@ import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { buildFixture, makeFixture, md, page } from "../helpers/fixture.ts";
 import { checkPage } from "../helpers/links.ts";
 import { builtFiles, makeJpeg, makeSampleSite, urlOf } from "../helpers/sample-site.ts";
-import { TWO_LANGUAGES } from "../helpers/two-languages.ts";
+import { BILINGUAL_SETTINGS as TWO_LANGUAGES } from "../helpers/languages-site.ts";
 
 const ORIGIN = "https://fixture.example.org";
 const PREFIX = "/pr-7/";

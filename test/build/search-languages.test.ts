@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, makeFixture, md, page } from "../helpers/fixture.ts";
 import { fragments, searchBundle, type Fragment } from "../helpers/pagefind.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
-import { ARABIC_SETTINGS, searchFiles, searchLanguageFiles } from "../helpers/search-site.ts";
+import {
+  ARABIC_GROUP_LABELS,
+  BILINGUAL_SETTINGS as ARABIC_SETTINGS,
+} from "../helpers/languages-site.ts";
+import { searchFiles, searchLanguageFiles } from "../helpers/search-site.ts";
 
 const entry = (out: string) =>
   JSON.parse(readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8")) as {
@@ -43,7 +47,9 @@ beforeAll(async () => {
     buildFixture(makeFixture(englishFiles)),
     buildFixture(makeFixture(englishFiles, ARABIC_SETTINGS)),
     buildFixture(makeFixture(files, ARABIC_SETTINGS), { preview: true }),
-    buildFixture(makeFixture({ ...englishFiles, ...GROUPS }, ARABIC_SETTINGS)),
+    buildFixture(
+      makeFixture({ ...englishFiles, ...GROUPS }, ARABIC_SETTINGS + ARABIC_GROUP_LABELS),
+    ),
   ]);
   for (const r of [a, b, c, d, e, f]) expect(r.code, r.stderr).toBe(0);
   out = a.out;

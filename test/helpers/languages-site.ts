@@ -1,6 +1,10 @@
 import { DEFAULT_SETTINGS, makeFixture, md } from "./fixture.ts";
 
-/** The fixture settings with Arabic beside English (Arabic-Indic digits, its own title and labels). */
+/**
+ * The fixture settings with Arabic beside English, right to left, in Arabic-Indic digits, with its own
+ * title and every category labelled (as site.yml must): the one two-language fixture. It ends inside
+ * languages.ar, so ARABIC_GROUP_LABELS may follow it.
+ */
 export const BILINGUAL_SETTINGS = `${DEFAULT_SETTINGS}languages:
   ar:
     name: العربية
@@ -10,13 +14,38 @@ export const BILINGUAL_SETTINGS = `${DEFAULT_SETTINGS}languages:
     description: أخبار التضامن.
     categories:
       news: أخبار
-      analysis: تحليلات
+      analysis: تحليل
       statement: بيانات
       campaign: حملات
       fundraiser: جمع تبرعات
       event: فعاليات
-      twinning: توأمة
+      twinning: توأمة وصداقة
       culture: ثقافة
+`;
+
+/** The Arabic labels of every default kind and region, for a two-language fixture that lists groups. */
+export const ARABIC_GROUP_LABELS = `    groups:
+      kinds:
+        town-link: روابط المدن
+        school: مدارس
+        university: جامعات
+        faith-group: جماعات دينية
+        union-branch: فروع نقابية
+        solidarity-group: مجموعات تضامن
+        other: مجموعات أخرى
+      regions:
+        scotland: اسكتلندا
+        northern-ireland: إيرلندا الشمالية
+        north-east: شمال شرق إنجلترا
+        north-west: شمال غرب إنجلترا
+        yorkshire: يوركشاير وهامبر
+        east-midlands: ميدلاندز الشرقية
+        west-midlands: ميدلاندز الغربية
+        wales: ويلز
+        east: شرق إنجلترا
+        london: لندن
+        south-east: جنوب شرق إنجلترا
+        south-west: جنوب غرب إنجلترا
 `;
 
 /** An English article with an event and its Arabic translation, an Arabic-only action, an English-only page. */

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, md } from "../helpers/fixture.ts";
+import { md } from "../helpers/fixture.ts";
 
 /**
  * Content for the search tests (build date 2024-02-22): "checkpoint" is in one article only; "rafah" in an
@@ -53,24 +53,6 @@ export function searchFiles(): Record<string, string> {
   }
   return files;
 }
-
-/** The fixture settings with Arabic as a second language, right to left, in Arabic-Indic digits. */
-export const ARABIC_SETTINGS = `${DEFAULT_SETTINGS}languages:
-  ar:
-    name: العربية
-    dir: rtl
-    digits: arab
-    title: النشرة التجريبية
-    categories:
-      news: أخبار
-      analysis: تحليل
-      statement: بيانات
-      campaign: حملات
-      fundraiser: جمع تبرعات
-      event: فعاليات
-      twinning: توأمة وصداقة
-      culture: أفلام وإذاعة وكتب
-`;
 
 /**
  * The search content in two languages: "مدرسة" (school) is in one Arabic article, as "المدرسة", and

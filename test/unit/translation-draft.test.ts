@@ -7,7 +7,7 @@ import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { ContentStore, ContentValidationError } from "../../src/lib/store.ts";
 import { DEFAULT_SETTINGS, makeFixture, md } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
-import { TWO_LANGUAGES } from "../helpers/two-languages.ts";
+import { BILINGUAL_SETTINGS as TWO_LANGUAGES } from "../helpers/languages-site.ts";
 
 const ORIGINALS = {
   "articles/2024/leeds-march.md": md(
