@@ -9,6 +9,7 @@ import {
 import { createMarkdown } from "./markdown.ts";
 import { pageCount } from "./paginate.ts";
 import { pictureChecker } from "./picture-file.ts";
+import { defaultCode } from "./languages.ts";
 import { routes } from "./routes.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, onTopicPages } from "./tags.ts";
@@ -42,6 +43,8 @@ export class SiteMap {
   readonly #assumed: Set<string>;
   /** The directory's filter pages: one per kind and status some published group has. */
   readonly #groupFilters: Set<string>;
+  /** "/ar" at the start of a URL: the folders of the site's other languages. */
+  readonly #languageFolder: RegExp;
 
   constructor(
     ctx: SiteContext,
@@ -58,6 +61,10 @@ export class SiteMap {
       visible.filter(onTopicPages).flatMap((item) => item.tags.map((tag) => slugs.get(tag)!)),
     );
     this.#categories = new Set(Object.keys(ctx.settings.categories));
+    const others = Object.keys(ctx.settings.languages).filter(
+      (code) => code !== defaultCode(ctx.settings),
+    );
+    this.#languageFolder = others.length ? new RegExp(`^/(?:${others.join("|")})(?=/)`) : /^(?!)/;
     const size = ctx.settings.pageSize;
     this.#listPages = new Set(
       LISTED.flatMap((s) =>
@@ -92,7 +99,9 @@ export class SiteMap {
   has(url: string): boolean {
     if (url === routes.home || this.#items.has(url) || this.#assumed.has(url)) return true;
     if (UNVERIFIED_AREAS.some((area) => url.startsWith(area)) || ROOT_FILE.test(url)) return true;
-    if (DIGEST_FILES.test(url)) return true;
+    // Each language's digest has its archive, feeds and emails under its folder (/ar/digest/…).
+    const digestUrl = this.#languageFolder.test(url) ? url.replace(this.#languageFolder, "") : url;
+    if (DIGEST_FILES.test(digestUrl) || digestUrl === routes.digest) return true;
     if (!url.endsWith("/")) return false;
     if (INDEXES.has(url) || this.#groupFilters.has(url) || this.#listPages.has(url)) return true;
     const topic = (base: string, known: Set<string>) => {

@@ -25,7 +25,11 @@ const ARABIC: Record<string, string> = {
   "articles/ar-strike.md": md(
     "title: إضراب في المتحف\ndate: 2024-02-20\ncategory: news\nlang: ar\nsummary: اعتصام كل صباح.",
   ),
-  "articles/ar-new.md": md("title: خبر جديد\ndate: 2024-03-10\ncategory: news\nlang: ar"),
+  "articles/ar-new.md": md(
+    "title: خبر جديد\ndate: 2024-03-10\ncategory: news\nlang: ar",
+    // The gate knows each language's digest pages and feeds.
+    "اقرأ [كل الأعداد](/ar/digest/) أو تابع [الخلاصة](/ar/digest/feed.xml).",
+  ),
   "actions/ar-letter.md": md(
     "title: وقّع الرسالة المفتوحة\ndate: 2024-02-01\ncategory: campaign\nlang: ar\ncta:\n  label: وقّع الرسالة\n  url: https://letters.example.org/ar\n  deadline: 2024-04-30",
   ),
@@ -211,6 +215,13 @@ describe("the digest in a second language (Arabic, right to left, Arabic digits)
     expect(json.items[1].content_html).toContain("تحرّك · مفتوح حتى ٣٠ أبريل ٢٠٢٤");
     const english = parseFeed(readOut(out, "digest/feed.xml"));
     expect(english.items.map((i) => i.url)).toEqual([`${SITE}/digest/2/`, `${SITE}/digest/1/`]);
+  });
+
+  it("lets an Arabic item link to the Arabic archive and feed", () => {
+    const links = all(page(out, "/ar/articles/ar-new/"), ".prose a").map((a) =>
+      a.getAttribute("href"),
+    );
+    expect(links).toEqual(["/ar/digest/", "/ar/digest/feed.xml"]);
   });
 
   it("leads each home page with its own language's latest edition", () => {
