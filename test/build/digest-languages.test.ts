@@ -158,7 +158,7 @@ describe("the digest in a second language (Arabic, right to left, Arabic digits)
 
     const txt = readOut(out, "ar/digest/1/email.txt").split("\n");
     expect(txt.slice(0, 3)).toEqual([
-      "نشرة التجربة: العدد الأول",
+      "نشرة التضامن: العدد الأول",
       "العدد ١ · ٨ مارس ٢٠٢٤",
       `اقرأه في المتصفح: ${SITE}/ar/digest/1/`,
     ]);
@@ -200,7 +200,7 @@ describe("the digest in a second language (Arabic, right to left, Arabic digits)
 
   it("publishes the Arabic editions' Atom and JSON feeds, parsed back", () => {
     const atom = parseFeed(readOut(out, "ar/digest/feed.xml"));
-    expect(atom.title).toBe("نشرة التجربة: النشرة");
+    expect(atom.title).toBe("نشرة التضامن: النشرة");
     expect(atom.language).toBe("ar");
     expect(atom.items.map((i) => i.url)).toEqual([`${SITE}/ar/digest/2/`, `${SITE}/ar/digest/1/`]);
     expect(atom.items[1]!.content).toContain("<h2>ما زال مفتوحًا</h2>");

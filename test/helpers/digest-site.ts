@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, makeFixture, md } from "./fixture.ts";
+import { BILINGUAL_SETTINGS } from "./languages-site.ts";
 
 export const DIGEST_BUILD_DATE = "2024-03-10";
 export const SITE = "https://fixture.example.org";
@@ -8,23 +9,8 @@ export const DIGEST_SETTINGS = `${DEFAULT_SETTINGS}newsletter:
   unsubscribe: "{{ UnsubscribeURL }}"
 `;
 
-/** The digest's settings with Arabic as a second language (right to left, Arabic digits). */
-export const DIGEST_LANGUAGES = `${DIGEST_SETTINGS}languages:
-  ar:
-    name: العربية
-    dir: rtl
-    digits: arab
-    title: نشرة التجربة
-    categories:
-      news: أخبار
-      analysis: تحليل
-      statement: بيانات
-      campaign: حملات
-      fundraiser: جمع تبرعات
-      event: فعاليات
-      twinning: توأمة وصداقة
-      culture: ثقافة
-`;
+/** The digest's settings with Arabic as a second language (the one two-language fixture's). */
+export const DIGEST_LANGUAGES = `${BILINGUAL_SETTINGS}${DIGEST_SETTINGS.slice(DEFAULT_SETTINGS.length)}`;
 
 /** Articles, actions (open, closed, an event) and two editions that name them in each way an editor may. */
 export const DIGEST_FILES: Record<string, string> = {
