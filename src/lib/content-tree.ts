@@ -28,7 +28,7 @@ export function cleanName(name: string): string | null {
  * unchecked is built and no code from content/ runs. Also refuses Markdown file names that would not
  * make a clean URL. Hidden files and folders are ignored.
  */
-export function checkContentTree(contentDir: string): ContentError[] {
+export function checkContentTree(contentDir: string, languages: string[] = []): ContentError[] {
   const errors: ContentError[] = [];
   const refuse = (full: string, field: string, message: string) =>
     errors.push({ file: shownPath(contentDir, full), field, message });
@@ -63,6 +63,28 @@ export function checkContentTree(contentDir: string): ContentError[] {
         else
           for (const data of readdirSync(full).sort()) {
             if (isHidden(data) || DATA_FILES.includes(data)) continue;
+            // A language's own interface strings: content/_data/i18n/<code>.yml (src/lib/strings.ts).
+            if (data === "i18n") {
+              let files: string[] = [];
+              try {
+                files = readdirSync(path.join(full, data)).sort();
+              } catch {
+                refuse(
+                  path.join(full, data),
+                  "file",
+                  "expected a folder of strings files, got a file",
+                );
+              }
+              for (const file of files) {
+                if (isHidden(file) || languages.some((code) => file === `${code}.yml`)) continue;
+                refuse(
+                  path.join(full, data, file),
+                  "file",
+                  `expected the interface strings of one of the site's languages in content/_data/i18n/ (${languages.map((code) => `${code}.yml`).join(", ")}), got a file the site does not read (rename or remove it)`,
+                );
+              }
+              continue;
+            }
             refuse(
               path.join(full, data),
               "file",

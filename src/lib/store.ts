@@ -65,7 +65,12 @@ export class ContentStore {
           message: `expected an image file beside the Markdown or under content/, got ${JSON.stringify(item.image.src)} (${problem})`,
         });
     }
-    errors.push(...checkContentTree(this.ctx.contentDir));
+    errors.push(
+      ...checkContentTree(
+        this.ctx.contentDir,
+        this.ctx.languages.list.map((l) => l.code),
+      ),
+    );
     errors.push(...checkLinks(this.ctx, items, (item) => this.isVisible(item), files, picture));
     errors.push(
       ...checkEditions({

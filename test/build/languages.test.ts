@@ -159,6 +159,30 @@ describe("a site in one language", () => {
   }, 120_000);
 });
 
+describe("a site's own strings", () => {
+  it("completes or replaces the built-in ones from content/_data/i18n/, and refuses a stray file there", async () => {
+    const files = {
+      ...BILINGUAL_FILES,
+      "_data/i18n/ar.yml": "nav:\n  actions: أفعال\n",
+    };
+    const built = await buildFixture(makeFixture(files, BILINGUAL_SETTINGS));
+    expect(built.stderr).toBe("");
+    expect(
+      [...page(built.out, "/ar/").querySelectorAll(".site-nav a")].map((a) => a.textContent),
+    ).toEqual(["مقالات", "أفعال", "فعاليات", "مواضيع"]);
+    const stray = await buildFixture(
+      makeFixture(
+        { ...files, "_data/i18n/fr.yml": "nav:\n  actions: Actions\n" },
+        BILINGUAL_SETTINGS,
+      ),
+    );
+    expect(stray.code).toBe(1);
+    expect(stray.stderr).toContain(
+      "content/_data/i18n/fr.yml → file: expected the interface strings of one of the site's languages in content/_data/i18n/ (en.yml, ar.yml), got a file the site does not read (rename or remove it)",
+    );
+  }, 120_000);
+});
+
 describe("refusals", () => {
   it("fails on a missing interface string, naming the key and the language", async () => {
     const settings = `${BILINGUAL_SETTINGS.replace("languages:\n", "languages:\n  cy:\n    name: Cymraeg\n    categories: { news: Newyddion, analysis: Dadansoddi, statement: Datganiadau, campaign: Ymgyrchoedd, fundraiser: Codi arian, event: Digwyddiadau, twinning: Gefeillio, culture: Diwylliant }\n")}`;
