@@ -1,6 +1,6 @@
 // @ts-check
 // The search page of each language: the query and filters live in the URL; Pagefind's JS API does the
-// searching, in the index of the page's <html lang>, and every word shown comes from the page's data-strings.
+// searching, in the index of the page's <html lang>, and every word shown comes from strings.json beside the page.
 
 /** @typedef {{ q: string, kind: string, category: string, group: string, tag: string, sort: string }} SearchState */
 /** @typedef {{ title?: string, date?: string, datetime?: string, summary?: string, image?: string, status?: string }} ResultMeta */
@@ -60,8 +60,8 @@ const baseTitle = document.title;
 const lang = document.documentElement.lang || undefined;
 const collator = new Intl.Collator(lang);
 const plurals = new Intl.PluralRules(lang);
-/** @type {SearchStrings} */
-const strings = JSON.parse(root.dataset.strings ?? "");
+/** @type {SearchStrings} The page's words, from strings.json beside it (its language's). */
+const strings = await fetch(new URL("strings.json", location.href)).then((r) => r.json());
 
 /**
  * A template of `strings` with its {name} slots filled.

@@ -17,6 +17,8 @@ export const routes = {
   feedAtom: "/feed.xml",
   feedJson: "/feed.json",
   search: "/search/",
+  /** The words search.js shows, beside a search page. */
+  searchStrings: (searchUrl: string) => `${searchUrl}strings.json`,
   /** Pagefind's bundle (its folder name is the search plugin's bundleDir). */
   pagefind: "/pagefind/",
   /** Encoded pictures. */

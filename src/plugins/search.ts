@@ -52,7 +52,6 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
       i18n: language,
       routes: language.routes,
       searchKinds: SEARCH_KINDS,
-      searchStrings: JSON.stringify(searchStrings(language)),
       // Shared by every language: one bundle at the site's root, whose result URLs start at the root.
       bundlePath: `/${bundleDir}/`,
       eleventyComputed: {
@@ -63,6 +62,18 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
       },
     });
   }
+
+  // The words search.js shows, beside each search page (the page itself stays as it was before languages).
+  for (const language of languages.list)
+    eleventyConfig.addTemplate(
+      language.isDefault ? "search-strings.njk" : `search-strings-${language.code}.njk`,
+      JSON.stringify(searchStrings(language)),
+      {
+        permalink: routes.searchStrings(language.routes.search),
+        eleventyExcludeFromCollections: true,
+        templateEngineOverride: false,
+      },
+    );
 
   let indexing: Promise<number> | null = null;
 
