@@ -23,7 +23,7 @@ import { didYouMean } from "./suggest.ts";
 import { readYaml, type ReadYaml } from "./yaml-problems.ts";
 import type { SiteSettings } from "./settings.ts";
 import { endOfDay } from "./time.ts";
-import { defaultCode } from "./languages.ts";
+import { defaultCode, languageFolder } from "./languages.ts";
 
 export interface ContentError {
   file: string;
@@ -221,14 +221,6 @@ export function defaultUrl(section: Section, slug: string): string {
 export function inLanguage(url: string, lang: string, settings: SiteSettings): string {
   if (lang === defaultCode(settings) || url.startsWith(`/${lang}/`)) return url;
   return `/${lang}${url}`;
-}
-
-/** The language folder `url` is under ("/ar/…" → "ar"), if any of the site's other languages. */
-export function languageFolder(url: string, settings: SiteSettings): string | undefined {
-  const first = /^\/([a-z]{2,3})\//.exec(url)?.[1];
-  return first && first !== defaultCode(settings) && Object.hasOwn(settings.languages, first)
-    ? first
-    : undefined;
 }
 
 function knownKeys(schema: z.ZodObject): Set<string> {

@@ -57,6 +57,26 @@ const inOrder = (
 export const defaultCode = (settings: Pick<SiteSettings, "language">) =>
   settings.language.split("-")[0]!.toLowerCase();
 
+/** Every language code of site.yml, the default's first. */
+export const siteLanguageCodes = (settings: Pick<SiteSettings, "language" | "languages">) => [
+  ...new Set([defaultCode(settings), ...Object.keys(settings.languages)]),
+];
+
+/** The folder of another language `url` is under ("/ar/…" → "ar"), if any of site.yml's. */
+export function languageFolder(
+  url: string,
+  settings: Pick<SiteSettings, "language" | "languages">,
+): string | undefined {
+  const first = /^\/([a-z]{2,3})\//.exec(url)?.[1];
+  return first && first !== defaultCode(settings) && Object.hasOwn(settings.languages, first)
+    ? first
+    : undefined;
+}
+
+/** A template name for a language's copy of a generated page: the default's keeps the name it always had. */
+export const templateName = (language: Language, base: string) =>
+  language.isDefault ? base : `${language.code}/${base}`;
+
 /** The site's languages from its settings and each language's strings (already checked complete). */
 export function makeLanguages(
   settings: SiteSettings,
@@ -124,3 +144,13 @@ export function languageOfUrl(languages: Languages, url: string): Language {
   const language = folder ? languages.get(folder) : undefined;
   return language && !language.isDefault ? language : languages.default;
 }
+
+/** What a Nunjucks filter's `this` holds: the page being rendered, and its whole context. */
+export type FilterThis = {
+  page?: { url?: string | false };
+  ctx?: { page?: { url?: string | false } };
+};
+
+/** The language of the page a filter runs for (a macro imported with context sees the page that called it). */
+export const pageLanguageOf = (languages: Languages, self: FilterThis): Language =>
+  languageOfUrl(languages, self.ctx?.page?.url || self.page?.url || "/");

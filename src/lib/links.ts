@@ -9,7 +9,7 @@ import {
 import { createMarkdown } from "./markdown.ts";
 import { pageCount } from "./paginate.ts";
 import { pictureChecker } from "./picture-file.ts";
-import { defaultCode } from "./languages.ts";
+import { languageFolder } from "./languages.ts";
 import { routes } from "./routes.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, onTopicPages } from "./tags.ts";
@@ -43,8 +43,7 @@ export class SiteMap {
   readonly #assumed: Set<string>;
   /** The directory's filter pages: one per kind and status some published group has. */
   readonly #groupFilters: Set<string>;
-  /** "/ar" at the start of a URL: the folders of the site's other languages. */
-  readonly #languageFolder: RegExp;
+  readonly #settings: SiteContext["settings"];
 
   constructor(
     ctx: SiteContext,
@@ -61,10 +60,7 @@ export class SiteMap {
       visible.filter(onTopicPages).flatMap((item) => item.tags.map((tag) => slugs.get(tag)!)),
     );
     this.#categories = new Set(Object.keys(ctx.settings.categories));
-    const others = Object.keys(ctx.settings.languages).filter(
-      (code) => code !== defaultCode(ctx.settings),
-    );
-    this.#languageFolder = others.length ? new RegExp(`^/(?:${others.join("|")})(?=/)`) : /^(?!)/;
+    this.#settings = ctx.settings;
     const size = ctx.settings.pageSize;
     this.#listPages = new Set(
       LISTED.flatMap((s) =>
@@ -100,7 +96,8 @@ export class SiteMap {
     if (url === routes.home || this.#items.has(url) || this.#assumed.has(url)) return true;
     if (UNVERIFIED_AREAS.some((area) => url.startsWith(area)) || ROOT_FILE.test(url)) return true;
     // Each language's digest has its archive, feeds and emails under its folder (/ar/digest/…).
-    const digestUrl = this.#languageFolder.test(url) ? url.replace(this.#languageFolder, "") : url;
+    const folder = languageFolder(url, this.#settings);
+    const digestUrl = folder ? url.slice(folder.length + 1) : url;
     if (DIGEST_FILES.test(digestUrl) || digestUrl === routes.digest) return true;
     if (!url.endsWith("/")) return false;
     if (INDEXES.has(url) || this.#groupFilters.has(url) || this.#listPages.has(url)) return true;

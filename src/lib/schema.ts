@@ -1,6 +1,6 @@
 import type { DateTime } from "luxon";
 import { z } from "zod";
-import { defaultCode } from "./languages.ts";
+import { siteLanguageCodes } from "./languages.ts";
 import type { SiteSettings } from "./settings.ts";
 import { PERMALINK } from "./routes.ts";
 import { didYouMean } from "./suggest.ts";
@@ -126,7 +126,7 @@ const asWritten = (t: { at: DateTime; dateOnly: boolean }) =>
 
 export function makeSchemas(settings: SiteSettings) {
   const zone = settings.timezone;
-  const codes = [...new Set([defaultCode(settings), ...Object.keys(settings.languages)])];
+  const codes = siteLanguageCodes(settings);
   const lang = z
     .string({ error: expected(`one of the site's languages (${codes.join(", ")})`) })
     .refine((code) => codes.includes(code), {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { checkLanguage, checkSiteUrl, type Checked } from "./deploy.ts";
+import { defaultCode } from "./languages.ts";
 import { fieldsAt, shown } from "./schema.ts";
 import { slugify } from "./slug.ts";
 import { didYouMean } from "./suggest.ts";
@@ -218,7 +219,7 @@ export const settingsSchema = z
       }),
   })
   .superRefine((settings, ctx) => {
-    const main = settings.language.split("-")[0]!.toLowerCase();
+    const main = defaultCode(settings);
     for (const [code, entry] of Object.entries(settings.languages)) {
       if (code === main) continue;
       for (const [slug, label] of Object.entries(settings.categories)) {

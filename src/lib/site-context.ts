@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { checkPathPrefix, resolveDeploy, type Deploy } from "./deploy.ts";
-import { defaultCode, makeLanguages, type Languages } from "./languages.ts";
+import { defaultCode, makeLanguages, siteLanguageCodes, type Languages } from "./languages.ts";
 import { loadSettings, type SiteSettings } from "./settings.ts";
 import { loadStrings, REFERENCE, Strings } from "./strings.ts";
 import { buildNow } from "./time.ts";
@@ -78,7 +78,7 @@ export function loadSiteContext(
 /** The languages of site.yml with their strings; a string missing in any of them is a problem. */
 function siteLanguages(contentDir: string, settings: SiteSettings, problems: string[]) {
   const main = defaultCode(settings);
-  const codes = [...new Set([main, ...Object.keys(settings.languages)])];
+  const codes = siteLanguageCodes(settings);
   const loaded = loadStrings(contentDir, codes);
   // A site in one language with no strings of its own keeps the English interface it always had.
   const alone = codes.length === 1 && loaded.strings.get(main)!.table.size === 0;
