@@ -296,7 +296,7 @@ export function emailSizeError(html: string): string | null {
 export function renderEditionFeedHtml(view: EditionView, ctx: EmailContext): string {
   const { absolute } = ctx;
   const voice = voiceOf(view.edition, ctx);
-  const { locale, say } = voice;
+  const { say } = voice;
   const entry = (item: Item, note?: string) => {
     const parts = [
       `<a href="${escapeHtml(absolute(item.url as string))}">${escapeHtml(item.title)}</a>`,

@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { templateName } from "../lib/languages.ts";
 import type { Item } from "../lib/content.ts";
 import type { EditionView } from "../lib/editions.ts";
 import {
@@ -55,23 +56,19 @@ export default function digest(eleventyConfig: UserConfig, options: DigestOption
 
   for (const language of languages.list) {
     const { isDefault, code, routes: at } = language;
-    eleventyConfig.addTemplate(
-      isDefault ? "digest-archive.njk" : `${code}/digest-archive.njk`,
-      "",
-      {
-        layout: "digest/archive.njk",
-        title: language.strings.text("digest.title"),
-        pagination: {
-          data: isDefault ? "editions" : `editionsIn.${code}`,
-          size: pageSize,
-          alias: "views",
-          generatePageOnEmptyData: true,
-        },
-        // Not /digest/2/, which is edition 2.
-        permalink: (data: { pagination: { pageNumber: number } }) =>
-          at.digestPage(data.pagination.pageNumber),
+    eleventyConfig.addTemplate(templateName(language, "digest-archive.njk"), "", {
+      layout: "digest/archive.njk",
+      title: language.strings.text("digest.title"),
+      pagination: {
+        data: isDefault ? "editions" : `editionsIn.${code}`,
+        size: pageSize,
+        alias: "views",
+        generatePageOnEmptyData: true,
       },
-    );
+      // Not /digest/2/, which is edition 2.
+      permalink: (data: { pagination: { pageNumber: number } }) =>
+        at.digestPage(data.pagination.pageNumber),
+    });
   }
   for (const kind of ["html", "text"] as const) {
     const extension = kind === "html" ? "html" : "txt";

@@ -25,7 +25,7 @@ import type { ImagePipeline } from "../lib/images.ts";
 import type { ContentStore } from "../lib/store.ts";
 import { routes } from "../lib/routes.ts";
 import type { DateLocale } from "../lib/format.ts";
-import { languageOfUrl, type Language } from "../lib/languages.ts";
+import { templateName, pageLanguageOf, type FilterThis, type Language } from "../lib/languages.ts";
 
 export interface EventsOptions {
   store: ContentStore;
@@ -130,9 +130,7 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
     Object.fromEntries(languages.list.map((l) => [l.code, calendarOf(l)])),
   );
   // Filters spell dates in the language of the page that calls them.
-  type FilterThis = { page?: { url?: string | false }; ctx?: { page?: { url?: string | false } } };
-  const pageLocale = (self: FilterThis) =>
-    localeOf(languageOfUrl(languages, self.ctx?.page?.url || self.page?.url || "/"));
+  const pageLocale = (self: FilterThis) => localeOf(pageLanguageOf(languages, self));
 
   eleventyConfig.addFilter("isEvent", (item: Item) => !!item && isEvent(item));
   eleventyConfig.addFilter("eventMonths", function (this: FilterThis, items: EventItem[]) {
@@ -161,7 +159,7 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
 
   for (const language of languages.list) {
     const { strings, code, isDefault, routes: at } = language;
-    const name = (base: string) => (isDefault ? base : `${code}/${base}`);
+    const name = (base: string) => templateName(language, base);
     const data = isDefault ? "calendar" : `calendars.${code}`;
     // The default language's pages read the global `calendar`; another's gets its own.
     const own = isDefault ? {} : { calendar: () => calendarOf(language) };

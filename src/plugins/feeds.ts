@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { templateName } from "../lib/languages.ts";
 import type { BodyRenderer } from "../lib/bodies.ts";
 import { jsonFeed, type FeedSpec } from "../lib/feeds.ts";
 import { absoluteUrl } from "../lib/deploy.ts";
@@ -38,7 +39,7 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions)
       fullContent: true,
       ...(isDefault ? {} : { language }),
     });
-    const name = (base: string) => (isDefault ? base : `${code}/${base}`);
+    const name = (base: string) => templateName(language, base);
     eleventyConfig.addTemplate(name("feed-atom.njk"), "", {
       layout: "feeds/atom.njk",
       permalink: at.feedAtom,

@@ -21,14 +21,11 @@ import {
 } from "../lib/groups.ts";
 import { remember } from "../lib/cache.ts";
 import { groupsMapSvg } from "../lib/groups-map.ts";
-import { languageOfUrl, type Language } from "../lib/languages.ts";
+import { templateName, pageLanguageOf, type FilterThis, type Language } from "../lib/languages.ts";
 import type { ContentStore } from "../lib/store.ts";
 
 const { SafeString } = nunjucks.runtime;
 const escapeHtml = nunjucks.lib.escape;
-
-/** What a filter's `this` holds in Nunjucks: the page being rendered (macros see their caller's). */
-type FilterThis = { page?: { url?: string | false }; ctx?: { page?: { url?: string | false } } };
 
 export interface GroupsOptions {
   store: ContentStore;
@@ -110,8 +107,7 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
       languages.list.filter((l) => !l.isDefault).map((l) => [l.code, directoryIn(l)]),
     ),
   );
-  const languageOf = (self: FilterThis) =>
-    languageOfUrl(languages, self.ctx?.page?.url || self.page?.url || "/");
+  const languageOf = (self: FilterThis) => pageLanguageOf(languages, self);
   eleventyConfig.addFilter("groupKind", function (this: FilterThis, kind: string) {
     return languageOf(this).groups.kinds[kind] ?? kind;
   });
@@ -141,7 +137,7 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
 
   for (const language of languages.list) {
     const { routes: at, strings, isDefault, code } = language;
-    const name = (base: string) => (isDefault ? base : `${code}/${base}`);
+    const name = (base: string) => templateName(language, base);
     const data = isDefault ? "groupsDirectory" : `groupsDirectories.${code}`;
     // Another language's pages read its own directory (its labels and map) as groupsDirectory.
     const own = isDefault

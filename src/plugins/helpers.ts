@@ -7,7 +7,7 @@ import { articleJsonLd } from "../lib/jsonld.ts";
 import type { ContentStore } from "../lib/store.ts";
 import { categoryUrl } from "../lib/tags.ts";
 import { remember } from "../lib/cache.ts";
-import { languageOfUrl } from "../lib/languages.ts";
+import { pageLanguageOf, type FilterThis } from "../lib/languages.ts";
 
 export interface HelpersOptions {
   store: ContentStore;
@@ -24,9 +24,7 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
 
   const languages = store.ctx.languages;
   // A filter's page is the one that called it (a macro imported with context too): its URL says its language.
-  type FilterThis = { page?: { url?: string | false }; ctx?: { page?: { url?: string | false } } };
-  const languageOf = (self: FilterThis) =>
-    languageOfUrl(languages, self.ctx?.page?.url || self.page?.url || "/");
+  const languageOf = (self: FilterThis) => pageLanguageOf(languages, self);
   eleventyConfig.addFilter("readableDate", function (this: FilterThis, t: TimeLike) {
     return readableDate(t, languages.multilingual ? languageOf(this) : settings.language);
   });

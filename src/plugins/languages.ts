@@ -2,7 +2,14 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import nunjucks from "nunjucks";
 import { remember } from "../lib/cache.ts";
 import type { Item } from "../lib/content.ts";
-import { languageOfUrl, localDigits, type Language, type Languages } from "../lib/languages.ts";
+import {
+  languageOfUrl,
+  localDigits,
+  pageLanguageOf,
+  type FilterThis,
+  type Language,
+  type Languages,
+} from "../lib/languages.ts";
 import type { ContentStore } from "../lib/store.ts";
 
 export interface LanguagesOptions {
@@ -11,12 +18,6 @@ export interface LanguagesOptions {
 
 const { SafeString, markSafe } = nunjucks.runtime;
 const escapeHtml = nunjucks.lib.escape;
-
-/** What a filter's `this` holds in Nunjucks: the page being rendered, and its whole context. */
-type FilterThis = { page?: { url?: string | false }; ctx?: { page?: { url?: string | false } } };
-
-/** The page a filter runs for (macros imported with context see the page that called them). */
-const urlOf = (self: FilterThis) => self.ctx?.page?.url || self.page?.url || "/";
 
 /** One version of a page in another language, for hreflang links and the language switcher. */
 export interface Version {
@@ -35,7 +36,7 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
   const { store } = options ?? {};
   if (!store) throw new Error("languages plugin: the `store` option is required");
   const langs: Languages = store.ctx.languages;
-  const languageOf = (self: FilterThis) => languageOfUrl(langs, urlOf(self));
+  const languageOf = (self: FilterThis) => pageLanguageOf(langs, self);
   const plain = new Map<string, ReturnType<typeof markSafe>>();
   eleventyConfig.on("eleventy.before", () => plain.clear());
 
@@ -102,7 +103,7 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
     "versions",
     function (this: FilterThis, item: Item | undefined, all: { url: string | false }[]): Version[] {
       if (!langs.multilingual) return [];
-      const url = urlOf(this);
+      const url = this.ctx?.page?.url || this.page?.url || "/";
       const here = languageOfUrl(langs, url);
       const translated = item ? store.translations(item) : [];
       const path = url.slice(here.prefix.length);

@@ -3,7 +3,7 @@ import type { ContentStore } from "../lib/store.ts";
 import { pageWindow } from "../lib/paginate.ts";
 import { PREVIEW_FOLDER_PREFIX } from "../lib/preview-folder.ts";
 import { routes } from "../lib/routes.ts";
-import { languageOfUrl } from "../lib/languages.ts";
+import { templateName, languageOfUrl } from "../lib/languages.ts";
 
 export interface PagesOptions {
   store?: ContentStore;
@@ -37,7 +37,7 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
   for (const language of store.ctx.languages.list) {
     const { routes: at, strings, isDefault, code } = language;
     // Each language's pages are named apart; the default's keep their names.
-    const name = (base: string) => (isDefault ? base : `${code}/${base}`);
+    const name = (base: string) => templateName(language, base);
     eleventyConfig.addTemplate(name("index.njk"), "", {
       layout: "home.njk",
       permalink: at.home,
@@ -118,7 +118,7 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
   // One sitemap per language, each listing that language's pages.
   for (const language of store.ctx.languages.list)
     eleventyConfig.addTemplate(
-      language.isDefault ? "sitemap.njk" : `${language.code}/sitemap.njk`,
+      templateName(language, "sitemap.njk"),
       store.ctx.languages.multilingual
         ? SITEMAP.replace("sitemapEntries", `sitemapEntries("${language.code}")`)
         : SITEMAP,

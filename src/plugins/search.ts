@@ -2,7 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { PagefindServiceConfig } from "pagefind";
 import { groupOf } from "../lib/groups.ts";
 import type { ImagePipeline } from "../lib/images.ts";
-import type { Language } from "../lib/languages.ts";
+import { templateName, type Language } from "../lib/languages.ts";
 import { indexLanguage, SEARCH_KINDS, searchRecord } from "../lib/search-records.ts";
 import { indexInWorker } from "../lib/search-index.ts";
 import { searchStrings } from "../lib/search-strings.ts";
@@ -44,7 +44,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
     return byName.filter((group) => named.has(group.slug));
   };
   for (const language of languages.list) {
-    const name = language.isDefault ? "search-page.njk" : `search-page-${language.code}.njk`;
+    const name = templateName(language, "search-page.njk");
     eleventyConfig.addTemplate(name, "", {
       layout: "search.njk",
       title: language.strings.text("search.title"),
@@ -66,7 +66,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
   // The words search.js shows, beside each search page (the page itself stays as it was before languages).
   for (const language of languages.list)
     eleventyConfig.addTemplate(
-      language.isDefault ? "search-strings.njk" : `search-strings-${language.code}.njk`,
+      templateName(language, "search-strings.njk"),
       JSON.stringify(searchStrings(language)),
       {
         permalink: routes.searchStrings(language.routes.search),

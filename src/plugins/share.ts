@@ -1,7 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Item } from "../lib/content.ts";
 import { absoluteUrl, type Deploy } from "../lib/deploy.ts";
-import type { Languages } from "../lib/languages.ts";
+import { templateName, type Languages } from "../lib/languages.ts";
 import { routes } from "../lib/routes.ts";
 import { shareLinks, shareText } from "../lib/share.ts";
 import type { SiteSettings } from "../lib/settings.ts";
@@ -49,16 +49,12 @@ export default function share(eleventyConfig: UserConfig, options: ShareOptions)
     return shareText(item, locale, words);
   });
   for (const language of languages.list) {
-    eleventyConfig.addTemplate(
-      language.isDefault ? "share-page.njk" : `${language.code}/share-page.njk`,
-      "",
-      {
-        layout: "share.njk",
-        title: language.strings.text("share.pageTitle"),
-        permalink: language.prefix + sharePage,
-        noindex: true,
-        eleventyExcludeFromCollections: true,
-      },
-    );
+    eleventyConfig.addTemplate(templateName(language, "share-page.njk"), "", {
+      layout: "share.njk",
+      title: language.strings.text("share.pageTitle"),
+      permalink: language.prefix + sharePage,
+      noindex: true,
+      eleventyExcludeFromCollections: true,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Taxonomy, TopicPage } from "../lib/taxonomy.ts";
-import type { Languages } from "../lib/languages.ts";
+import { templateName, type Languages } from "../lib/languages.ts";
 
 export interface TaxonomyPluginOptions {
   /** The site's languages: each has its own indexes of tags and categories. */
@@ -30,7 +30,7 @@ export default function taxonomy(eleventyConfig: UserConfig, options: TaxonomyPl
     },
   });
   for (const language of languages.list) {
-    const { strings, code, isDefault } = language;
+    const { strings, code } = language;
     const indexes = [
       {
         key: "tags",
@@ -46,7 +46,7 @@ export default function taxonomy(eleventyConfig: UserConfig, options: TaxonomyPl
       },
     ] as const;
     for (const index of indexes) {
-      eleventyConfig.addTemplate(`${isDefault ? "" : `${code}/`}taxonomy-${index.key}.njk`, "", {
+      eleventyConfig.addTemplate(templateName(language, `taxonomy-${index.key}.njk`), "", {
         layout: "topics.njk",
         title: index.title,
         intro: index.intro,
