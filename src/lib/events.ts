@@ -1,7 +1,7 @@
 import { Info, type DateTime } from "luxon";
 import type { Item } from "./content.ts";
 import { remember } from "./cache.ts";
-import { formatDay, isoDate, spell, type DateLocale } from "./format.ts";
+import { formatDay, isoDate, localeKey, spell, type DateLocale } from "./format.ts";
 import { routes } from "./routes.ts";
 import { startOfDay } from "./time.ts";
 
@@ -246,8 +246,7 @@ export function describeEvent(item: EventItem, locale: DateLocale = "en-GB"): Ev
   // Every card of an event asks again; formatting with Intl is the slow part.
   const byLocale = described.get(item.event) ?? new Map<string, EventWhen>();
   described.set(item.event, byLocale);
-  const key =
-    typeof locale === "string" ? locale : `${locale.code}#${locale.strings.id}|${locale.digits}`;
+  const key = localeKey(locale);
   const cached = byLocale.get(key);
   if (cached) return cached;
   const when = describeUncached(item, locale);

@@ -22,11 +22,13 @@ export function spell(at: DateTime, format: string, locale: DateLocale = "en-GB"
   return localDigits(formatWithTable(at, format, locale.strings), locale.digits);
 }
 
+/** A locale as a cache key: a language's table and digits too (two builds in one process may differ). */
+export const localeKey = (locale: DateLocale) =>
+  typeof locale === "string" ? locale : `${locale.code}#${locale.strings.id}|${locale.digits}`;
+
 /** `at`'s calendar day spelled with `format` (luxon tokens of the day only, such as "cccc d MMMM yyyy"). */
 export function formatDay(at: DateTime, format: string, locale: DateLocale = "en-GB"): string {
-  const who =
-    typeof locale === "string" ? locale : `${locale.code}#${locale.strings.id}|${locale.digits}`;
-  const key = `${format}|${who}|${at.year}-${at.month}-${at.day}`;
+  const key = `${format}|${localeKey(locale)}|${at.year}-${at.month}-${at.day}`;
   return remember(spelled, key, () => spell(at, format, locale));
 }
 

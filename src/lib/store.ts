@@ -94,8 +94,15 @@ export class ContentStore {
       .filter((item) => item.url !== false && this.isVisible(item))
       .sort(newestFirst);
     this.#versions = translations.versions;
-    this.#publishedIn = new Map(this.ctx.languages.list.map((l) => [l.code, [] as Item[]]));
-    for (const item of this.#published) this.#publishedIn.get(item.lang)?.push(item);
+    const { languages } = this.ctx;
+    // A site in one language publishes every item in it: the same list, not a copy.
+    this.#publishedIn = new Map(
+      languages.multilingual
+        ? languages.list.map((l) => [l.code, [] as Item[]])
+        : [[languages.default.code, this.#published]],
+    );
+    if (languages.multilingual)
+      for (const item of this.#published) this.#publishedIn.get(item.lang)?.push(item);
     return items;
   }
 

@@ -50,9 +50,7 @@ export function buildTaxonomy(
 ): Omit<Taxonomy, "byLanguage"> {
   const { settings } = store.ctx;
   const { strings, prefix } = language;
-  const published = store.ctx.languages.multilingual
-    ? store.publishedIn(language.code)
-    : store.published;
+  const published = store.publishedIn(language.code);
   const collator = new Intl.Collator(language.isDefault ? settings.language : language.tag);
   const byTag = new Map<string, Item[]>();
   const byCategory = new Map<string, Item[]>(

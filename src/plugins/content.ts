@@ -80,7 +80,7 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
 
 /** The lists the home page and the section lists page through, in one language. */
 export function digestOf(store: ContentStore, code: string) {
-  const published = store.ctx.languages.multilingual ? store.publishedIn(code) : store.published;
+  const published = store.publishedIn(code);
   const articles = published.filter((i) => i.section === "articles");
   const actions = published.filter((i) => i.section === "actions");
   const open = actions.filter((i) => !i.closed);

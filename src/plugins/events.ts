@@ -87,7 +87,7 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
     const { strings, routes: at } = language;
     const title = language.title;
     const locale = localeOf(language);
-    const published = languages.multilingual ? store.publishedIn(language.code) : from;
+    const published = store.publishedIn(language.code);
     const { upcoming, past } = splitEvents(published, store.ctx.now);
     const all = [...past].reverse().concat(upcoming);
     const categories = Object.entries(language.categories)

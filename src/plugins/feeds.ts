@@ -33,7 +33,8 @@ export default function feeds(eleventyConfig: UserConfig, options: FeedsOptions)
       title: language.title,
       pageUrl: at.home,
       feedUrl,
-      items: (store.ctx.languages.multilingual ? store.publishedIn(code) : store.published)
+      items: store
+        .publishedIn(code)
         .filter((i) => i.section === "articles" || i.section === "actions")
         .slice(0, settings.feedSize),
       fullContent: true,
