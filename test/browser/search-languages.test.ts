@@ -1,7 +1,13 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import {
+  launchBrowser,
+  serveAtPrefixes,
+  serveSite,
+  watchErrors,
+  type StaticSite,
+} from "../helpers/browser.ts";
 import { buildFixture, makeFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { BILINGUAL_SETTINGS as ARABIC_SETTINGS } from "../helpers/languages-site.ts";
@@ -15,17 +21,7 @@ const isolated = (text: string) => `\u2068${text}\u2069`;
 
 beforeAll(async () => {
   const files = { ...searchLanguageFiles(), "articles/banner.jpg": await makeJpeg(960, 640) };
-  const builds = await Promise.all(
-    ["/", "/pr-7/"].map(async (prefix) => {
-      const result = await buildFixture(
-        makeFixture(files, ARABIC_SETTINGS),
-        prefix === "/" ? {} : { pathPrefix: prefix },
-      );
-      expect(result.code, result.stderr).toBe(0);
-      return [prefix, result.out] as const;
-    }),
-  );
-  for (const [prefix, out] of builds) sites[prefix] = await serveSite(out, prefix);
+  Object.assign(sites, await serveAtPrefixes(files, ARABIC_SETTINGS, ["/", "/pr-7/"]));
   const preview = await buildFixture(makeFixture(files, ARABIC_SETTINGS), { preview: true });
   expect(preview.code, preview.stderr).toBe(0);
   sites.preview = await serveSite(preview.out);

@@ -1,7 +1,13 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import {
+  launchBrowser,
+  serveAtPrefixes,
+  serveSite,
+  watchErrors,
+  type StaticSite,
+} from "../helpers/browser.ts";
 import { buildFixture, makeFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { searchFiles } from "../helpers/search-site.ts";
@@ -12,17 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const files = { ...searchFiles(), "articles/banner.jpg": await makeJpeg(960, 640) };
-  const builds = await Promise.all(
-    ["/", "/pr-7/"].map(async (prefix) => {
-      const result = await buildFixture(
-        makeFixture(files),
-        prefix === "/" ? {} : { pathPrefix: prefix },
-      );
-      expect(result.code, result.stderr).toBe(0);
-      return [prefix, result.out] as const;
-    }),
-  );
-  for (const [prefix, out] of builds) sites[prefix] = await serveSite(out, prefix);
+  Object.assign(sites, await serveAtPrefixes(files, undefined, ["/", "/pr-7/"]));
   browser = await launchBrowser();
 });
 

@@ -1,4 +1,7 @@
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { serveSite, type StaticSite } from "../../scripts/lib/browser.ts";
+import { buildFixture, makeFixture } from "./fixture.ts";
 
 export { launchBrowser, serveSite, type StaticSite } from "../../scripts/lib/browser.ts";
 
@@ -15,4 +18,28 @@ export function watchErrors(page: Page): string[] {
     }
   });
   return errors;
+}
+
+/**
+ * The fixture built as published at each path prefix ("/", "/pr-7/") and served there, by prefix:
+ * search must work at the site's root and under a preview's folder alike.
+ */
+export async function serveAtPrefixes(
+  files: Record<string, string | Buffer>,
+  settings: string | undefined,
+  prefixes: string[],
+): Promise<Record<string, StaticSite>> {
+  const builds = await Promise.all(
+    prefixes.map(async (prefix) => {
+      const result = await buildFixture(
+        makeFixture(files, settings),
+        prefix === "/" ? {} : { pathPrefix: prefix },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      return [prefix, result.out] as const;
+    }),
+  );
+  const sites: Record<string, StaticSite> = {};
+  for (const [prefix, out] of builds) sites[prefix] = await serveSite(out, prefix);
+  return sites;
 }
