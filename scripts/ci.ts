@@ -1,6 +1,9 @@
 // The logic of the GitHub workflows, as commands they run (and tests run too): see .github/workflows/.
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { DateTime } from "luxon";
+import { imageCacheDir, pruneImageCache } from "../src/lib/images.ts";
+import { routes } from "../src/lib/routes.ts";
 import { PREVIEW_FOLDER_PATTERN, previewFolder } from "../src/lib/preview-folder.ts";
 import { parseCli } from "./lib/cli.ts";
 import { previewAddress, previewComment, scheduledRunDue } from "./lib/ci-preview.ts";
@@ -14,6 +17,7 @@ const USAGE = `Usage: tsx scripts/ci.ts COMMAND
   publish DIR                           make the preview folder of $PR on the previews branch hold DIR (--branch, --repo)
   unpublish                             remove the preview folder of $PR, if the secret, branch and folder exist
   add-previews SITE_DIR                 copy every preview folder of the previews branch into SITE_DIR
+  prune-images SITE_DIR                 remove from .cache/images/ the encodes the site built in SITE_DIR does not use
   scheduled                             whether this run ($SCHEDULE, the cron that started it) is today's daily build`;
 
 const env = process.env;
@@ -135,6 +139,20 @@ async function main(): Promise<number> {
       if (!args[0]) break;
       const folders = copyFolders({ ...branch, into: args[0], pattern: PREVIEW_FOLDER_PATTERN });
       console.log(`${folders.length} preview${folders.length === 1 ? "" : "s"} added.`);
+      return 0;
+    }
+    case "prune-images": {
+      if (!args[0]) break;
+      // A site with no pictures has no /img/; a wrong folder must not empty the cache.
+      if (!existsSync(path.join(args[0], "index.html"))) {
+        console.error(`prune-images: expected a built site in ${args[0]}, found no index.html`);
+        return 1;
+      }
+      const cache = imageCacheDir(path.resolve(env.CONTENT_DIR ?? "content"));
+      const { kept, removed } = pruneImageCache(cache, args[0]);
+      console.log(
+        `Image cache: ${kept} encodes kept, ${removed} no longer used removed (${path.relative(process.cwd(), cache)}/, used in ${routes.images}).`,
+      );
       return 0;
     }
     case "scheduled": {

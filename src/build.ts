@@ -83,5 +83,7 @@ async function writeSite(ctx: SiteContext, output: string): Promise<void> {
   (eleventy as unknown as { errorHandler: { logger: unknown } }).errorHandler.logger = {
     message() {},
   };
+  // The caller reports success too, with the whole output counted (Eleventy's line counts only its own writes).
+  eleventy.disableLogger();
   await eleventy.write();
 }

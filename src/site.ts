@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { BodyRenderer } from "./lib/bodies.ts";
 import { normalisePrefix } from "./lib/format.ts";
-import { ImagePipeline } from "./lib/images.ts";
+import { ImagePipeline, imageCacheDir } from "./lib/images.ts";
 import { editionsFeed } from "./lib/editions.ts";
 import { renderEditionFeedHtml, type EmailContext } from "./lib/email.ts";
 import { absoluteUrl } from "./lib/deploy.ts";
@@ -70,7 +70,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
     contentDir: ctx.contentDir,
     origin: ctx.deploy.origin,
     pathPrefix: ctx.deploy.pathPrefix,
-    cacheDir: path.join(path.dirname(ctx.contentDir), ".cache", "images"),
+    cacheDir: imageCacheDir(ctx.contentDir),
     page: { widths: [480, 960], formats: ["avif", "webp", "jpeg"] },
     thumb: { widths: [160], formats: ["webp"] },
   });

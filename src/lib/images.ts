@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import { resolveImagePath, type Item } from "./content.ts";
@@ -37,6 +37,34 @@ type Metadata = Record<
   string,
   { url: string; width: number; height: number; filename?: string; outputPath?: string }[]
 >;
+
+/** Where encoded images are kept between builds of the site in `contentDir` (beside it, named by content hash). */
+export function imageCacheDir(contentDir: string): string {
+  return path.join(path.dirname(contentDir), ".cache", "images");
+}
+
+/** The file names in a folder, none when it does not exist. */
+export function filesIn(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir) : [];
+}
+
+/**
+ * Removes from the cache every encode the site built in `siteDir` does not link, so a cache carried
+ * between CI runs holds only what the site shows (a build links each image it uses into /img/).
+ */
+export function pruneImageCache(
+  cacheDir: string,
+  siteDir: string,
+): { kept: number; removed: number } {
+  const used = new Set(filesIn(path.join(siteDir, routes.images)));
+  let removed = 0;
+  for (const name of filesIn(cacheDir)) {
+    if (used.has(name)) continue;
+    rmSync(path.join(cacheDir, name), { force: true });
+    removed++;
+  }
+  return { kept: filesIn(cacheDir).length, removed };
+}
 
 function checkVariant(name: string, variant: ImageVariant): void {
   const { widths, formats } = variant;

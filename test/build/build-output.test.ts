@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../helpers/files.ts";
-import { buildFixtureCli, makeFixture, md } from "../helpers/fixture.ts";
+import { buildFixtureCli, makeFixture, md, runScript } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 
 /** Every file of a built site with its bytes, to compare a site before and after. */
@@ -91,13 +91,63 @@ describe("_site/ holds one complete build", () => {
     const written = Object.fromEntries(
       encoded.map((f) => [f, statSync(path.join(cache, f)).mtimeMs]),
     );
+    const pages = listFiles(first.out).filter((f) => f.endsWith(".html")).length;
+    const files = listFiles(first.out).length;
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `^Built ${pages} pages \\(${files} files\\) into \\S+/_site/ in \\d+\\.\\d s\\. Pictures: ${encoded.length} encoded, 0 reused from \\S+/\\.cache/images/\\.\n$`,
+      ),
+    );
     const second = await buildFixtureCli(dir);
     expect(second.code).toBe(0);
+    expect(second.stdout).toContain(`Pictures: 0 encoded, ${encoded.length} reused from`);
     expect(listFiles(path.join(second.out, "img"))).toEqual(encoded);
     for (const file of encoded) {
       const cached = statSync(path.join(cache, file));
       expect(cached.mtimeMs).toBe(written[file]);
       expect(statSync(path.join(second.out, "img", file)).ino).toBe(cached.ino);
     }
+  });
+
+  it("prune-images leaves in the cache only the encodes the last build linked, as CI saves it", async () => {
+    const dir = makeFixture({
+      "articles/kept.md": md(
+        "title: Kept\ndate: 2024-01-01\ncategory: news\nimage:\n  src: ./kept.jpg\n  alt: A red square",
+      ),
+      "articles/kept.jpg": await makeJpeg(),
+      "articles/gone.md": md(
+        "title: Gone\ndate: 2024-01-02\ncategory: news\nimage:\n  src: ./gone.jpg\n  alt: A wider red square",
+      ),
+      "articles/gone.jpg": await makeJpeg(800, 400),
+    });
+    const first = await buildFixtureCli(dir);
+    expect(first.code).toBe(0);
+    const cache = path.join(dir, ".cache", "images");
+    const both = listFiles(cache);
+    rmSync(path.join(dir, "content/articles/gone.md"));
+    rmSync(path.join(dir, "content/articles/gone.jpg"));
+    const second = await buildFixtureCli(dir);
+    expect(second.stdout).toMatch(/Pictures: 0 encoded, \d+ reused/);
+    const used = listFiles(path.join(second.out, "img"));
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.length).toBeLessThan(both.length);
+
+    // A folder that holds no built site must not empty the cache.
+    const wrong = await runScript(dir, "ci.ts", ["prune-images", "content"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(
+      "prune-images: expected a built site in content, found no index.html",
+    );
+    expect(listFiles(cache)).toEqual(both);
+
+    const pruned = await runScript(dir, "ci.ts", ["prune-images", "_site"]);
+    expect(pruned.code).toBe(0);
+    expect(pruned.stdout).toContain(
+      `Image cache: ${used.length} encodes kept, ${both.length - used.length} no longer used removed`,
+    );
+    expect(listFiles(cache)).toEqual(used);
+    // The next build finds everything it needs there.
+    const third = await buildFixtureCli(dir);
+    expect(third.stdout).toContain(`Pictures: 0 encoded, ${used.length} reused from`);
   });
 });

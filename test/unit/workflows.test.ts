@@ -102,6 +102,15 @@ jobs:
       'npm run build -- --pathprefix="${{ steps.pages.outputs.base_path }}/"',
     );
     expect(commands).toContain("npx tsx scripts/ci.ts add-previews _site");
+    // Encoded pictures come from earlier runs, only on a run that builds (a skipped run saves nothing stale),
+    // and the cache it saves holds only what this build used.
+    const cache = build.steps.find((s) => s.uses === "actions/cache@v4")!;
+    expect(cache.if).toBe("steps.schedule.outputs.due == 'true'");
+    expect(cache.with).toMatchObject({ path: ".cache/images", "restore-keys": "images-" });
+    expect(String(cache.with!.key)).toMatch(/^images-\$\{\{ hashFiles\('content\/\*\*\/\*\.jpg'/);
+    const order = (text: string) => build.steps.findIndex((s) => s.run?.includes(text));
+    expect(build.steps.indexOf(cache)).toBeLessThan(order("npm run build"));
+    expect(order("npm run build")).toBeLessThan(order("scripts/ci.ts prune-images _site"));
     expect(deploy.jobs.deploy!.if).toBe("needs.build.outputs.due == 'true'");
     const keepAlive = deploy.jobs["keep-alive"]!;
     expect(keepAlive.if).toBe("github.event_name == 'schedule'");
@@ -122,6 +131,10 @@ jobs:
       'changed -- "$RUNNER_TEMP/base-site" "$RUNNER_TEMP/pr-site" --markdown --base-url "$PREVIEW_URL"',
     );
     expect(commands).toContain('npx tsx scripts/ci.ts publish "$RUNNER_TEMP/pr-site"');
+    expect(commands).toContain('prune-images "$RUNNER_TEMP/pr-site"');
+    expect(commands).toContain('prune-images "$RUNNER_TEMP/base-site"');
+    const cache = steps(preview).find((s) => s.uses === "actions/cache@v4")!;
+    expect(cache.with!.path).toBe("pr/.cache/images\nbase/.cache/images\n");
     expect(uses(preview).filter((u) => !u.startsWith("actions/"))).toEqual([]);
     expect(read("preview.yml")).not.toMatch(/pr-\$PR|--force|clean: true/);
 
