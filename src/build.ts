@@ -2,31 +2,36 @@ import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteContext } from "./lib/site-context.ts";
+import type { ContentStore } from "./lib/store.ts";
 import { createSite, layoutsDir } from "./site.ts";
 
 export interface BuildOptions {
   /** The folder the site is published to: replaced as a whole, and only by a complete build. */
   output: string;
+  /** Stops the build early (the dev server, when an edit arrives): `output` is left as it was. */
+  signal?: AbortSignal;
 }
 
 let builds = 0;
 
 /**
- * One production or preview build of the site in `ctx`, in this process. It is written into a fresh
+ * One production or preview build of the site in `ctx`, in this process; returns the content it built. It is written into a fresh
  * folder beside `output`, which replaces `output` only once the build succeeded: a failed build
  * leaves the last good site as it was, and nothing from an earlier build survives a good one.
  */
-export async function buildSite(ctx: SiteContext, options: BuildOptions): Promise<void> {
+export async function buildSite(ctx: SiteContext, options: BuildOptions): Promise<ContentStore> {
   const output = path.resolve(options.output);
   const next = `${output}.next-${process.pid}-${++builds}`;
   rmSync(next, { recursive: true, force: true });
+  let store: ContentStore;
   try {
-    await writeSite(ctx, next);
+    store = await writeSite(ctx, next, options.signal);
   } catch (error) {
     rmSync(next, { recursive: true, force: true });
     throw error;
   }
   replaceFolder(next, output);
+  return store;
 }
 
 /** Moves `next` to `output`; whatever was at `output` is set aside first and then removed. */
@@ -68,13 +73,45 @@ async function forgetEarlierBuilds(): Promise<void> {
   }
 }
 
-async function writeSite(ctx: SiteContext, output: string): Promise<void> {
+/**
+ * The dev server's quick pass: the page of one edited content file, rendered with the last build's
+ * content (`store`, refreshed for that file) and written over its old copy in `output`. Lists, feeds and
+ * search are left to the whole build that follows.
+ */
+export async function writeContentPage(
+  ctx: SiteContext,
+  store: ContentStore,
+  inputPath: string,
+  output: string,
+): Promise<void> {
+  await runEleventy(ctx, createSite(ctx, { store, contentPagesOnly: true }), output, inputPath);
+}
+
+async function writeSite(
+  ctx: SiteContext,
+  output: string,
+  signal?: AbortSignal,
+): Promise<ContentStore> {
+  const site = createSite(ctx, { signal });
+  await runEleventy(ctx, site, output);
+  return site.store;
+}
+
+async function runEleventy(
+  ctx: SiteContext,
+  site: ReturnType<typeof createSite>,
+  output: string,
+  onlyFile?: string,
+): Promise<void> {
   await forgetEarlierBuilds();
-  const site = createSite(ctx);
-  const eleventy = new Eleventy(path.relative(process.cwd(), ctx.contentDir) || ".", output, {
+  const contentDir = path.relative(process.cwd(), ctx.contentDir) || ".";
+  // A file as input builds that file alone, with the content folder still the input folder (layouts, data).
+  const input = onlyFile ? path.relative(process.cwd(), onlyFile) : contentDir;
+  const eleventy = new Eleventy(input, output, {
     // No config file: everything comes from createSite, so the environment plays no part.
     configPath: "",
     config: site,
+    ...(onlyFile ? { inputDir: contentDir } : {}),
     pathPrefix: ctx.deploy.pathPrefix,
     quietMode: true,
     runMode: "build",
@@ -85,5 +122,11 @@ async function writeSite(ctx: SiteContext, output: string): Promise<void> {
   };
   // The caller reports success too, with the whole output counted (Eleventy's line counts only its own writes).
   eleventy.disableLogger();
-  await eleventy.write();
+  try {
+    await eleventy.write();
+  } catch (error) {
+    // Nothing may still be writing into the folder the caller removes.
+    await site.settled();
+    throw error;
+  }
 }

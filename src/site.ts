@@ -30,13 +30,31 @@ export const layoutsDir = path.resolve(
   "layouts",
 );
 
+export interface SiteOptions {
+  /** Content already loaded and checked (the dev server's quick pass reuses the last build's). */
+  store?: ContentStore;
+  /** Only content files' own pages: no generated page, no search index (the dev server's quick pass). */
+  contentPagesOnly?: boolean;
+  /** Stops the build at its next content page, and its search indexing (the dev server, on an edit). */
+  signal?: AbortSignal;
+}
+
 /**
  * The whole site as one Eleventy configuration function, for the context given (nothing is read
  * from the environment here): `eleventy.config.ts` passes the CLI's, tests build fixtures in-process
- * with `new Eleventy(input, output, { config: createSite(ctx) })`.
+ * with `new Eleventy(input, output, { config: createSite(ctx) })`. `settled()` waits for the work a
+ * build started beside rendering (search indexing) once the build failed or was stopped.
  */
-export function createSite(ctx: SiteContext) {
-  const store = new ContentStore(ctx);
+export function createSite(ctx: SiteContext, options: SiteOptions = {}) {
+  const store = options.store ?? new ContentStore(ctx);
+  const background = new Set<Promise<unknown>>();
+  const wiring: Wiring = {
+    contentPagesOnly: options.contentPagesOnly ?? false,
+    stop: options.signal && {
+      signal: options.signal,
+      track: (work) => background.add(work.catch(() => undefined)),
+    },
+  };
   const configure = (eleventyConfig: UserConfig) => {
     const input = path.relative(process.cwd(), ctx.contentDir) || ".";
     eleventyConfig.setInputDirectory(input);
@@ -50,15 +68,26 @@ export function createSite(ctx: SiteContext) {
     eleventyConfig.setTemplateFormats(["md", "njk"]);
     eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
     eleventyConfig.setQuietMode(true);
-    eleventyConfig.addPlugin((config: UserConfig) => wire(config, store));
+    eleventyConfig.addPlugin((config: UserConfig) => wire(config, store, wiring));
     // Eleventy's own `url` filter and the dev server take the prefix from here unless told otherwise.
     return { pathPrefix: ctx.deploy.pathPrefix };
   };
-  return Object.assign(configure, { store });
+  return Object.assign(configure, {
+    store,
+    settled: () => Promise.all(background),
+  });
 }
 
-function wire(eleventyConfig: UserConfig, store: ContentStore): void {
+interface Wiring {
+  contentPagesOnly: boolean;
+  stop?: { signal: AbortSignal; track: (work: Promise<unknown>) => void };
+}
+
+function wire(eleventyConfig: UserConfig, store: ContentStore, wiring: Wiring): void {
   const { ctx } = store;
+  const { contentPagesOnly, stop } = wiring;
+  // Every generated page lists or indexes the whole site: the whole build after a quick pass writes them.
+  if (contentPagesOnly) eleventyConfig.addTemplate = () => undefined;
   // The plugins prefix URLs with ctx.deploy and Eleventy's `url` filter with its own: one prefix, or links break.
   const eleventyPrefix = normalisePrefix(eleventyConfig.pathPrefix);
   if (eleventyPrefix !== ctx.deploy.pathPrefix) {
@@ -94,6 +123,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
   eleventyConfig.addPlugin(content, {
     store,
     bodies,
+    signal: stop?.signal,
     // A section's defaults belong to the code, not to content/: no code from content/ runs.
     layouts: {
       articles: "item.njk",
@@ -141,6 +171,6 @@ function wire(eleventyConfig: UserConfig, store: ContentStore): void {
   eleventyConfig.addPlugin(events, { store, images });
   eleventyConfig.addPlugin(groups, { store, bodies });
   eleventyConfig.addPlugin(taxonomy, { taxonomy: topics, languages: ctx.languages });
-  eleventyConfig.addPlugin(search, { store, images });
+  eleventyConfig.addPlugin(search, { store, images, index: !contentPagesOnly, stop });
   eleventyConfig.addPlugin(headers);
 }

@@ -5,7 +5,7 @@ import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSite } from "../../src/build.ts";
+import { buildSite, writeContentPage } from "../../src/build.ts";
 import {
   describeFailure,
   errorPage,
@@ -18,6 +18,7 @@ import {
   type DevProblem,
 } from "../../src/lib/dev.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
+import type { ContentStore } from "../../src/lib/store.ts";
 import { TYPES } from "./browser.ts";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -102,48 +103,94 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     for (const client of clients) client.write(`event: reload\ndata: ${Date.now()}\n\n`);
   };
 
-  let running = false;
-  let again = false;
-  const build = async () => {
-    if (running) {
-      again = true;
+  // The last whole build's content, which a quick pass refreshes one edited file at a time.
+  let store: ContentStore | null = null;
+  // The whole build under way: stopped when an edit arrives, since it started before the edit.
+  let whole: { stop: AbortController; done: Promise<void> } | null = null;
+  const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+  const wholeBuild = () => {
+    const stop = new AbortController();
+    const started = performance.now();
+    const done = (async () => {
+      try {
+        // Settings are read again on every build, so a change to site.yml takes effect.
+        const ctx = loadSiteContext(options.env, { pathPrefix: options.pathPrefix });
+        prefix = ctx.deploy.pathPrefix;
+        store = await buildSite(ctx, { output, signal: stop.signal });
+        const wasBroken = problem !== null;
+        problem = null;
+        built = true;
+        log(
+          `${wasBroken ? "Fixed: built" : "Built"} in ${seconds(started)} s; serving ${url()}${prefix.slice(1)}`,
+        );
+      } catch (error) {
+        // Stopped for a newer edit: the build that follows it reports.
+        if (stop.signal.aborted) return;
+        store = null;
+        problem = describeFailure(error);
+        log(`${problem.title}; the site was not rebuilt:\n${problem.lines.join("\n")}`);
+        if (problem.stack) log(problem.stack);
+        log(
+          "Fix them and save: the site rebuilds by itself, and the browser shows these errors until then.",
+        );
+      } finally {
+        if (whole?.stop === stop) whole = null;
+      }
+      notify();
+    })();
+    whole = { stop, done };
+  };
+
+  /** Writes the pages of edited items the store has refreshed (src/build.ts, writeContentPage). */
+  const quickPass = async (current: ContentStore, files: string[]) => {
+    const started = performance.now();
+    try {
+      for (const file of files) await writeContentPage(current.ctx, current, file, output);
+    } catch {
+      // Whatever failed, the whole build that follows says it.
       return;
     }
-    running = true;
-    const started = Date.now();
-    try {
-      // Settings are read again on every build, so a change to site.yml takes effect.
-      const ctx = loadSiteContext(options.env, { pathPrefix: options.pathPrefix });
-      prefix = ctx.deploy.pathPrefix;
-      await buildSite(ctx, { output });
-      const wasBroken = problem !== null;
-      problem = null;
-      built = true;
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      log(
-        `${wasBroken ? "Fixed: built" : "Built"} in ${seconds} s; serving ${url()}${prefix.slice(1)}`,
-      );
-    } catch (error) {
-      problem = describeFailure(error);
-      log(`${problem.title}; the site was not rebuilt:\n${problem.lines.join("\n")}`);
-      if (problem.stack) log(problem.stack);
-      log(
-        "Fix them and save: the site rebuilds by itself, and the browser shows these errors until then.",
-      );
-    } finally {
-      running = false;
-    }
+    const names = files.map((file) => path.relative(path.dirname(contentDir), file)).join(", ");
+    log(`Showed ${names} in ${seconds(started)} s; building the rest…`);
     notify();
-    if (again) {
-      again = false;
-      await build();
+  };
+
+  const edited = new Set<string>();
+  let unknownChange = false;
+  let queue = Promise.resolve();
+  /**
+   * An edit to items' own files shows at once: a whole build under way (which started before the edit)
+   * is stopped, their pages are written from the last build's content, then a whole build follows for
+   * lists, feeds and search. Anything else (a new, moved or deleted file, settings, layouts, a broken
+   * site) waits for the whole build under way, then starts another.
+   */
+  const react = async () => {
+    if (!edited.size && !unknownChange) return;
+    const files = [...edited];
+    const quick = !unknownChange;
+    edited.clear();
+    unknownChange = false;
+    // The running whole build has a store of its own: refreshing this one does not touch it.
+    const current = quick && !problem ? store : null;
+    const showNow = current !== null && files.every((file) => current.refresh(file));
+    if (whole) {
+      if (showNow) whole.stop.abort();
+      await whole.done;
     }
+    if (showNow) await quickPass(current, files);
+    wholeBuild();
   };
 
   let timer: NodeJS.Timeout | undefined;
-  const changed = () => {
+  const changed = (file: string | null) => {
+    if (file?.endsWith(".md")) edited.add(file);
+    // Editors' swap and probe files (.x.md.swp, vim's 4913) are never read by a build.
+    else if (!file || !/^(\.|\d+$)/.test(path.basename(file))) unknownChange = true;
     clearTimeout(timer);
-    timer = setTimeout(() => void build(), 150);
+    timer = setTimeout(() => {
+      queue = queue.then(react);
+    }, 150);
   };
   // Listening first: on a busy port nothing is watched, so the process can exit with its message.
   await new Promise<void>((resolve, reject) => {
@@ -156,13 +203,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   );
   const url = () => `http://localhost:${(server.address() as AddressInfo).port}/`;
   log(`Dev server on ${url()} (drafts and scheduled items shown); building…`);
-  void build();
+  wholeBuild();
 
   return {
     url: url(),
     close: async () => {
       clearTimeout(timer);
       stopWatching();
+      whole?.stop.abort();
+      await queue;
+      await whole?.done;
       for (const client of clients) client.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -172,16 +222,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 }
 
 /**
- * Calls `onChange` on any change under the folders: one watcher per folder, added as folders appear.
+ * Calls `onChange` with the path of any change under the folders (null when the system does not say
+ * which): one watcher per folder, added as folders appear.
  * Node's recursive watch on Linux loses a file an editor saves by renaming a new one over it.
  */
-export function watchTree(roots: string[], onChange: () => void): () => void {
+export function watchTree(roots: string[], onChange: (file: string | null) => void): () => void {
   const watchers = new Map<string, FSWatcher>();
   const scan = (dir: string) => {
     if (!watchers.has(dir)) {
       try {
         const watcher = watch(dir, (_event, name) => {
-          onChange();
+          onChange(name ? path.join(dir, name.toString()) : null);
           // Only the entry that changed can be a folder that appeared or went: no walk of the whole tree per save.
           if (name) settle(path.join(dir, name.toString()));
           else rescan();

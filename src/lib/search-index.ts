@@ -69,11 +69,14 @@ export interface IndexJob {
 
 export type IndexResult = { ok: true; count: number } | { ok: false; message: string };
 
-export function indexInWorker(job: IndexJob): Promise<number> {
+export function indexInWorker(job: IndexJob, signal?: AbortSignal): Promise<number> {
   const entry = new URL("./search-worker.ts", import.meta.url).href;
   const worker = new Worker(new URL("./ts-worker.mjs", import.meta.url), {
     workerData: { ...job, entry },
   });
+  // A build stopped early (the dev server, on an edit) stops Pagefind too, before its folder is removed.
+  if (signal?.aborted) worker.postMessage("stop");
+  else signal?.addEventListener("abort", () => worker.postMessage("stop"), { once: true });
   return new Promise<number>((resolve, reject) => {
     worker.once("message", (result: IndexResult) =>
       result.ok ? resolve(result.count) : reject(new Error(result.message)),

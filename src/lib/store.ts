@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
   fieldLine,
   formatError,
   loadContent,
+  parseContentFile,
   resolveImagePath,
   type ContentError,
   type Item,
@@ -31,6 +33,26 @@ export class ContentValidationError extends Error {
     );
     this.name = "ContentValidationError";
   }
+}
+
+/** Sections whose items the dev server's quick pass can render alone (editions and groups are built from others). */
+const QUICK_SECTIONS = new Set(["articles", "actions", "pages"]);
+
+/** Everything that decides where an item is listed and linked from: a quick pass needs it unchanged. */
+function placeOf(item: Item): string {
+  return JSON.stringify([
+    item.url,
+    item.lang,
+    item.date.at.toMillis(),
+    item.tags,
+    item.category,
+    item.draft,
+    item.scheduled,
+    item.closed,
+    item.translationOf,
+    item.groupName,
+    item.image?.src,
+  ]);
 }
 
 /** Newest first; ties by file, so output never depends on disk order. */
@@ -111,6 +133,32 @@ export class ContentStore {
   frontMatter(inputPath: string): Record<string, unknown> | undefined {
     this.load();
     return this.#frontMatter.get(path.resolve(inputPath));
+  }
+
+  /**
+   * The dev server's quick pass: reads one edited file again and, when it is still valid and sits where
+   * it sat (same page, language, date, tags, category, state), updates its item in place, so every list
+   * and cache keeps knowing it. False when anything else changed: only a whole build is right then.
+   */
+  refresh(inputPath: string): boolean {
+    const old = this.get(inputPath);
+    if (!old || !QUICK_SECTIONS.has(old.section)) return false;
+    let raw: string;
+    try {
+      raw = readFileSync(old.inputPath, "utf8");
+    } catch {
+      return false;
+    }
+    const { item, errors, frontMatter } = parseContentFile(
+      old.inputPath,
+      old.section,
+      raw,
+      this.ctx,
+    );
+    if (!item || errors.length || !frontMatter || placeOf(item) !== placeOf(old)) return false;
+    Object.assign(old, item);
+    this.#frontMatter.set(old.inputPath, frontMatter);
+    return true;
   }
 
   /** Forget the last load (the dev server rebuilds after every edit). */

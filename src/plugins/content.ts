@@ -10,6 +10,8 @@ export interface ContentOptions {
   bodies: BodyRenderer;
   /** The layout of each section's pages (content/ holds no code, so no data files either). */
   layouts?: Partial<Record<Section, string>>;
+  /** Stops the build at the next content page (the dev server, when an edit arrives). */
+  signal?: AbortSignal;
 }
 
 type Data = Record<string, unknown>;
@@ -19,7 +21,7 @@ type Data = Record<string, unknown>;
  * store read, by path: no content file is read or parsed twice.
  */
 export default function content(eleventyConfig: UserConfig, options: ContentOptions) {
-  const { store, bodies, layouts = {} } = options ?? {};
+  const { store, bodies, layouts = {}, signal } = options ?? {};
   if (!store) throw new Error("content plugin: the `store` option is required");
   if (!bodies) throw new Error("content plugin: the `bodies` option is required");
 
@@ -41,8 +43,10 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
       return { ...(layout ? { layout } : {}), ...data, permalink: item.url };
     },
     // Editors' Markdown never goes through a template engine; the body is looked up when rendered, so the dev server shows edits.
-    compile: (_content: unknown, inputPath: string) => (data: Data) =>
-      bodies.md.render(store.get(inputPath)?.body ?? "", data),
+    compile: (_content: unknown, inputPath: string) => (data: Data) => {
+      signal?.throwIfAborted();
+      return bodies.md.render(store.get(inputPath)?.body ?? "", data);
+    },
     compileOptions: { permalink: "raw" },
   });
   // Drafts and scheduled items are not built at all in production; the others get their Item here, after

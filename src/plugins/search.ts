@@ -17,6 +17,10 @@ export interface SearchOptions {
   bundleDir?: string;
   /** Passed to Pagefind's createIndex (e.g. excludeSelectors). */
   pagefind?: PagefindServiceConfig;
+  /** False for a build of some pages only (the dev server's quick pass): the last whole build's index stays. */
+  index?: boolean;
+  /** Stops the indexing when the build is stopped; it is told each indexing so it can wait for it to end. */
+  stop?: { signal: AbortSignal; track: (work: Promise<unknown>) => void };
 }
 
 /**
@@ -29,6 +33,8 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
     images,
     bundleDir = routes.pagefind.slice(1, -1),
     pagefind: pagefindConfig = {},
+    index = true,
+    stop,
   } = options ?? {};
   if (!store) throw new Error("search plugin: the `store` option is required");
   if (!images) throw new Error("search plugin: the `images` option is required");
@@ -89,7 +95,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
       outputMode?: string;
     }) => {
       // An incremental rebuild only rewrites some pages; the bundle from the last full build stays.
-      if (incremental || outputMode !== "fs") return;
+      if (!index || incremental || outputMode !== "fs") return;
       const records = store.published.map((item) => {
         const language = languages.get(item.lang) ?? languages.default;
         return searchRecord(item, {
@@ -101,12 +107,11 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
           group: groupOf(item),
         });
       });
-      indexing = indexInWorker({
-        records,
-        outputDir: directories.output,
-        bundleDir,
-        config: pagefindConfig,
-      });
+      indexing = indexInWorker(
+        { records, outputDir: directories.output, bundleDir, config: pagefindConfig },
+        stop?.signal,
+      );
+      stop?.track(indexing);
       // Awaited in eleventy.after; until then a failure must not surface as an unhandled rejection.
       indexing.catch(() => undefined);
     },

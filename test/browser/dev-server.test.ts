@@ -183,4 +183,41 @@ describe("npm start", () => {
     expect([root.status, root.headers.get("location")]).toEqual([302, "/repo/"]);
     expect((await fetch(`${base}/repo/articles/march/`)).status).toBe(200);
   });
+
+  it("shows an edit to an article's words at once, then rebuilds the pages that list it", async () => {
+    const from = server.output().length;
+    const since = () => server.output().slice(from);
+    writeFileSync(
+      path.join(dir, "content", "articles", "march.md"),
+      md(
+        "title: March report, updated\ndate: 2024-02-01\ncategory: news",
+        "Marchers crossed both bridges.",
+      ),
+    );
+    await expect
+      .poll(since, { timeout: 200_000, interval: 250 })
+      .toMatch(/^Showed content\/articles\/march\.md in \d+\.\d s; building the rest…$/m);
+    await expect.poll(since, { timeout: 200_000, interval: 250 }).toMatch(/^Built in \d+\.\d s/m);
+    expect(since().indexOf("Showed")).toBeLessThan(since().indexOf("Built in"));
+    await page.goto(`${base}/repo/articles/march/`);
+    expect(await heading(page)).toBe("March report, updated");
+    expect(await page.locator("main").textContent()).toContain("Marchers crossed both bridges.");
+    expect(await (await fetch(`${base}/repo/`)).text()).toContain("March report, updated");
+  });
+
+  it("leaves an edit that moves an item (here its date) to the whole build", async () => {
+    const from = server.output().length;
+    const since = () => server.output().slice(from);
+    writeFileSync(
+      path.join(dir, "content", "articles", "march.md"),
+      md(
+        "title: March report, moved\ndate: 2024-02-03\ncategory: news",
+        "Marchers crossed both bridges.",
+      ),
+    );
+    await expect.poll(since, { timeout: 200_000, interval: 250 }).toMatch(/^Built in \d+\.\d s/m);
+    expect(since()).not.toContain("Showed");
+    await page.goto(`${base}/repo/articles/march/`);
+    expect(await heading(page)).toBe("March report, moved");
+  });
 });

@@ -1,0 +1,176 @@
+/**
+ * The editor's loop at scale: `npm run bench:dev -- 10000`. Writes the bench corpus, starts `npm start`
+ * on it as an editor would, and times what an editor waits for: the first page, an edit to one article's
+ * title and text on screen, the pages that list it, a new file's page, a deleted file's page gone, and
+ * `npm run check`. Times are from the save to the moment the server answers with the change.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import os, { tmpdir } from "node:os";
+import path from "node:path";
+import { BENCH_BUILD_DATE, generateCorpus, writeCorpus } from "./lib/bench-corpus.ts";
+import { runMeasured } from "./lib/bench-run.ts";
+import { parseCli } from "./lib/cli.ts";
+import { repoRoot } from "./lib/repo.ts";
+
+const USAGE = "usage: npm run bench:dev -- [ITEMS] [--keep]";
+const cli = parseCli({ keep: { type: "boolean", default: false } }, USAGE);
+if (!cli) process.exit(2);
+const count = Number(cli.positionals[0] ?? 10000);
+if (!Number.isInteger(count) || count < 10) {
+  console.error(
+    `bench:dev: ITEMS must be a whole number ≥ 10, got ${cli.positionals[0]}\n${USAGE}`,
+  );
+  process.exit(2);
+}
+
+const TARGETS = { firstPage: 15, edit: 2, addOrDelete: 5, check: 3 };
+const dir = mkdtempSync(path.join(tmpdir(), `digest-bench-dev-${count}-`));
+const files = generateCorpus({ count });
+writeCorpus(dir, files);
+const content = path.join(dir, "content");
+const env = { ...process.env, CONTENT_DIR: content, BUILD_DATE: BENCH_BUILD_DATE, TZ: "UTC" };
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+let output = "";
+const server = spawn(
+  process.execPath,
+  ["--import", "tsx", path.join(repoRoot, "scripts", "start.ts"), `--port=${port}`],
+  { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] },
+);
+server.stdout.on("data", (chunk) => (output += chunk));
+server.stderr.on("data", (chunk) => (output += chunk));
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+/** Polls until `ready` holds; the seconds since `since`. */
+async function until(ready: () => Promise<boolean> | boolean, since: number): Promise<number> {
+  const limit = since + 15 * 60_000;
+  while (!(await ready())) {
+    if (server.exitCode !== null) throw new Error(`npm start stopped:\n${output.slice(-2000)}`);
+    if (performance.now() > limit)
+      throw new Error(`gave up after 15 minutes:\n${output.slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return seconds(since);
+}
+const get = async (url: string) => {
+  try {
+    const response = await fetch(base + url);
+    return { status: response.status, text: await response.text() };
+  } catch {
+    return { status: 0, text: "" };
+  }
+};
+const builtSince = (from: number) => /^(Fixed: )?[Bb]uilt in /m.test(output.slice(from));
+
+const results: { step: string; seconds: number; target: number }[] = [];
+try {
+  console.log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}; load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" ")}. ${count} items in ${dir}`,
+  );
+  const started = performance.now();
+  results.push({
+    step: "npm start: first page served",
+    seconds: await until(async () => (await get("/")).status === 200, started),
+    target: TARGETS.firstPage,
+  });
+
+  // The newest English article: on the home page and first in /articles/, so the lists show the edit.
+  const dateOf = (text: string) => /^date: "?([^"\n]*)/m.exec(text)?.[1] ?? "";
+  const article = files
+    .filter((f) => f.kind === "article" && !f.lang)
+    .sort((a, b) => dateOf(b.text).localeCompare(dateOf(a.text)))[0]!;
+  const file = path.join(content, article.path);
+  const original = readFileSync(file, "utf8");
+  const title = /^title: "?(.*?)"?$/m.exec(original)![1]!;
+  const edited = original
+    .replace(/^title: .*$/m, `title: "${title} (edited)"`)
+    .replace(/\n---\n/, "\n---\nA sentence the editor just wrote.\n\n");
+  let from = output.length;
+  let saved = performance.now();
+  writeFileSync(file, edited);
+  results.push({
+    step: "edit to one article's title and text: its page",
+    seconds: await until(
+      async () => (await get(article.url)).text.includes("A sentence the editor just wrote."),
+      saved,
+    ),
+    target: TARGETS.edit,
+  });
+  results.push({
+    step: "  the same edit: home page and every list (whole build)",
+    seconds: await until(
+      async () => builtSince(from) && (await get("/")).text.includes(`${title} (edited)`),
+      saved,
+    ),
+    target: Number.NaN,
+  });
+
+  const added = path.join(content, "articles", "bench-dev-new.md");
+  from = output.length;
+  saved = performance.now();
+  writeFileSync(
+    added,
+    `---\ntitle: A new report\ndate: ${BENCH_BUILD_DATE}\ncategory: news\n---\nJust written.\n`,
+  );
+  results.push({
+    step: "new article: its page served",
+    seconds: await until(async () => (await get("/articles/bench-dev-new/")).status === 200, saved),
+    target: TARGETS.addOrDelete,
+  });
+  await until(() => builtSince(from), saved);
+  saved = performance.now();
+  unlinkSync(added);
+  results.push({
+    step: "deleted article: its page gone",
+    seconds: await until(async () => (await get("/articles/bench-dev-new/")).status === 404, saved),
+    target: TARGETS.addOrDelete,
+  });
+
+  const check = await runMeasured(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "scripts", "check.ts")],
+    { cwd: repoRoot, env },
+  );
+  if (check.code !== 0) throw new Error(`npm run check failed:\n${check.stderr.slice(-2000)}`);
+  results.push({
+    step: "npm run check",
+    seconds: check.ms / 1000,
+    target: TARGETS.check,
+  });
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+  if (cli.values.keep) console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+const width = Math.max(...results.map((r) => r.step.length));
+console.log(`\n${"step".padEnd(width)}  seconds  target`);
+for (const r of results) {
+  const target = Number.isNaN(r.target)
+    ? ""
+    : `≤ ${r.target} s ${r.seconds <= r.target ? "✓" : "✗"}`;
+  console.log(`${r.step.padEnd(width)}  ${r.seconds.toFixed(2).padStart(7)}  ${target}`);
+}
+console.log(
+  JSON.stringify({
+    bench: "dev",
+    items: count,
+    loadAverage: os.loadavg(),
+    results: results.map((r) => ({ step: r.step.trim(), seconds: Number(r.seconds.toFixed(2)) })),
+  }),
+);

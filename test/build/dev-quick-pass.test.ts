@@ -1,0 +1,127 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { buildSite, writeContentPage } from "../../src/build.ts";
+import { rootCause } from "../../src/lib/build-error.ts";
+import { loadSiteContext } from "../../src/lib/site-context.ts";
+import type { ContentStore } from "../../src/lib/store.ts";
+import { listFiles } from "../helpers/files.ts";
+import { makeSampleSite } from "../helpers/sample-site.ts";
+
+// npm start's quick pass (scripts/lib/dev-server.ts): one edited item's page from the last build's content.
+const env = (dir: string) => ({
+  ...process.env,
+  CONTENT_DIR: path.join(dir, "content"),
+  BUILD_DATE: "2024-02-22",
+  PREVIEW: "1",
+  TZ: "UTC",
+});
+
+let dir: string;
+let served: string;
+let store: ContentStore;
+const file = (name: string) => path.join(dir, "content", name);
+const read = (root: string, page: string) => readFileSync(path.join(root, page), "utf8");
+const edit = (name: string, change: (text: string) => string) =>
+  writeFileSync(file(name), change(readFileSync(file(name), "utf8")));
+
+beforeAll(async () => {
+  dir = await makeSampleSite();
+  served = path.join(dir, "served");
+  store = await buildSite(loadSiteContext(env(dir)), { output: served });
+});
+
+describe("the dev server's quick pass", () => {
+  it("writes an edited article's page byte for byte as a whole build of the same content does", async () => {
+    const before = Object.fromEntries(listFiles(served).map((f) => [f, read(served, f)]));
+    edit("articles/bridge-march.md", (text) =>
+      text
+        .replace("title: Thousands march", "title: Tens of thousands march")
+        .replace("A paragraph with a", "A first paragraph, edited, with a"),
+    );
+    expect(store.refresh(file("articles/bridge-march.md"))).toBe(true);
+    await writeContentPage(store.ctx, store, file("articles/bridge-march.md"), served);
+
+    const page = "articles/bridge-march/index.html";
+    expect(read(served, page)).toContain("Tens of thousands march across the bridge");
+    expect(read(served, page)).toContain("A first paragraph, edited, with a");
+    // Only that page was written again: lists, feeds and the search index wait for the whole build.
+    const changed = listFiles(served).filter((f) => read(served, f) !== before[f]);
+    expect(changed).toEqual([page]);
+    expect(read(served, "index.html")).not.toContain("Tens of thousands");
+
+    const whole = path.join(dir, "whole");
+    await buildSite(loadSiteContext(env(dir)), { output: whole });
+    expect(read(served, page)).toBe(read(whole, page));
+    expect(read(whole, "index.html")).toContain("Tens of thousands");
+  });
+
+  it("renders an action's and a page's edit too, from the same content", async () => {
+    edit("actions/open-letter.md", (text) => text.replace("Use the template", "Use our template"));
+    edit("pages/about.md", (text) => text.replace("We gather news", "We gather the news"));
+    for (const name of ["actions/open-letter.md", "pages/about.md"]) {
+      expect(store.refresh(file(name)), name).toBe(true);
+      await writeContentPage(store.ctx, store, file(name), served);
+    }
+    const whole = path.join(dir, "whole2");
+    await buildSite(loadSiteContext(env(dir)), { output: whole });
+    for (const page of ["actions/open-letter/index.html", "about/index.html"])
+      expect(read(served, page), page).toBe(read(whole, page));
+    expect(read(served, "about/index.html")).toContain("We gather the news");
+  });
+
+  it("leaves to the whole build an edit that moves the item (date, tags, draft), a broken file and a new one", () => {
+    const name = "articles/union-statement.md";
+    const original = readFileSync(file(name), "utf8");
+    const title = store.get(file(name))!.title;
+    for (const change of [
+      (t: string) => t.replace("date: 2024-02-18", "date: 2024-02-17"),
+      (t: string) => t.replace("tags: [palestine, unions]", "tags: [palestine]"),
+      (t: string) => t.replace("category: statement", "category: news"),
+      (t: string) => t.replace("category: statement", "category: statement\ndraft: true"),
+      (t: string) => t.replace("title: Union conference", "title: [Union conference"),
+    ]) {
+      writeFileSync(file(name), change(original).replace("Union conference", "Union congress"));
+      expect(store.refresh(file(name))).toBe(false);
+      // Refused edits leave the item as the last build knew it.
+      expect(store.get(file(name))!.title).toBe(title);
+    }
+    writeFileSync(file(name), original);
+    writeFileSync(file("articles/new-one.md"), original);
+    expect(store.refresh(file("articles/new-one.md"))).toBe(false);
+    rmSync(file("articles/new-one.md"));
+    const film = readFileSync(file("articles/film-night.md"));
+    rmSync(file("articles/film-night.md"));
+    expect(store.refresh(file("articles/film-night.md"))).toBe(false);
+    writeFileSync(file("articles/film-night.md"), film);
+  });
+
+  it("a whole build stopped by an edit, before or while it writes, leaves the served site as it was and nothing beside it", async () => {
+    const snapshot = () => Object.fromEntries(listFiles(served).map((f) => [f, read(served, f)]));
+    const before = snapshot();
+    const beside = () => readdirSync(dir).filter((f) => /^served\.(next|old)/.test(f));
+    const stopped = async (when: () => Promise<void>) => {
+      const stop = new AbortController();
+      const build = buildSite(loadSiteContext(env(dir)), { output: served, signal: stop.signal });
+      await when();
+      stop.abort();
+      const error = await build.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(rootCause(error).name).toBe("AbortError");
+      expect(snapshot()).toEqual(before);
+      expect(beside()).toEqual([]);
+    };
+    await stopped(async () => undefined);
+    // Once the new folder exists, pages and the search index are being written into it.
+    await stopped(() =>
+      vi
+        .waitUntil(() => beside().length > 0, { timeout: 120_000, interval: 2 })
+        .then(() => undefined),
+    );
+    // And the same content builds whole when nothing stops it.
+    await buildSite(loadSiteContext(env(dir)), { output: served });
+    expect(read(served, "index.html")).toContain("Tens of thousands");
+  });
+});
