@@ -74,6 +74,10 @@ const get = async (url: string) => {
 const builtSince = (from: number) => /^(Fixed: )?[Bb]uilt in /m.test(output.slice(from));
 
 const results: { step: string; seconds: number; target: number }[] = [];
+const record = (step: string, seconds: number, target = Number.NaN) => {
+  results.push({ step, seconds, target });
+  console.log(`  ${step.trim()}: ${seconds.toFixed(2)} s`);
+};
 try {
   console.log(
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}; load average ${os
@@ -82,11 +86,11 @@ try {
       .join(" ")}. ${count} items in ${dir}`,
   );
   const started = performance.now();
-  results.push({
-    step: "npm start: first page served",
-    seconds: await until(async () => (await get("/")).status === 200, started),
-    target: TARGETS.firstPage,
-  });
+  record(
+    "npm start: first page served",
+    await until(async () => (await get("/")).status === 200, started),
+    TARGETS.firstPage,
+  );
 
   // The newest English article: on the home page and first in /articles/, so the lists show the edit.
   const dateOf = (text: string) => /^date: "?([^"\n]*)/m.exec(text)?.[1] ?? "";
@@ -102,22 +106,22 @@ try {
   let from = output.length;
   let saved = performance.now();
   writeFileSync(file, edited);
-  results.push({
-    step: "edit to one article's title and text: its page",
-    seconds: await until(
+  record(
+    "edit to one article's title and text: its page",
+    await until(
       async () => (await get(article.url)).text.includes("A sentence the editor just wrote."),
       saved,
     ),
-    target: TARGETS.edit,
-  });
-  results.push({
-    step: "  the same edit: home page and every list (whole build)",
-    seconds: await until(
+    TARGETS.edit,
+  );
+  record(
+    "  the same edit: home page and every list (whole build)",
+    await until(
       async () => builtSince(from) && (await get("/")).text.includes(`${title} (edited)`),
       saved,
     ),
-    target: Number.NaN,
-  });
+    Number.NaN,
+  );
 
   const added = path.join(content, "articles", "bench-dev-new.md");
   from = output.length;
@@ -126,19 +130,19 @@ try {
     added,
     `---\ntitle: A new report\ndate: ${BENCH_BUILD_DATE}\ncategory: news\n---\nJust written.\n`,
   );
-  results.push({
-    step: "new article: its page served",
-    seconds: await until(async () => (await get("/articles/bench-dev-new/")).status === 200, saved),
-    target: TARGETS.addOrDelete,
-  });
+  record(
+    "new article: its page served",
+    await until(async () => (await get("/articles/bench-dev-new/")).status === 200, saved),
+    TARGETS.addOrDelete,
+  );
   await until(() => builtSince(from), saved);
   saved = performance.now();
   unlinkSync(added);
-  results.push({
-    step: "deleted article: its page gone",
-    seconds: await until(async () => (await get("/articles/bench-dev-new/")).status === 404, saved),
-    target: TARGETS.addOrDelete,
-  });
+  record(
+    "deleted article: its page gone",
+    await until(async () => (await get("/articles/bench-dev-new/")).status === 404, saved),
+    TARGETS.addOrDelete,
+  );
 
   const check = await runMeasured(
     process.execPath,
@@ -146,11 +150,7 @@ try {
     { cwd: repoRoot, env },
   );
   if (check.code !== 0) throw new Error(`npm run check failed:\n${check.stderr.slice(-2000)}`);
-  results.push({
-    step: "npm run check",
-    seconds: check.ms / 1000,
-    target: TARGETS.check,
-  });
+  record("npm run check", check.ms / 1000, TARGETS.check);
 } finally {
   server.kill("SIGTERM");
   await new Promise((resolve) => server.once("exit", resolve));

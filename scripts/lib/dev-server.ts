@@ -1,5 +1,13 @@
 // npm start: builds the preview site, serves it with live reload, rebuilds on every change, and shows a failed build's errors instead of the site.
-import { readdirSync, statSync, watch, type Dirent, type FSWatcher } from "node:fs";
+import {
+  existsSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  watch,
+  type Dirent,
+  type FSWatcher,
+} from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,6 +26,7 @@ import {
   type DevProblem,
 } from "../../src/lib/dev.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
+import type { Item } from "../../src/lib/content.ts";
 import type { ContentStore } from "../../src/lib/store.ts";
 import { TYPES } from "./browser.ts";
 
@@ -142,17 +151,23 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     whole = { stop, done };
   };
 
-  /** Writes the pages of edited items the store has refreshed (src/build.ts, writeContentPage). */
-  const quickPass = async (current: ContentStore, files: string[]) => {
+  /** Writes the pages of changed items into the served site, and removes deleted items' pages. */
+  const quickPass = async (current: ContentStore, changes: QuickChange[]) => {
     const started = performance.now();
     try {
-      for (const file of files) await writeContentPage(current.ctx, current, file, output);
+      for (const change of changes) {
+        if (change.removed) rmSync(pageFile(output, change.removed), { force: true });
+        else await writeContentPage(current.ctx, current, change.file, output);
+      }
     } catch {
       // Whatever failed, the whole build that follows says it.
       return;
     }
-    const names = files.map((file) => path.relative(path.dirname(contentDir), file)).join(", ");
-    log(`Showed ${names} in ${seconds(started)} s; building the rest…`);
+    const names = changes.map(
+      (change) =>
+        path.relative(path.dirname(contentDir), change.file) + (change.removed ? " (deleted)" : ""),
+    );
+    log(`Showed ${names.join(", ")} in ${seconds(started)} s; building the rest…`);
     notify();
   };
 
@@ -160,10 +175,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let unknownChange = false;
   let queue = Promise.resolve();
   /**
-   * An edit to items' own files shows at once: a whole build under way (which started before the edit)
-   * is stopped, their pages are written from the last build's content, then a whole build follows for
-   * lists, feeds and search. Anything else (a new, moved or deleted file, settings, layouts, a broken
-   * site) waits for the whole build under way, then starts another.
+   * A change to items' own files shows at once: a whole build under way (which started before it) is
+   * stopped, the changed pages are written from the last build's content (or a deleted item's page
+   * removed), then a whole build follows for lists, feeds and search. Anything else (settings, layouts,
+   * folders, an item moved in the lists, a broken site) waits for the whole build under way, then
+   * starts another.
    */
   const react = async () => {
     if (!edited.size && !unknownChange) return;
@@ -171,14 +187,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const quick = !unknownChange;
     edited.clear();
     unknownChange = false;
-    // The running whole build has a store of its own: refreshing this one does not touch it.
+    // The running whole build has a store of its own: updating this one does not touch it.
     const current = quick && !problem ? store : null;
-    const showNow = current !== null && files.every((file) => current.refresh(file));
+    const changes = current ? files.map((file) => quickChange(current, file)) : [null];
+    if (changes.every((change) => change === "none")) return;
+    const showNow = current !== null && !changes.includes(null);
     if (whole) {
       if (showNow) whole.stop.abort();
       await whole.done;
     }
-    if (showNow) await quickPass(current, files);
+    if (showNow)
+      await quickPass(
+        current,
+        changes.filter((c): c is QuickChange => c !== "none"),
+      );
     wholeBuild();
   };
 
@@ -270,4 +292,28 @@ export function watchTree(roots: string[], onChange: (file: string | null) => vo
   return () => {
     for (const dir of [...watchers.keys()]) forget(dir);
   };
+}
+
+interface QuickChange {
+  file: string;
+  /** The deleted item, whose page goes. */
+  removed?: Item;
+}
+
+/**
+ * The store updated for one changed Markdown file and what the quick pass does for it: "none" when
+ * the file neither was nor is content, null when only a whole build is right.
+ */
+function quickChange(store: ContentStore, file: string): QuickChange | "none" | null {
+  const known = store.get(file);
+  if (existsSync(file)) return (known ? store.refresh(file) : store.add(file)) ? { file } : null;
+  if (!known) return "none";
+  const removed = store.remove(file);
+  return removed ? { file, removed } : null;
+}
+
+/** The built file of an item's page under the output folder ("/articles/x/" → articles/x/index.html). */
+function pageFile(output: string, item: Item): string {
+  const url = item.url as string;
+  return path.join(output, url.slice(1), url.endsWith("/") ? "index.html" : "");
 }

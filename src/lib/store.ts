@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
   fieldLine,
@@ -16,6 +16,7 @@ import { checkGroupLabels, checkGroupNames } from "./groups.ts";
 import { checkShareImage } from "./share.ts";
 import { linkTranslations } from "./translations.ts";
 import { checkEditions, editionViews, type EditionView } from "./editions.ts";
+import type { Section } from "./schema.ts";
 import type { SiteContext } from "./site-context.ts";
 import { slugify } from "./slug.ts";
 import { assignTagSlugs } from "./tags.ts";
@@ -53,6 +54,21 @@ function placeOf(item: Item): string {
     item.groupName,
     item.image?.src,
   ]);
+}
+
+/** Two URLs one page apart only in case or Unicode form are one URL (as loadContent compares them). */
+const urlKey = (url: string) => url.normalize("NFC").toLowerCase();
+
+/** Where `item` goes in a list sorted newest first. */
+function insertionPoint(list: Item[], item: Item): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (newestFirst(list[mid]!, item) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Newest first; ties by file, so output never depends on disk order. */
@@ -159,6 +175,71 @@ export class ContentStore {
     Object.assign(old, item);
     this.#frontMatter.set(old.inputPath, frontMatter);
     return true;
+  }
+
+  /**
+   * The dev server's quick pass for a new file: added as a whole load would add it, when it is valid,
+   * in a section the quick pass renders, at a URL of its own, translating nothing. False otherwise.
+   */
+  add(inputPath: string): boolean {
+    const items = this.load();
+    const file = path.resolve(inputPath);
+    const section = path.relative(this.ctx.contentDir, file).split(path.sep)[0] as Section;
+    if (this.#byPath.has(file) || !QUICK_SECTIONS.has(section)) return false;
+    let raw: string;
+    try {
+      raw = readFileSync(file, "utf8");
+    } catch {
+      return false;
+    }
+    const { item, errors, frontMatter } = parseContentFile(file, section, raw, this.ctx);
+    if (!item || errors.length || !frontMatter || item.url === false) return false;
+    // A permalink could name a page the site writes itself; a translation links to another file.
+    if (item.permalink !== undefined || item.translationOf !== undefined) return false;
+    const key = urlKey(item.url);
+    if (items.some((other) => other.url !== false && urlKey(other.url) === key)) return false;
+    items.push(item);
+    this.#byPath.set(file, item);
+    this.#frontMatter.set(file, frontMatter);
+    if (this.isVisible(item)) {
+      for (const list of this.#listsFor(item)) list.splice(insertionPoint(list, item), 0, item);
+    }
+    this.#forgetDerived();
+    return true;
+  }
+
+  /** The dev server's quick pass for a deleted file: the item gone from every list; null for a translation or a translated item. */
+  remove(inputPath: string): Item | null {
+    const item = this.get(inputPath);
+    if (!item || !QUICK_SECTIONS.has(item.section) || existsSync(item.inputPath)) return null;
+    if (item.translationOf !== undefined || this.#versions.get(item)?.length) return null;
+    const drop = (list: Item[]) => {
+      const at = list.indexOf(item);
+      if (at >= 0) list.splice(at, 1);
+    };
+    drop(this.#items!);
+    for (const list of this.#listsFor(item)) drop(list);
+    this.#byPath.delete(item.inputPath);
+    this.#frontMatter.delete(item.inputPath);
+    this.#forgetDerived();
+    return item;
+  }
+
+  /** The published lists an item belongs in: the site's, and its language's when that is another list. */
+  #listsFor(item: Item): Item[][] {
+    const ofLanguage = this.#publishedIn.get(item.lang);
+    return ofLanguage && ofLanguage !== this.#published
+      ? [this.#published, ofLanguage]
+      : [this.#published];
+  }
+
+  /** What is worked out from the lists of items, worked out again when asked next. */
+  #forgetDerived(): void {
+    this.#tags = null;
+    this.#slugs = null;
+    this.#labels = null;
+    this.#related = null;
+    this.#editions = null;
   }
 
   /** Forget the last load (the dev server rebuilds after every edit). */

@@ -199,10 +199,31 @@ describe("npm start", () => {
       .toMatch(/^Showed content\/articles\/march\.md in \d+\.\d s; building the rest…$/m);
     await expect.poll(since, { timeout: 200_000, interval: 250 }).toMatch(/^Built in \d+\.\d s/m);
     expect(since().indexOf("Showed")).toBeLessThan(since().indexOf("Built in"));
-    await page.goto(`${base}/repo/articles/march/`);
-    expect(await heading(page)).toBe("March report, updated");
-    expect(await page.locator("main").textContent()).toContain("Marchers crossed both bridges.");
+    // Fetched, not navigated to: the open page is reloading itself after each build.
+    const article = await (await fetch(`${base}/repo/articles/march/`)).text();
+    expect(article).toMatch(/<h1[^>]*>March report, updated<\/h1>/);
+    expect(article).toContain("Marchers crossed both bridges.");
     expect(await (await fetch(`${base}/repo/`)).text()).toContain("March report, updated");
+  });
+
+  it("serves a new article's page at once, and drops a deleted one's, before the whole build", async () => {
+    const file = path.join(dir, "content", "articles", "new-one.md");
+    let from = server.output().length;
+    const since = () => server.output().slice(from);
+    writeFileSync(file, md("title: A new report\ndate: 2024-02-04\ncategory: news", "Just in."));
+    await expect
+      .poll(since, { timeout: 200_000, interval: 250 })
+      .toMatch(/^Showed content\/articles\/new-one\.md in \d+\.\d s; building the rest…$/m);
+    expect((await fetch(`${base}/repo/articles/new-one/`)).status).toBe(200);
+    await expect.poll(since, { timeout: 200_000, interval: 250 }).toMatch(/^Built in /m);
+    from = server.output().length;
+    rmSync(file);
+    await expect
+      .poll(since, { timeout: 200_000, interval: 250 })
+      .toMatch(/^Showed content\/articles\/new-one\.md \(deleted\) in \d+\.\d s/m);
+    expect((await fetch(`${base}/repo/articles/new-one/`)).status).toBe(404);
+    await expect.poll(since, { timeout: 200_000, interval: 250 }).toMatch(/^Built in /m);
+    expect(await (await fetch(`${base}/repo/`)).text()).not.toContain("A new report");
   });
 
   it("leaves an edit that moves an item (here its date) to the whole build", async () => {
@@ -217,7 +238,8 @@ describe("npm start", () => {
     );
     await expect.poll(since, { timeout: 200_000, interval: 250 }).toMatch(/^Built in \d+\.\d s/m);
     expect(since()).not.toContain("Showed");
-    await page.goto(`${base}/repo/articles/march/`);
-    expect(await heading(page)).toBe("March report, moved");
+    expect(await (await fetch(`${base}/repo/articles/march/`)).text()).toMatch(
+      /<h1[^>]*>March report, moved<\/h1>/,
+    );
   });
 });

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { buildSite, writeContentPage } from "../../src/build.ts";
 import { rootCause } from "../../src/lib/build-error.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
-import type { ContentStore } from "../../src/lib/store.ts";
+import { newestFirst, type ContentStore } from "../../src/lib/store.ts";
 import { listFiles } from "../helpers/files.ts";
 import { makeSampleSite } from "../helpers/sample-site.ts";
 
@@ -68,6 +68,69 @@ describe("the dev server's quick pass", () => {
     for (const page of ["actions/open-letter/index.html", "about/index.html"])
       expect(read(served, page), page).toBe(read(whole, page));
     expect(read(served, "about/index.html")).toContain("We gather the news");
+  });
+
+  it("adds a new article's page, and takes a deleted one's out of the lists, as a whole build would", async () => {
+    writeFileSync(
+      file("articles/new-report.md"),
+      [
+        "---",
+        "title: A new report from the picket line",
+        "date: 2024-02-21",
+        "category: news",
+        "tags: [Palestine, unions]",
+        "---",
+        "Pickets stood firm.",
+        "",
+      ].join("\n"),
+    );
+    expect(store.add(file("articles/new-report.md"))).toBe(true);
+    const published = store.published;
+    expect(published[1]!.title).toBe("A new report from the picket line");
+    expect(published.every((item, i) => i === 0 || newestFirst(published[i - 1]!, item) < 0)).toBe(
+      true,
+    );
+    const related = 'href="/articles/new-report/"';
+    expect(read(served, "articles/union-statement/index.html")).not.toContain(related);
+    for (const name of ["articles/new-report.md", "articles/union-statement.md"])
+      await writeContentPage(store.ctx, store, file(name), served);
+    // Sharing both its tags, the new report is now the statement's first related item.
+    expect(read(served, "articles/union-statement/index.html")).toContain(related);
+    const whole = path.join(dir, "whole3");
+    await buildSite(loadSiteContext(env(dir)), { output: whole });
+    for (const page of ["articles/new-report/index.html", "articles/union-statement/index.html"])
+      expect(read(served, page), page).toBe(read(whole, page));
+
+    rmSync(file("articles/new-report.md"));
+    expect(store.remove(file("articles/new-report.md"))?.url).toBe("/articles/new-report/");
+    expect(store.published.map((i) => i.url)).not.toContain("/articles/new-report/");
+    await writeContentPage(store.ctx, store, file("articles/union-statement.md"), served);
+    expect(read(served, "articles/union-statement/index.html")).not.toContain(related);
+    const after = path.join(dir, "whole4");
+    await buildSite(loadSiteContext(env(dir)), { output: after });
+    expect(read(served, "articles/union-statement/index.html")).toBe(
+      read(after, "articles/union-statement/index.html"),
+    );
+    expect(listFiles(after)).not.toContain("articles/new-report/index.html");
+  });
+
+  it("leaves to the whole build a new file with a permalink, a taken URL or a translation, and a file still there", () => {
+    const text = (extra: string) =>
+      `---\ntitle: Another\ndate: 2024-02-21\ncategory: news\n${extra}---\nText.\n`;
+    for (const [name, body] of [
+      ["articles/own-address.md", text("permalink: /events/\n")],
+      ["articles/2024/bridge-march.md", text("")],
+      ["articles/broken.md", "---\ntitle: [Broken\n---\nText.\n"],
+      ["groups/a-group.md", text("")],
+    ] as const) {
+      mkdirSync(path.dirname(file(name)), { recursive: true });
+      writeFileSync(file(name), body);
+      expect(store.add(file(name)), name).toBe(false);
+      expect(store.get(file(name)), name).toBeUndefined();
+      rmSync(file(name));
+    }
+    expect(store.remove(file("articles/union-statement.md"))).toBeNull();
+    expect(store.get(file("articles/union-statement.md"))).toBeDefined();
   });
 
   it("leaves to the whole build an edit that moves the item (date, tags, draft), a broken file and a new one", () => {
