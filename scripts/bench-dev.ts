@@ -14,8 +14,11 @@ import { runMeasured } from "./lib/bench-run.ts";
 import { parseCli } from "./lib/cli.ts";
 import { repoRoot } from "./lib/repo.ts";
 
-const USAGE = "usage: npm run bench:dev -- [ITEMS] [--keep]";
-const cli = parseCli({ keep: { type: "boolean", default: false } }, USAGE);
+const USAGE = "usage: npm run bench:dev -- [ITEMS] [--keep] [--log]";
+const cli = parseCli(
+  { keep: { type: "boolean", default: false }, log: { type: "boolean", default: false } },
+  USAGE,
+);
 if (!cli) process.exit(2);
 const count = Number(cli.positionals[0] ?? 10000);
 if (!Number.isInteger(count) || count < 10) {
@@ -43,13 +46,24 @@ async function freePort(): Promise<number> {
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 let output = "";
-const server = spawn(
-  process.execPath,
-  ["--import", "tsx", path.join(repoRoot, "scripts", "start.ts"), `--port=${port}`],
-  { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] },
-);
-server.stdout.on("data", (chunk) => (output += chunk));
-server.stderr.on("data", (chunk) => (output += chunk));
+let log = "";
+const benchStart = performance.now();
+/** npm start's server (scripts/start.ts), its output collected. */
+function startServer() {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "scripts", "start.ts"), `--port=${port}`],
+    { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const take = (chunk: Buffer) => {
+    output += chunk;
+    log += `[${seconds(benchStart).toFixed(2)} s] ${chunk}`;
+  };
+  child.stdout.on("data", take);
+  child.stderr.on("data", take);
+  return child;
+}
+let server = startServer();
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 /** Polls until `ready` holds; the seconds since `since`. */
@@ -77,6 +91,7 @@ const results: { step: string; seconds: number; target: number }[] = [];
 const record = (step: string, seconds: number, target = Number.NaN) => {
   results.push({ step, seconds, target });
   console.log(`  ${step.trim()}: ${seconds.toFixed(2)} s`);
+  log += `[${((performance.now() - benchStart) / 1000).toFixed(2)} s] measured: ${step.trim()}\n`;
 };
 try {
   console.log(
@@ -87,7 +102,7 @@ try {
   );
   const started = performance.now();
   record(
-    "npm start: first page served",
+    "npm start: first page served (no earlier build)",
     await until(async () => (await get("/")).status === 200, started),
     TARGETS.firstPage,
   );
@@ -106,6 +121,7 @@ try {
   let from = output.length;
   let saved = performance.now();
   writeFileSync(file, edited);
+  log += `[${seconds(benchStart).toFixed(2)} s] bench: saved the edit\n`;
   record(
     "edit to one article's title and text: its page",
     await until(
@@ -138,11 +154,25 @@ try {
   await until(() => builtSince(from), saved);
   saved = performance.now();
   unlinkSync(added);
+  log += `[${seconds(benchStart).toFixed(2)} s] bench: deleted the new file\n`;
   record(
     "deleted article: its page gone",
     await until(async () => (await get("/articles/bench-dev-new/")).status === 404, saved),
     TARGETS.addOrDelete,
   );
+
+  // Restarted as tsx watch restarts it (or an editor the next day): the last build is served at once.
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+  output = "";
+  const restarted = performance.now();
+  server = startServer();
+  record(
+    "npm start again (the last build kept): first page served",
+    await until(async () => (await get("/")).status === 200, restarted),
+    TARGETS.firstPage,
+  );
+  record("  the same restart: built again", await until(() => builtSince(0), restarted));
 
   const check = await runMeasured(
     process.execPath,
@@ -154,6 +184,7 @@ try {
 } finally {
   server.kill("SIGTERM");
   await new Promise((resolve) => server.once("exit", resolve));
+  if (cli.values.log) console.log(`\nnpm start printed:\n${log}`);
   if (cli.values.keep) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
 }

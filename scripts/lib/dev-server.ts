@@ -12,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { buildSite, writeContentPage } from "../../src/build.ts";
 import {
@@ -29,6 +30,9 @@ import { loadSiteContext } from "../../src/lib/site-context.ts";
 import type { Item } from "../../src/lib/content.ts";
 import type { ContentStore } from "../../src/lib/store.ts";
 import { TYPES } from "./browser.ts";
+
+/** How long after a quick pass the whole build waits, so the reloading page is served before it starts. */
+const RELOAD_FIRST_MS = 1000;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -54,7 +58,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const boot = `${process.pid}-${Date.now()}`;
   let prefix = "/";
   let problem: DevProblem | null = null;
-  let built = false;
+  // The last session's build (a whole one: only a finished build replaces the folder) is served until this one's is ready.
+  let built = existsSync(path.join(output, "index.html"));
   const clients = new Set<ServerResponse>();
 
   const server = createServer(async (req, res) => {
@@ -118,11 +123,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let whole: { stop: AbortController; done: Promise<void> } | null = null;
   const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
-  const wholeBuild = () => {
+  const wholeBuild = (delay = 0) => {
     const stop = new AbortController();
     const started = performance.now();
     const done = (async () => {
       try {
+        // A whole build's first steps hold this process for seconds on a large site: the reload goes first.
+        if (delay) await sleep(delay, undefined, { signal: stop.signal });
         // Settings are read again on every build, so a change to site.yml takes effect.
         const ctx = loadSiteContext(options.env, { pathPrefix: options.pathPrefix });
         prefix = ctx.deploy.pathPrefix;
@@ -201,7 +208,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         current,
         changes.filter((c): c is QuickChange => c !== "none"),
       );
-    wholeBuild();
+    wholeBuild(showNow ? RELOAD_FIRST_MS : 0);
   };
 
   let timer: NodeJS.Timeout | undefined;
@@ -224,7 +231,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     changed,
   );
   const url = () => `http://localhost:${(server.address() as AddressInfo).port}/`;
-  log(`Dev server on ${url()} (drafts and scheduled items shown); building…`);
+  log(
+    `Dev server on ${url()} (drafts and scheduled items shown); ${built ? "serving the last build until the site is built again (the page reloads then)…" : "building…"}`,
+  );
   wholeBuild();
 
   return {

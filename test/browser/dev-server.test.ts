@@ -3,7 +3,7 @@ import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { launchBrowser } from "../helpers/browser.ts";
 import { DEFAULT_SETTINGS, makeFixture, md, repoRoot } from "../helpers/fixture.ts";
 
@@ -153,6 +153,17 @@ describe("npm start", () => {
       .toBe("March report");
     await stop(server);
     server = start(dir, port);
+    // The last build is served from the first answer on (503 "Building the site…" only when there is none).
+    const first = await vi.waitUntil(
+      () =>
+        fetch(`${base}/articles/march/`).then(
+          (response) => response.status,
+          () => 0,
+        ),
+      { timeout: 200_000, interval: 100 },
+    );
+    expect(first).toBe(200);
+    expect(server.output()).toContain("serving the last build until the site is built again");
     await expect
       .poll(
         () =>
