@@ -6,11 +6,11 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { BENCH_BUILD_DATE, generateCorpus, writeCorpus } from "./lib/bench-corpus.ts";
 import { runMeasured } from "./lib/bench-run.ts";
+import { freePort } from "./lib/free-port.ts";
 import { parseCli } from "./lib/cli.ts";
 import { repoRoot } from "./lib/repo.ts";
 
@@ -34,14 +34,6 @@ const files = generateCorpus({ count });
 writeCorpus(dir, files);
 const content = path.join(dir, "content");
 const env = { ...process.env, CONTENT_DIR: content, BUILD_DATE: BENCH_BUILD_DATE, TZ: "UTC" };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { freePort } from "../../scripts/lib/free-port.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { DEFAULT_SETTINGS, makeFixture, md, repoRoot } from "../helpers/fixture.ts";
 
@@ -15,15 +15,6 @@ const FIXED = md(
   "title: March report\ndate: 2024-02-01\ncategory: news",
   "Marchers crossed the bridge.",
 );
-
-/** A free loopback port, so a restarted server can come back on the same one. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface Running {
   child: ChildProcess;
