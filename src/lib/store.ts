@@ -172,6 +172,8 @@ export class ContentStore {
       this.ctx,
     );
     if (!item || errors.length || !frontMatter || placeOf(item) !== placeOf(old)) return false;
+    // A field the edit removed (a summary, a credit) must go too.
+    for (const key of Object.keys(old)) if (!(key in item)) delete old[key as keyof Item];
     Object.assign(old, item);
     this.#frontMatter.set(old.inputPath, frontMatter);
     return true;

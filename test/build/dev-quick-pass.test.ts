@@ -58,15 +58,22 @@ describe("the dev server's quick pass", () => {
 
   it("renders an action's and a page's edit too, from the same content", async () => {
     edit("actions/open-letter.md", (text) => text.replace("Use the template", "Use our template"));
+    // A field taken out is gone from the page too.
+    edit("articles/bridge-march.md", (text) => text.replace(/^author: Isabel\n/m, ""));
     edit("pages/about.md", (text) => text.replace("We gather news", "We gather the news"));
-    for (const name of ["actions/open-letter.md", "pages/about.md"]) {
+    for (const name of ["actions/open-letter.md", "pages/about.md", "articles/bridge-march.md"]) {
       expect(store.refresh(file(name)), name).toBe(true);
       await writeContentPage(store.ctx, store, file(name), served);
     }
     const whole = path.join(dir, "whole2");
     await buildSite(loadSiteContext(env(dir)), { output: whole });
-    for (const page of ["actions/open-letter/index.html", "about/index.html"])
+    for (const page of [
+      "actions/open-letter/index.html",
+      "about/index.html",
+      "articles/bridge-march/index.html",
+    ])
       expect(read(served, page), page).toBe(read(whole, page));
+    expect(store.get(file("articles/bridge-march.md"))).not.toHaveProperty("author");
     expect(read(served, "about/index.html")).toContain("We gather the news");
   });
 
