@@ -6,6 +6,8 @@ import { rootCause } from "../../src/lib/build-error.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { newestFirst, type ContentStore } from "../../src/lib/store.ts";
 import { listFiles } from "../helpers/files.ts";
+import { makeFixture, md } from "../helpers/fixture.ts";
+import { BILINGUAL_FILES, BILINGUAL_SETTINGS } from "../helpers/languages-site.ts";
 import { makeSampleSite } from "../helpers/sample-site.ts";
 
 // npm start's quick pass (scripts/lib/dev-server.ts): one edited item's page from the last build's content.
@@ -193,5 +195,45 @@ describe("the dev server's quick pass", () => {
     // And the same content builds whole when nothing stops it.
     await buildSite(loadSiteContext(env(dir)), { output: served });
     expect(read(served, "index.html")).toContain("Tens of thousands");
+  });
+
+  it("in a site in two languages: an edited translation, its original and a new Arabic article, as a whole build", async () => {
+    const site = makeFixture(BILINGUAL_FILES, BILINGUAL_SETTINGS);
+    const at = (name: string) => path.join(site, "content", name);
+    const out = path.join(site, "served");
+    const bilingual = await buildSite(loadSiteContext(env(site)), { output: out });
+    const change = (name: string, from: string, to: string) =>
+      writeFileSync(at(name), readFileSync(at(name), "utf8").replace(from, to));
+    change("articles/مسيرة-غزة.md", "مسيرة من أجل غزة في ليدز", "مسيرة حاشدة من أجل غزة في ليدز");
+    change(
+      "articles/march-for-gaza.md",
+      "March for Gaza in Leeds",
+      "Great march for Gaza in Leeds",
+    );
+    writeFileSync(
+      at("articles/وقفة-جديدة.md"),
+      md(
+        "title: وقفة جديدة في ليدز\ndate: 2024-02-06\nlang: ar\ncategory: news\ntags: [Gaza]",
+        "نص.",
+      ),
+    );
+    expect(bilingual.refresh(at("articles/مسيرة-غزة.md"))).toBe(true);
+    expect(bilingual.refresh(at("articles/march-for-gaza.md"))).toBe(true);
+    expect(bilingual.add(at("articles/وقفة-جديدة.md"))).toBe(true);
+    for (const name of [
+      "articles/مسيرة-غزة.md",
+      "articles/march-for-gaza.md",
+      "articles/وقفة-جديدة.md",
+    ])
+      await writeContentPage(bilingual.ctx, bilingual, at(name), out);
+    const whole = path.join(site, "whole");
+    await buildSite(loadSiteContext(env(site)), { output: whole });
+    const pages = [
+      "ar/articles/مسيرة-غزة/index.html",
+      "articles/march-for-gaza/index.html",
+      "ar/articles/وقفة-جديدة/index.html",
+    ];
+    for (const page of pages) expect(read(out, page), page).toBe(read(whole, page));
+    expect(read(out, pages[0]!)).toContain("مسيرة حاشدة من أجل غزة في ليدز");
   });
 });
