@@ -132,7 +132,10 @@ jobs:
     );
     expect(commands).toContain('npx tsx scripts/ci.ts publish "$RUNNER_TEMP/pr-site"');
     expect(commands).toContain('prune-images "$RUNNER_TEMP/pr-site"');
-    expect(commands).toContain('prune-images "$RUNNER_TEMP/base-site"');
+    // The base branch's own scripts may predate prune-images: the pull request's prunes its cache.
+    expect(commands).toContain(
+      'CONTENT_DIR=../base/content npx tsx scripts/ci.ts prune-images "$RUNNER_TEMP/base-site"',
+    );
     const cache = steps(preview).find((s) => s.uses === "actions/cache@v4")!;
     expect(cache.with!.path).toBe("pr/.cache/images\nbase/.cache/images\n");
     expect(uses(preview).filter((u) => !u.startsWith("actions/"))).toEqual([]);
