@@ -397,6 +397,9 @@ export interface LoadResult {
   frontMatter: Map<string, Record<string, unknown>>;
 }
 
+/** Two URLs apart only in case or Unicode form are one address to readers (and one file on some disks). */
+export const urlKey = (url: string) => url.normalize("NFC").toLowerCase();
+
 /** Reads and validates every content file; collects every error, including two files at one URL. */
 export function loadContent(ctx: LoadContext): LoadResult {
   const schemas = makeSchemas(ctx.settings);
@@ -445,8 +448,7 @@ export function loadContent(ctx: LoadContext): LoadResult {
       });
       continue;
     }
-    // Case and Unicode form: twins are one file on some disks and look like one address to readers.
-    const key = item.url.normalize("NFC").toLowerCase();
+    const key = urlKey(item.url);
     const other = byUrl.get(key);
     // Two editions with one number are reported by number (src/lib/editions.ts).
     if (other && other.section === "editions" && item.section === "editions") continue;

@@ -5,6 +5,7 @@ import {
   formatError,
   loadContent,
   parseContentFile,
+  urlKey,
   resolveImagePath,
   type ContentError,
   type Item,
@@ -55,9 +56,6 @@ function placeOf(item: Item): string {
     item.image?.src,
   ]);
 }
-
-/** Two URLs one page apart only in case or Unicode form are one URL (as loadContent compares them). */
-const urlKey = (url: string) => url.normalize("NFC").toLowerCase();
 
 /** Where `item` goes in a list sorted newest first. */
 function insertionPoint(list: Item[], item: Item): number {
@@ -247,11 +245,7 @@ export class ContentStore {
   /** Forget the last load (the dev server rebuilds after every edit). */
   reset(): void {
     this.#items = null;
-    this.#tags = null;
-    this.#slugs = null;
-    this.#labels = null;
-    this.#related = null;
-    this.#editions = null;
+    this.#forgetDerived();
   }
 
   #editions: EditionView[] | null = null;
