@@ -4,11 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   launchBrowser,
   serveAtPrefixes,
-  serveSite,
   watchErrors,
   type StaticSite,
 } from "../helpers/browser.ts";
-import { buildFixture, makeFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { searchFiles } from "../helpers/search-site.ts";
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, makeFixture, md, page } from "../helpers/fixture.ts";
+import { GROUPS } from "../helpers/groups-site.ts";
 import { BILINGUAL_SETTINGS } from "../helpers/languages-site.ts";
 
 const text = (el: Element | null | undefined) =>
@@ -28,22 +29,8 @@ const SITE_GROUPS = `groups:
 `;
 const SETTINGS = BILINGUAL_SETTINGS + AR_LABELS + SITE_GROUPS;
 
-const group = (fields: string) =>
-  md(`date: 2024-01-01\ncontact: mailto:group@example.org\n${fields}`, "What the group does.");
 const FILES = {
-  "groups/bristol.md": group(
-    "name: Bristol link\nkind: town-link\nplace: Bristol\nregion: south-west\nlat: 51.45\nlon: -2.59\nstatus: active\npartner:\n  place: Beit Sahour\n  governorate: Bethlehem\n  lat: 31.70\n  lon: 35.23",
-  ),
-  "groups/bath-school.md": group(
-    "name: Bath school link\nkind: school\nplace: Bath\nregion: south-west\nlat: 51.38\nlon: -2.36\nstatus: seeking-partner",
-  ),
-  "groups/norwich.md": group(
-    "name: Norwich twinning\nkind: town-link\nplace: Norwich\nregion: east\nlat: 52.63\nlon: 1.30\nstatus: dormant\nformal: true\npartner:\n  place: Hebron\n  governorate: Hebron\n  lat: 31.53\n  lon: 35.10",
-  ),
-  "groups/seeking/camp.md": md(
-    "name: A refugee camp\ndate: 2024-01-01\ngovernorate: Bethlehem\nlat: 31.72\nlon: 35.20\ncontact: https://network.example.org/",
-    "Asked the network for a partner.",
-  ),
+  ...GROUPS,
   "articles/visit.md": md(
     "title: Bristol visitors return\ndate: 2024-02-01\ncategory: twinning\ngroup: bristol",
   ),
@@ -273,7 +260,7 @@ describe("a group's kind or region without an Arabic label", () => {
   });
 
   it("is refused for a kind or region the site does not have, by its line", async () => {
-    const settings = BILINGUAL_SETTINGS + AR_LABELS + "        narnia: نارنيا\n" + SITE_GROUPS;
+    const settings = `${BILINGUAL_SETTINGS}${AR_LABELS}        narnia: نارنيا\n${SITE_GROUPS}`;
     const built = await buildFixture(makeFixture(FILES, settings));
     const line = lineOf(settings, "        narnia: نارنيا");
     expect(built.stderr).toContain(

@@ -2,30 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, makeFixture, md, page, readOut, runScript } from "../helpers/fixture.ts";
+import { GROUPS } from "../helpers/groups-site.ts";
 import { expectWellFormed, readIcs } from "../helpers/ics.ts";
 import { fragments } from "../helpers/pagefind.ts";
 
 const text = (el: Element | null | undefined) =>
   (el?.textContent ?? "").replace(/\s+/g, " ").trim();
 const all = (doc: ParentNode, selector: string) => [...doc.querySelectorAll(selector)];
-
-const group = (fields: string) =>
-  md(`date: 2024-01-01\ncontact: mailto:group@example.org\n${fields}`, "What the group does.");
-const GROUPS = {
-  "groups/bristol.md": group(
-    "name: Bristol link\nkind: town-link\nplace: Bristol\nregion: south-west\nlat: 51.45\nlon: -2.59\nstatus: active\nsince: 2012\npartner:\n  place: Beit Sahour\n  governorate: Bethlehem\n  lat: 31.70\n  lon: 35.23",
-  ),
-  "groups/bath-school.md": group(
-    "name: Bath school link\nkind: school\nplace: Bath\nregion: south-west\nlat: 51.38\nlon: -2.36\nstatus: seeking-partner",
-  ),
-  "groups/norwich.md": group(
-    "name: Norwich twinning\nkind: town-link\nplace: Norwich\nregion: east\nlat: 52.63\nlon: 1.30\nstatus: dormant\nformal: true\npartner:\n  place: Hebron\n  governorate: Hebron\n  lat: 31.53\n  lon: 35.10",
-  ),
-  "groups/seeking/camp.md": md(
-    "name: A refugee camp\ndate: 2024-01-01\ngovernorate: Bethlehem\nlat: 31.72\nlon: 35.20\ncontact: https://network.example.org/",
-    "Asked the network for a partner.",
-  ),
-};
 
 const LINKED = {
   "articles/visit.md": md(
