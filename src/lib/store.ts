@@ -299,88 +299,165 @@ export class ContentStore {
       .sort((a, b) => order.indexOf(a.lang) - order.indexOf(b.lang));
   }
 
-  /** Up to `count` other items sharing the most tags, then the newest of the same category. */
+  /**
+   * Up to `count` other items in the same language sharing the most tags (an item of the same category
+   * first among those sharing as many, then the newer), then the newest articles and actions of the
+   * same category sharing none.
+   */
   related(item: Item, count = 3): Item[] {
-    // Runs for every page: ranks (positions in `published`, newest first) in typed arrays, so ties go to the newer item.
+    // Runs for every page: one bit per item (rank in `published`, newest first) and each candidate's
+    // number of shared tags counted 32 items at a time, in bit planes (plane p holds bit p of the count).
+    // This ranks exactly as scoring 2 per shared tag, plus 1/tags for the same category, did: tags are
+    // unique within an item, so the category bonus never reaches one more shared tag.
     const published = this.published;
-    const { tags, category, rankOf } = this.#relatedIndex();
+    const index = this.#relatedIndex();
+    const { words, rankOf } = index;
     const me = rankOf.get(item) ?? -1;
-    const myCategory = me >= 0 ? category[me]! : -2;
-    if (this.#scores.length !== published.length) {
-      this.#scores = new Float64Array(published.length);
-      this.#touched = new Int32Array(published.length);
-    }
-    const scores = this.#scores;
-    const touched = this.#touched;
-    const sameCategory = 2 + 1 / Math.max(1, item.tags.length);
-    let touchedCount = 0;
+    const lists: { ranks: Int32Array; bits: Uint32Array | null }[] = [];
     for (const tag of item.tags) {
-      const list = tags.get(tag);
-      if (!list) continue;
-      for (let i = 0; i < list.length; i++) {
-        const rank = list[i]!;
-        if (rank === me || published[rank]!.lang !== item.lang) continue;
-        if (scores[rank] === 0) touched[touchedCount++] = rank;
-        scores[rank]! += category[rank] === myCategory ? sameCategory : 2;
+      const list = index.tags.get(tag);
+      if (list) lists.push(list);
+    }
+    const n = lists.length;
+    const planeCount = 32 - Math.clz32(n);
+    if (this.#planes.length < planeCount * words)
+      this.#planes = new Uint32Array(planeCount * words);
+    const planes = this.#planes;
+    planes.fill(0, 0, planeCount * words);
+    // Adds one to the count of each item whose bit is set in `carry`, in word `w`.
+    const add = (w: number, carry: number) => {
+      for (let at = w; carry !== 0; at += words) {
+        const plane = planes[at]!;
+        planes[at] = plane ^ carry;
+        carry &= plane;
+      }
+    };
+    for (const { ranks, bits } of lists) {
+      if (bits) for (let w = 0; w < words; w++) add(w, bits[w]!);
+      else for (let i = 0; i < ranks.length; i++) add(ranks[i]! >>> 5, 1 << (ranks[i]! & 31));
+    }
+    const none = index.empty;
+    const sameLanguage = index.languages.get(item.lang) ?? none;
+    const sameCategory = me >= 0 ? index.categories[index.category[me]!]! : none;
+    // Level 2k is k shared tags fewer than all, same category; 2k + 1 the same, another category.
+    // Each level keeps its `count` newest items (lowest ranks, found in order); a level below the first
+    // `count` found can no longer matter.
+    const levels: number[][] = Array.from({ length: 2 * n }, () => []);
+    const take = (found: number[], w: number, bits: number) => {
+      for (let rest = bits; rest !== 0 && found.length < count; rest &= rest - 1)
+        found.push((w << 5) | (31 - Math.clz32(rest & -rest)));
+    };
+    const meWord = me >= 0 ? me >>> 5 : -1;
+    const notMe = ~(1 << (me & 31));
+    let reach = 2 * n;
+    for (let w = 0; w < words && reach > 0 && levels[0]!.length < count; w++) {
+      let shared = 0;
+      for (let p = 0; p < planeCount; p++) shared |= planes[p * words + w]!;
+      shared &= sameLanguage[w]!;
+      if (w === meWord) shared &= notMe;
+      if (shared === 0) continue;
+      for (let level = 0; level < reach; level += 2) {
+        const k = n - level / 2;
+        let exact = shared;
+        for (let p = 0; p < planeCount; p++) {
+          const plane = planes[p * words + w]!;
+          exact &= (k >>> p) & 1 ? plane : ~plane;
+        }
+        if (exact === 0) continue;
+        const same = exact & sameCategory[w]!;
+        take(levels[level]!, w, same);
+        take(levels[level + 1]!, w, exact & ~same);
+        let seen = 0;
+        for (let l = 0; l < reach; l++) {
+          seen += levels[l]!.length;
+          if (seen >= count) reach = l + 1;
+        }
       }
     }
-    const best: number[] = [];
-    for (let t = 0; t < touchedCount; t++) {
-      const rank = touched[t]!;
-      const score = scores[rank]!;
-      let at = best.length;
-      while (
-        at > 0 &&
-        (score > scores[best[at - 1]!]! ||
-          (score === scores[best[at - 1]!] && rank < best[at - 1]!))
-      )
-        at--;
-      if (at < count) {
-        best.splice(at, 0, rank);
-        if (best.length > count) best.pop();
-      }
+    const ranked: Item[] = [];
+    for (const found of levels)
+      for (const rank of found) if (ranked.length < count) ranked.push(published[rank]!);
+    const fallback = item.category ? index.fallback.get(item.category) : undefined;
+    for (let w = 0; fallback && w < words && ranked.length < count; w++) {
+      let shared = 0;
+      for (let p = 0; p < planeCount; p++) shared |= planes[p * words + w]!;
+      let rest = fallback[w]! & sameLanguage[w]! & ~shared;
+      if (w === meWord) rest &= notMe;
+      for (; rest !== 0 && ranked.length < count; rest &= rest - 1)
+        ranked.push(published[(w << 5) | (31 - Math.clz32(rest & -rest))]!);
     }
-    const ranked = best.map((rank) => published[rank]!);
-    if (ranked.length < count && item.category) {
-      for (let rank = 0; rank < published.length && ranked.length < count; rank++) {
-        const other = published[rank]!;
-        if (
-          other !== item &&
-          other.lang === item.lang &&
-          (other.section === "articles" || other.section === "actions") &&
-          other.category === item.category &&
-          scores[rank] === 0
-        )
-          ranked.push(other);
-      }
-    }
-    for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
     return ranked;
   }
 
-  #scores = new Float64Array(0);
-  #touched = new Int32Array(0);
+  #planes = new Uint32Array(0);
   #related: {
-    tags: Map<string, Int32Array>;
+    /** 32 items to a word. */
+    words: number;
+    /** Each tag's items (newest first); with a bit per item too when it has enough of them. */
+    tags: Map<string, { ranks: Int32Array; bits: Uint32Array | null }>;
+    /** Each item's category, as an index in `categories`. */
     category: Int32Array;
+    /** The items of each category (undefined too), by index. */
+    categories: Uint32Array[];
+    /** Articles and actions of each category: the fallback when too few items share a tag. */
+    fallback: Map<string, Uint32Array>;
+    languages: Map<string, Uint32Array>;
+    empty: Uint32Array;
     rankOf: Map<Item, number>;
   } | null = null;
   #relatedIndex() {
     if (this.#related) return this.#related;
     const published = this.published;
+    const words = (published.length + 31) >>> 5;
+    const bitsOf = (ranks: Iterable<number>) => {
+      const bits = new Uint32Array(words);
+      for (const rank of ranks) bits[rank >>> 5]! |= 1 << (rank & 31);
+      return bits;
+    };
     const rankOf = new Map(published.map((item, rank) => [item, rank]));
     const categoryIds = new Map<string | undefined, number>();
     const category = Int32Array.from(published, (item) => {
       if (!categoryIds.has(item.category)) categoryIds.set(item.category, categoryIds.size);
       return categoryIds.get(item.category)!;
     });
+    const grouped = (key: (item: Item) => string | undefined, keep = (_: Item) => true) => {
+      const ranks = new Map<string | undefined, number[]>();
+      published.forEach((item, rank) => {
+        if (!keep(item)) return;
+        const list = ranks.get(key(item));
+        if (list) list.push(rank);
+        else ranks.set(key(item), [rank]);
+      });
+      return new Map([...ranks].map(([k, list]) => [k, bitsOf(list)]));
+    };
+    const byCategory = grouped((item) => item.category);
+    const categories = [...categoryIds.keys()].map((key) => byCategory.get(key)!);
+    const fallback = new Map<string, Uint32Array>();
+    for (const [key, bits] of grouped(
+      (item) => item.category,
+      (item) => item.section === "articles" || item.section === "actions",
+    ))
+      if (key) fallback.set(key, bits);
+    const languages = new Map<string, Uint32Array>();
+    for (const [key, bits] of grouped((item) => item.lang)) languages.set(key!, bits);
+    // A word at a time pays off once a tag has an item in about every fourth word.
+    const dense = words / 4;
     const tags = new Map(
-      [...this.#tagIndex()].map(([tag, items]) => [
-        tag,
-        Int32Array.from(items, (item) => rankOf.get(item)!),
-      ]),
+      [...this.#tagIndex()].map(([tag, items]) => {
+        const ranks = Int32Array.from(items, (item) => rankOf.get(item)!);
+        return [tag, { ranks, bits: ranks.length > dense ? bitsOf(ranks) : null }];
+      }),
     );
-    this.#related = { tags, category, rankOf };
+    this.#related = {
+      words,
+      tags,
+      category,
+      categories,
+      fallback,
+      languages,
+      empty: new Uint32Array(words),
+      rankOf,
+    };
     return this.#related;
   }
 
