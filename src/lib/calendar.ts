@@ -1,10 +1,11 @@
 import type { Strings } from "./strings.ts";
-import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import ical, { ICalCalendarMethod, ICalEvent, ICalEventStatus } from "ical-generator";
 import type { DateTime } from "luxon";
 import MarkdownIt from "markdown-it";
 import { isoDate } from "./format.ts";
 import { markdownText } from "./markdown.ts";
 import { eventSpan, isOnline, type EventItem } from "./events.ts";
+import { remember } from "./cache.ts";
 
 export interface CalendarContext {
   siteTitle: string;
@@ -15,6 +16,22 @@ export interface CalendarContext {
   wordsOf?: (
     item: EventItem,
   ) => { strings: Strings; categories: Record<string, string> } | undefined;
+  /** Each event's text, kept for the build: an event is in its own file and several calendars. */
+  memo?: CalendarMemo;
+}
+
+/** What is worked out once per event and build, whichever calendars and links show it. */
+export class CalendarMemo {
+  events = new Map<EventItem, string>();
+  descriptions = new Map<EventItem, string>();
+  excerpts = new Map<EventItem, string>();
+
+  /** Forget every event (a new build may have changed any of them). */
+  clear(): void {
+    this.events.clear();
+    this.descriptions.clear();
+    this.excerpts.clear();
+  }
 }
 
 export interface CalendarSpec {
@@ -50,9 +67,25 @@ export function plainExcerpt(markdown: string, max = 300): string {
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : max)}…`;
 }
 
+/** The summary, or the start of the body when there is none. */
+function summaryOf(item: EventItem, ctx: CalendarContext): string {
+  return (
+    item.summary ??
+    (ctx.memo
+      ? remember(ctx.memo.excerpts, item, () => plainExcerpt(item.body))
+      : plainExcerpt(item.body))
+  );
+}
+
 /** What a calendar entry says besides its title: summary, where to join, and the page. */
 export function eventDescription(item: EventItem, ctx: CalendarContext): string {
-  const lines = [item.summary ?? plainExcerpt(item.body)];
+  return ctx.memo
+    ? remember(ctx.memo.descriptions, item, () => describe(item, ctx))
+    : describe(item, ctx);
+}
+
+function describe(item: EventItem, ctx: CalendarContext): string {
+  const lines = [summaryOf(item, ctx)];
   const words = ctx.wordsOf?.(item)?.strings;
   const url = item.event.url;
   if (url) lines.push(words ? words.text("event.icsJoin", { url }) : `Join online: ${url}`);
@@ -61,24 +94,52 @@ export function eventDescription(item: EventItem, ctx: CalendarContext): string 
   return lines.filter(Boolean).join("\n\n");
 }
 
-/** An iCalendar file (RFC 5545): times in UTC, all-day events as dates ending the day after. */
-export function calendarIcs(spec: CalendarSpec, ctx: CalendarContext): string {
-  const host = new URL(ctx.absolute("/")).hostname;
-  const calendar = ical({
-    prodId: { company: host, product: "events", language: "EN" },
-    method: ICalCalendarMethod.PUBLISH,
-    name: escapeText(spec.name),
-    description: spec.description ? escapeText(spec.description) : null,
-    url: ctx.absolute(spec.pageUrl),
-    ttl: REFRESH_SECONDS,
-  });
-  const ordered = [...spec.items].sort(
-    (a, b) =>
-      eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() || a.file.localeCompare(b.file),
-  );
-  for (const item of ordered) {
-    const span = eventSpan(item);
-    calendar.createEvent({
+const encoder = new TextEncoder();
+
+/**
+ * ical-generator's foldLines (RFC 5545 §3.1: a line longer than 75 octets goes on after CRLF and a
+ * space) giving the same text, without a TextEncoder call for every character, which made its
+ * folding most of the time a calendar took.
+ */
+export function foldLines(text: string): string {
+  return text.split("\r\n").map(foldLine).join("\r\n");
+}
+
+function foldLine(line: string): string {
+  let folded = "";
+  let from = 0;
+  let octets = 0;
+  for (let at = 0; at < line.length;) {
+    const code = line.charCodeAt(at);
+    // A high surrogate is taken with the character after it, whatever that is, as ical-generator does.
+    const surrogate = code >= 0xd800 && code <= 0xdbff;
+    const size =
+      code < 0x80
+        ? 1
+        : code < 0x800
+          ? 2
+          : surrogate
+            ? encoder.encode(line.slice(at, at + 2)).length
+            : 3;
+    octets += size;
+    if (octets > 74) {
+      folded += `${line.slice(from, at)}\r\n `;
+      from = at;
+      octets = size;
+    }
+    at += surrogate ? 2 : 1;
+  }
+  return folded + line.slice(from);
+}
+
+/** Events are written alone against this calendar: they read nothing of it but its time zone (none). */
+const unzoned = ical();
+
+/** One event's VEVENT text, folded, as ical-generator writes it inside a calendar. */
+function eventText(item: EventItem, ctx: CalendarContext): string {
+  const span = eventSpan(item);
+  const event = new ICalEvent(
+    {
       id: eventUid(item, ctx),
       stamp: item.date.at,
       allDay: span.allDay,
@@ -97,10 +158,58 @@ export function calendarIcs(spec: CalendarSpec, ctx: CalendarContext): string {
           ]
         : [],
       status: ICalEventStatus.CONFIRMED,
-    });
-  }
-  // Every content line ends in CRLF, the last one too (RFC 5545 §3.1).
-  return `${calendar.toString()}\r\n`;
+    },
+    unzoned,
+  );
+  return foldLines(event.toString());
+}
+
+/** Stand-ins for a calendar's own values, short enough that ical-generator folds none of its lines. */
+const FIELDS = { name: "\uE000N", description: "\uE000D", url: "\uE000U" } as const;
+const END = "END:VCALENDAR";
+const frames = new Map<string, string>();
+
+/**
+ * A calendar's lines up to its events, unfolded, as ical-generator writes them with stand-ins for the
+ * values: kept per host and the lines present, since writing them folds a character at a time.
+ */
+function frameOf(host: string, name: boolean, description: boolean): string {
+  return remember(frames, `${host}\n${name}\n${description}`, () => {
+    const text = ical({
+      prodId: { company: host, product: "events", language: "EN" },
+      method: ICalCalendarMethod.PUBLISH,
+      name: name ? FIELDS.name : null,
+      description: description ? FIELDS.description : null,
+      url: FIELDS.url,
+      ttl: REFRESH_SECONDS,
+    }).toString();
+    if (text.includes("\r\n ") || !text.endsWith(`\r\n${END}`))
+      throw new Error(`calendarIcs: unexpected calendar text for ${host}`);
+    return text.slice(0, -END.length);
+  });
+}
+
+/** An iCalendar file (RFC 5545): times in UTC, all-day events as dates ending the day after. */
+export function calendarIcs(spec: CalendarSpec, ctx: CalendarContext): string {
+  const host = new URL(ctx.absolute("/")).hostname;
+  const values: Record<string, string> = {
+    [FIELDS.name]: escapeText(spec.name),
+    [FIELDS.description]: spec.description ? escapeText(spec.description) : "",
+    [FIELDS.url]: ctx.absolute(spec.pageUrl),
+  };
+  const frame = frameOf(host, !!values[FIELDS.name], !!values[FIELDS.description]);
+  const ordered = [...spec.items].sort(
+    (a, b) =>
+      eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() || a.file.localeCompare(b.file),
+  );
+  const memo = ctx.memo;
+  const events = ordered.map((item) =>
+    memo ? remember(memo.events, item, () => eventText(item, ctx)) : eventText(item, ctx),
+  );
+  // What ical-generator writes for the whole calendar: folding works line by line, so the frame and
+  // each event (kept for the build) are folded apart. Every line ends in CRLF, the last one too (§3.1).
+  const head = foldLines(frame.replace(/\uE000[NDU]/g, (field) => values[field]!));
+  return `${head}${events.join("")}${END}\r\n`;
 }
 
 const utcStamp = (at: DateTime) => at.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
@@ -185,7 +294,7 @@ export function eventJsonLd(item: EventItem, ctx: EventJsonLdContext): Record<st
     location,
     organizer: { "@type": "Organization", name: ctx.siteTitle, url: ctx.absolute("/") },
     ...(image ? { image: [image] } : {}),
-    description: item.summary ?? plainExcerpt(item.body),
+    description: summaryOf(item, ctx),
     url: ctx.absolute(item.url),
   };
 }

@@ -1,5 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import {
+  CalendarMemo,
   calendarIcs,
   eventJsonLd,
   googleCalendarUrl,
@@ -65,7 +66,11 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
   if (!images) throw new Error("events plugin: the `images` option is required");
   const { settings, languages } = store.ctx;
   const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);
+  // Every event is in its own .ics file and the site's, its category's, maybe its group's calendar.
+  const memo = new CalendarMemo();
+  eleventyConfig.on("eleventy.before", () => memo.clear());
   const ctx: CalendarContext = {
+    memo,
     siteTitle: settings.title,
     absolute,
     categoryLabel: (slug) => settings.categories[slug] ?? slug,

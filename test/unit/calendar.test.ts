@@ -1,15 +1,24 @@
+import ical, {
+  foldLines as icalFoldLines,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from "ical-generator";
 import { describe, expect, it } from "vitest";
 import {
+  CalendarMemo,
   calendarIcs,
   eventDescription,
   eventJsonLd,
   eventUid,
+  foldLines,
   googleCalendarUrl,
   outlookCalendarUrl,
   plainExcerpt,
+  REFRESH_SECONDS,
   type CalendarContext,
+  type CalendarSpec,
 } from "../../src/lib/calendar.ts";
-import type { EventItem } from "../../src/lib/events.ts";
+import { eventSpan, type EventItem } from "../../src/lib/events.ts";
 import { expectWellFormed, readIcs } from "../helpers/ics.ts";
 import { event, item, settings } from "../helpers/event-items.ts";
 
@@ -277,5 +286,97 @@ describe("plainExcerpt", () => {
 
   it("keeps the space at a soft line break (it used to glue the two lines' words together)", () => {
     expect(plainExcerpt("The march starts\nat noon.")).toBe("The march starts at noon.");
+  });
+});
+
+/** calendarIcs as first written: ical-generator given the whole calendar, events and all. */
+function wholeCalendar(spec: CalendarSpec, context: CalendarContext): string {
+  const escapeText = (text: string) =>
+    text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
+  const calendar = ical({
+    prodId: { company: new URL(context.absolute("/")).hostname, product: "events", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+    name: escapeText(spec.name),
+    description: spec.description ? escapeText(spec.description) : null,
+    url: context.absolute(spec.pageUrl),
+    ttl: REFRESH_SECONDS,
+  });
+  const ordered = [...spec.items].sort(
+    (a, b) =>
+      eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() || a.file.localeCompare(b.file),
+  );
+  for (const item of ordered) {
+    const span = eventSpan(item);
+    calendar.createEvent({
+      id: eventUid(item, context),
+      stamp: item.date.at,
+      allDay: span.allDay,
+      start: span.start,
+      end: span.allDay || span.hasEnd ? span.end : null,
+      summary: item.title,
+      location: item.event.location,
+      description: eventDescription(item, context),
+      url: context.absolute(item.url),
+      categories: item.category ? [{ name: context.categoryLabel(item.category) }] : [],
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
+  return `${calendar.toString()}\r\n`;
+}
+
+describe("calendarIcs writes what ical-generator writes for the whole calendar", () => {
+  const arabic = ev(
+    event(
+      "arabic",
+      "2024-04-01T18:00",
+      `summary: "${"وقفة تضامنية مع غزة في ساحة البلدة ".repeat(5)}👩🏽‍🤝‍👩🏿 ✊🏾"`,
+    ),
+  );
+  const noSummary = ev(
+    item(
+      "no-summary",
+      "title: Film night\ndate: 2024-01-02\ncategory: culture\nevent:\n  start: 2024-05-01\n  location: Online",
+      "articles",
+      `# A film\n\n${"A long *body* with [a link](https://example.org/) and words. ".repeat(12)}`,
+    ),
+  );
+  const items = [winter, camp, summer, oneDay, long, arabic, noSummary];
+  const specs: CalendarSpec[] = [
+    { name: "Fixture Digest: events, all", pageUrl: "/events/", items },
+    {
+      name: `A very long calendar name; with, separators \\ and\na new line — ${"ü".repeat(60)}`,
+      description: `Every event; in "one" place, ${"ج".repeat(50)}`,
+      pageUrl: `/events/${"x".repeat(90)}/`,
+      items: [camp, arabic],
+    },
+    { name: "", pageUrl: "/events/", items: [oneDay] },
+    { name: "No events", description: "Nothing yet", pageUrl: "/events/", items: [] },
+    ...items.map((i) => ({ name: i.title, pageUrl: i.url, items: [i] })),
+  ];
+
+  it("with each event worked out once and kept, or every time", () => {
+    const memo = new CalendarMemo();
+    for (const spec of specs) {
+      const expected = wholeCalendar(spec, ctx);
+      expect(calendarIcs(spec, ctx)).toBe(expected);
+      expect(calendarIcs(spec, { ...ctx, memo })).toBe(expected);
+      expect(calendarIcs(spec, { ...ctx, memo })).toBe(expected);
+    }
+    expect(memo.events.size).toBe(items.length);
+  });
+
+  it("folds lines as ical-generator does: octets, surrogate pairs, lone surrogates", () => {
+    let state = 11;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const pieces = ["a", "é", "ج", "—", "€", "👩🏽", "\ud83d", "\udc4d", " ", "\r\n", "\\n"];
+    for (let run = 0; run < 300; run++) {
+      let text = "";
+      const length = Math.floor(random() * 400);
+      while (text.length < length) text += pieces[Math.floor(random() * pieces.length)];
+      expect(foldLines(text)).toBe(icalFoldLines(text));
+    }
   });
 });
