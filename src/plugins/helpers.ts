@@ -7,6 +7,7 @@ import { articleJsonLd } from "../lib/jsonld.ts";
 import type { ContentStore } from "../lib/store.ts";
 import { categoryUrl } from "../lib/tags.ts";
 import { remember } from "../lib/cache.ts";
+import { addDirectFilter } from "../lib/direct-filters.ts";
 import { pageLanguageOf, type FilterThis } from "../lib/languages.ts";
 
 export interface HelpersOptions {
@@ -25,7 +26,7 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   const languages = store.ctx.languages;
   // A filter's page is the one that called it (a macro imported with context too): its URL says its language.
   const languageOf = (self: FilterThis) => pageLanguageOf(languages, self);
-  eleventyConfig.addFilter("readableDate", function (this: FilterThis, t: TimeLike) {
+  addDirectFilter(eleventyConfig, "readableDate", function (this: FilterThis, t: TimeLike) {
     return readableDate(t, languages.multilingual ? languageOf(this) : settings.language);
   });
   // Eleventy's `url` filter tries `new URL()` (and catches a throw) on every relative URL; the answer depends only on the URL.
@@ -41,22 +42,22 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
       return eleventyUrl.call(this, url, prefixOverride);
     return remember(prefixed, url, () => eleventyUrl.call(this, url));
   });
-  eleventyConfig.addFilter("isoDate", isoDate);
+  addDirectFilter(eleventyConfig, "isoDate", isoDate);
   const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);
-  eleventyConfig.addFilter("absolute", absolute);
-  eleventyConfig.addFilter("categoryLabel", function (this: FilterThis, slug: string) {
+  addDirectFilter(eleventyConfig, "absolute", absolute);
+  addDirectFilter(eleventyConfig, "categoryLabel", function (this: FilterThis, slug: string) {
     return languageOf(this).categories[slug] ?? slug;
   });
-  eleventyConfig.addFilter("categoryShort", function (this: FilterThis, slug: string) {
+  addDirectFilter(eleventyConfig, "categoryShort", function (this: FilterThis, slug: string) {
     return languageOf(this).categoryShort[slug] ?? slug;
   });
-  eleventyConfig.addFilter("categoryUrl", function (this: FilterThis, slug: string) {
+  addDirectFilter(eleventyConfig, "categoryUrl", function (this: FilterThis, slug: string) {
     return languageOf(this).prefix + categoryUrl(slug);
   });
-  eleventyConfig.addFilter("tagUrl", function (this: FilterThis, tag: string) {
+  addDirectFilter(eleventyConfig, "tagUrl", function (this: FilterThis, tag: string) {
     return languageOf(this).prefix + store.tagUrl(tag);
   });
-  eleventyConfig.addFilter("tagLabel", (tag: string) => store.tagLabel(tag));
+  addDirectFilter(eleventyConfig, "tagLabel", (tag: string) => store.tagLabel(tag));
   eleventyConfig.addFilter("related", (item: Item, count?: number) => store.related(item, count));
   eleventyConfig.addFilter("jsonForScript", jsonForScript);
   eleventyConfig.addFilter("articleJsonLd", (item: Item) =>

@@ -1,6 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import nunjucks from "nunjucks";
 import { remember } from "../lib/cache.ts";
+import { addDirectFilter } from "../lib/direct-filters.ts";
 import type { Item } from "../lib/content.ts";
 import {
   languageOfUrl,
@@ -43,7 +44,7 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
   eleventyConfig.addGlobalData("languages", langs);
   // Names, places and tags written in one script and shown among words of another keep their own
   // direction (https://www.w3.org/International/articles/inline-bidi-markup/); one language needs none.
-  eleventyConfig.addFilter("bidi", (text: unknown) =>
+  addDirectFilter(eleventyConfig, "bidi", (text: unknown) =>
     langs.multilingual && text !== undefined && text !== null && text !== ""
       ? markSafe(
           `<bdi>${text instanceof SafeString ? String(text) : escapeHtml(String(text))}</bdi>`,
@@ -51,7 +52,7 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
       : text,
   );
   // An item listed on a page of another language (a group's page lists every language's): its words marked as its own.
-  eleventyConfig.addFilter("langAttrs", function (this: FilterThis, item: Item | undefined) {
+  addDirectFilter(eleventyConfig, "langAttrs", function (this: FilterThis, item: Item | undefined) {
     const own = item?.lang ? langs.get(item.lang) : undefined;
     if (!own || own === languageOf(this)) return "";
     return markSafe(` lang="${own.tag}" dir="${own.dir}"`);
@@ -59,7 +60,8 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
   eleventyConfig.addFilter("pageLanguage", (url: string | false) =>
     languageOfUrl(langs, url || "/"),
   );
-  eleventyConfig.addFilter(
+  addDirectFilter(
+    eleventyConfig,
     "t",
     function (this: FilterThis, key: string, params?: Record<string, unknown>) {
       const language = languageOf(this);
