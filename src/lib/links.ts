@@ -6,7 +6,7 @@ import {
   type ContentError,
   type Item,
 } from "./content.ts";
-import { createMarkdown } from "./markdown.ts";
+import { createMarkdown, MAY_LINKIFY } from "./markdown.ts";
 import { pageCount } from "./paginate.ts";
 import { pictureChecker } from "./picture-file.ts";
 import { languageFolder } from "./languages.ts";
@@ -114,6 +114,19 @@ const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 // Parsing with an empty env never reads the site URL, so one parser serves every file.
 const parser = createMarkdown({ pathPrefix: "/", origin: "" });
+// Only where links are matters here: quotes and dashes (typographer), prefixes and joined text are left alone.
+parser.set({ typographer: false });
+parser.core.ruler.disable(["site_urls", "text_join"]);
+/** What a link or picture needs: "[" (links, pictures, references), "<" (autolinks), or what linkify looks for. */
+const MAY_LINK = new RegExp(`[[<]|${MAY_LINKIFY.source}`);
+// A paragraph, heading or cell without any of them yields no link: its inline parse is skipped.
+parser.core.ruler.at("inline", (state) => {
+  for (const token of state.tokens) {
+    if (token.type !== "inline" || !MAY_LINK.test(token.content)) continue;
+    token.children ??= [];
+    state.md.inline.parse(token.content, state.md, state.env, token.children);
+  }
+});
 
 interface BodyRef {
   kind: "link" | "image";
@@ -124,9 +137,10 @@ interface BodyRef {
 
 /** Every link and image in a Markdown body starting on line `first` of its file, found by the same parser the site renders with. */
 export function bodyRefs(body: string, first: number): BodyRef[] {
-  const md = parser;
-  const lines = body.split("\n");
   const refs: BodyRef[] = [];
+  if (!MAY_LINK.test(body)) return refs;
+  const md = parser;
+  let lines: string[] | undefined;
   const walk = (tokens: ReturnType<typeof md.parse>, map: [number, number] | null) => {
     for (const token of tokens) {
       const here = (token.map as [number, number] | null) ?? map;
@@ -134,6 +148,7 @@ export function bodyRefs(body: string, first: number): BodyRef[] {
       const target = attr ? String(token.attrGet(attr) ?? "") : "";
       if (attr && target) {
         const [start, end] = here ?? [0, 1];
+        lines ??= body.split("\n");
         const offset = lines
           .slice(start, end)
           .findIndex((l) => l.includes(target) || l.includes(encodeURI(target)));

@@ -24,9 +24,23 @@ export interface MarkdownEnv {
 const isRootRelative = (url: string) => url.startsWith("/") && !url.startsWith("//");
 const isLocalFile = (url: string) => !/^[a-z][a-z0-9+.-]*:|^\/\/|^\/|^#/i.test(url);
 
+/**
+ * Text linkify-it could find a link in: a scheme ("https:", "mailto:", "//") or an email's "@".
+ * Fuzzy links without a scheme ("example.org") are off, linkify-it's default.
+ */
+export const MAY_LINKIFY = /[:@]|\/\//;
+
+/** Skips linkify-it's large regular expressions for text that cannot hold a link (most paragraphs). */
+function quickLinkifyTest(md: InstanceType<typeof MarkdownIt>): void {
+  const linkify = md.linkify;
+  const test = linkify.test.bind(linkify);
+  linkify.test = (text: string) => MAY_LINKIFY.test(text) && test(text);
+}
+
 /** Editors' Markdown: no raw HTML, safe link schemes only, links that respect the path prefix. */
 export function createMarkdown(options: MarkdownOptions): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+  quickLinkifyTest(md);
   const prefix = normalisePrefix(options.pathPrefix);
 
   const fixUrl = (url: string, env: MarkdownEnv) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bodyRefs } from "../../src/lib/links.ts";
 import { createMarkdown } from "../../src/lib/markdown.ts";
 
 const render = (source: string, pathPrefix = "/", env: Record<string, unknown> = {}) =>
@@ -69,5 +70,35 @@ describe("markdownText", () => {
     expect(text).toBe(
       "Rafah\nSome bold and a link with code. Next line.\none\ntwo\nA banner\nblock code\n<b>raw</b> & more",
     );
+  });
+});
+
+describe("bodyRefs", () => {
+  // Every link and picture markdown-it's full parse finds, in order.
+  const parsed = (body: string) => {
+    const md = createMarkdown({ pathPrefix: "/", origin: "" });
+    const found: string[] = [];
+    const walk = (tokens: ReturnType<typeof md.parse>) => {
+      for (const t of tokens) {
+        const attr = t.type === "link_open" ? "href" : t.type === "image" ? "src" : null;
+        if (attr && t.attrGet(attr)) found.push(String(t.attrGet(attr)));
+        if (t.children) walk(t.children);
+      }
+    };
+    walk(md.parse(body, {}));
+    return found;
+  };
+  const bodies = [
+    "Plain words. No links here!\n\n- a list\n\n# A heading",
+    "[a](/articles/x/) and ![p](pic.jpg) and <https://x.org/a> and <a@b.org>",
+    "See https://x.org/y, mailto:a@b.org, a@b.org, //cdn.example/x and _http://x.com",
+    "example.org and www.example.org are not links: fuzzy links are off",
+    "[ref]\n\n[ref]: /refd/\n\n| a | [b](/c/) |\n|---|---|\n| ![d](e.png) | f |",
+    "`[code](x)` \\[not](link) http&#58;//x.com [![img](a.png)](/link/)\r\n> quote https://q.org",
+  ];
+  it("finds exactly the links and pictures of a full parse, skipping blocks that cannot hold one", () => {
+    for (const body of bodies) expect(bodyRefs(body, 1).map((r) => r.target)).toEqual(parsed(body));
+    expect(bodyRefs(bodies[0]!, 1)).toEqual([]);
+    expect(bodyRefs(bodies[3]!, 1)).toEqual([]);
   });
 });
