@@ -23,6 +23,7 @@ import { didYouMean } from "./suggest.ts";
 import { readYaml, type ReadYaml } from "./yaml-problems.ts";
 import type { SiteSettings } from "./settings.ts";
 import { endOfDay } from "./time.ts";
+import { remember } from "./cache.ts";
 import { defaultCode, languageFolder } from "./languages.ts";
 
 export interface ContentError {
@@ -227,12 +228,17 @@ function knownKeys(schema: z.ZodObject): Set<string> {
   return new Set(Object.keys(schema.shape));
 }
 
+// Compiling the schemas takes tens of milliseconds: once per settings, not once per file the dev server reads.
+const schemasBySettings = new WeakMap<SiteSettings, Schemas>();
+const schemasFor = (settings: SiteSettings): Schemas =>
+  remember(schemasBySettings, settings, () => makeSchemas(settings));
+
 export function parseContentFile(
   filePath: string,
   section: Section,
   raw: string,
   ctx: LoadContext,
-  schemas: Schemas = makeSchemas(ctx.settings),
+  schemas: Schemas = schemasFor(ctx.settings),
 ): { item?: Item; errors: ContentError[]; frontMatter?: Record<string, unknown> } {
   const file = shownPath(ctx.contentDir, filePath);
   const { yaml, body, firstLine } = splitFrontMatter(raw);
@@ -402,7 +408,7 @@ export const urlKey = (url: string) => url.normalize("NFC").toLowerCase();
 
 /** Reads and validates every content file; collects every error, including two files at one URL. */
 export function loadContent(ctx: LoadContext): LoadResult {
-  const schemas = makeSchemas(ctx.settings);
+  const schemas = schemasFor(ctx.settings);
   const items: Item[] = [];
   const errors: ContentError[] = [];
   const frontMatter = new Map<string, Record<string, unknown>>();

@@ -353,14 +353,15 @@ export function makeSchemas(settings: SiteSettings) {
     lon: coordinate("longitude in the West Bank or Gaza", PALESTINE_AREA.lon),
     contact,
   });
+  // Compiled: a valid file takes zod's generated fast path, an invalid one its usual parser and messages.
   const bySection = {
-    articles: article,
-    actions: action,
-    pages: page,
-    editions: edition,
-    groups: groupEntry,
+    articles: z.compile(article),
+    actions: z.compile(action),
+    pages: z.compile(page),
+    editions: z.compile(edition),
+    groups: z.compile(groupEntry),
   } satisfies Record<Section, z.ZodType>;
-  return { ...bySection, seeking };
+  return { ...bySection, seeking: z.compile(seeking) };
 }
 
 /** A group's standing, as its `status:` names it. */
