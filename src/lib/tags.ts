@@ -1,10 +1,16 @@
 import { createHash } from "node:crypto";
+import { remember } from "./cache.ts";
 import { routes } from "./routes.ts";
 import { slugify } from "./slug.ts";
 
+// Thousands of items share a few hundred tags, and a locale's lower case is slow to ask for.
+const normalisedTags = new Map<string, string>();
+
 /** One form for a tag however it was typed: "Palestine", " palestine " and "PALESTINE" are one tag. */
 export function normaliseTag(raw: string): string {
-  return raw.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("und");
+  return remember(normalisedTags, raw, () =>
+    raw.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("und"),
+  );
 }
 
 const shortHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 6);
