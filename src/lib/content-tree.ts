@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { linkProblem, shownPath, type ContentError } from "./content.ts";
+import { readFolder, shownPath, type ContentError } from "./content.ts";
 import { SECTIONS } from "./schema.ts";
 import { slugify } from "./slug.ts";
 
@@ -34,16 +34,8 @@ export function checkContentTree(contentDir: string, languages: string[] = []): 
     errors.push({ file: shownPath(contentDir, full), field, message });
   const sectionList = SECTIONS.map((s) => `content/${s}/`).join(", ");
   const walk = (dir: string, section: string | null, top: boolean) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (isHidden(name)) continue;
-      const full = path.join(dir, name);
-      const link = linkProblem(full, contentDir);
+    // A broken or looping link is no folder: reading it reports why (Markdown), or it is refused below.
+    for (const { name, full, link, isDirectory } of readFolder(dir, contentDir)) {
       if (link) {
         refuse(
           full,
@@ -51,12 +43,6 @@ export function checkContentTree(contentDir: string, languages: string[] = []): 
           `expected a file or folder inside content/, got ${link} (put the real file here instead)`,
         );
         continue;
-      }
-      let isDirectory = false;
-      try {
-        isDirectory = statSync(full).isDirectory();
-      } catch {
-        // A broken or looping link: reading it reports why (Markdown), or it is refused below.
       }
       if (top && name === "_data") {
         if (!isDirectory) refuse(full, "file", "expected a folder of settings, got a file");

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import jsYaml from "js-yaml";
@@ -130,28 +130,52 @@ export function linkProblem(full: string, contentDir: string): string | null {
   }
 }
 
+export interface FolderEntry {
+  name: string;
+  full: string;
+  /** Why a symbolic link is refused (linkProblem), or null. */
+  link: string | null;
+  /** A folder, or a symbolic link to one; false for a broken or looping link. */
+  isDirectory: boolean;
+}
+
+/**
+ * A folder's entries but hidden ones (".DS_Store": never read or published), sorted by name so that
+ * output never depends on disk order; [] when it cannot be read. Only symbolic links cost a stat:
+ * the folder listing says what every other entry is.
+ */
+export function readFolder(dir: string, contentDir: string): FolderEntry[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => !entry.name.startsWith("."))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((entry) => {
+      const full = path.join(dir, entry.name);
+      if (!entry.isSymbolicLink())
+        return { name: entry.name, full, link: null, isDirectory: entry.isDirectory() };
+      const link = linkProblem(full, contentDir);
+      let isDirectory = false;
+      try {
+        isDirectory = !link && statSync(full).isDirectory();
+      } catch {
+        // A broken or looping symbolic link: listed, so that reading it reports why.
+      }
+      return { name: entry.name, full, link, isDirectory };
+    });
+}
+
 /** Every Markdown file of every section, sorted so that output never depends on disk order. */
 export function findContentFiles(contentDir: string): { file: string; section: Section }[] {
   const found: { file: string; section: Section }[] = [];
   const walk = (dir: string, section: Section) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of entries.sort()) {
-      // Hidden files are never read or published; "_x.md" is read, and refused for its name.
-      if (name.startsWith(".")) continue;
-      const full = path.join(dir, name);
-      // Refused by checkContentTree: never read.
-      if (linkProblem(full, contentDir)) continue;
-      let isDirectory = false;
-      try {
-        isDirectory = statSync(full).isDirectory();
-      } catch {
-        // A broken or looping symbolic link: listed, so that reading it reports why.
-      }
+    // "_x.md" is read, and refused for its name; a refused symbolic link (checkContentTree) is never read.
+    for (const { name, full, link, isDirectory } of readFolder(dir, contentDir)) {
+      if (link) continue;
       if (isDirectory) walk(full, section);
       else if (name.endsWith(".md")) found.push({ file: full, section });
     }
