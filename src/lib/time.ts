@@ -64,9 +64,23 @@ export function endOfDay(at: DateTime): DateTime {
   return remember(dayEdges, `end|${dayKey(at)}`, () => at.endOf("day"));
 }
 
+// A date, or a date and time to the minute or second: the fields luxon's ISO parser would find.
+const ISO_FIELDS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** DateTime.fromISO(iso, { zone }), without luxon's general ISO parser for the common forms (the same fromObject it ends in). */
+function fromIso(iso: string, zone: string): DateTime {
+  const m = ISO_FIELDS.exec(iso);
+  if (!m) return DateTime.fromISO(iso, { zone });
+  const [year, month, day, hour = "0", minute = "0", second = "0"] = m.slice(1);
+  return DateTime.fromObject(
+    { year: +year!, month: +month!, day: +day!, hour: +hour, minute: +minute, second: +second },
+    { zone },
+  );
+}
+
 function parseUncached(text: string, zone: string): ParsedTime {
   if (DATE_ONLY.test(text)) {
-    const value = DateTime.fromISO(text, { zone });
+    const value = fromIso(text, zone);
     return value.isValid
       ? { ok: true, value: value.startOf("day"), dateOnly: true }
       : { ok: false, expected: "a real date (YYYY-MM-DD)" };
@@ -84,7 +98,7 @@ function parseUncached(text: string, zone: string): ParsedTime {
       ? { ok: true, value: value.setZone(zone), dateOnly: false }
       : { ok: false, expected: "a real date-time" };
   }
-  const wall = DateTime.fromISO(iso, { zone: "utc" });
+  const wall = fromIso(iso, "utc");
   if (!wall.isValid) return { ok: false, expected: "a real date-time" };
   const instants = wallTimeInstants(wall.toMillis(), zone);
   if (instants.length === 0) {
