@@ -1,11 +1,12 @@
 import type { DateTime } from "luxon";
-import { z } from "zod";
+import type * as Zod from "zod";
 import { siteLanguageCodes } from "./languages.ts";
 import type { SiteSettings } from "./settings.ts";
 import { PERMALINK } from "./routes.ts";
 import { didYouMean } from "./suggest.ts";
 import { normaliseTag } from "./tags.ts";
 import { parseSiteTime } from "./time.ts";
+import { z } from "./zod.ts";
 
 export const SECTIONS = ["articles", "actions", "pages", "editions", "groups"] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -29,7 +30,7 @@ const placeholderMessage = (what: string, tool = "npm run new") =>
 export const PLACEHOLDER_PARAMS = { placeholder: true } as const;
 
 /** The fields an object at `keyPath` of `schema` takes ("cta" → label, url, deadline). */
-export function fieldsAt(schema: z.ZodType, keyPath: PropertyKey[]): string[] {
+export function fieldsAt(schema: Zod.ZodType, keyPath: PropertyKey[]): string[] {
   let node: unknown = schema;
   const def = (n: unknown) => (n as { _zod: { def: Record<string, unknown> } })._zod.def;
   // Through optional, default and pipe wrappers, and to the fields' form of a union ("item:" or a path).
@@ -360,7 +361,7 @@ export function makeSchemas(settings: SiteSettings) {
     pages: z.compile(page),
     editions: z.compile(edition),
     groups: z.compile(groupEntry),
-  } satisfies Record<Section, z.ZodType>;
+  } satisfies Record<Section, Zod.ZodType>;
   return { ...bySection, seeking: z.compile(seeking) };
 }
 
@@ -372,17 +373,17 @@ export const PALESTINE_AREA = { lat: [31.2, 32.6], lon: [34.2, 35.6] } as const;
 
 export type Schemas = ReturnType<typeof makeSchemas>;
 /** Front matter as an editor writes it. */
-export type FrontMatter = z.input<Schemas["actions"]>;
+export type FrontMatter = Zod.input<Schemas["actions"]>;
 type WithoutGroup<T> = T extends unknown ? Omit<T, "group"> : never;
 /** Front matter once read: dates in the site zone, tags normalised (an article's `group:` becomes Item.groupName). */
 export type ParsedFrontMatter = WithoutGroup<
-  z.output<Schemas["articles"]> | z.output<Schemas["actions"]> | z.output<Schemas["pages"]>
+  Zod.output<Schemas["articles"]> | Zod.output<Schemas["actions"]> | Zod.output<Schemas["pages"]>
 >;
 /** An edition's front matter once read. */
-export type EditionFrontMatter = z.output<Schemas["editions"]>;
+export type EditionFrontMatter = Zod.output<Schemas["editions"]>;
 /** A UK group's or link's front matter once read (content/groups/). */
-export type GroupFrontMatter = z.output<Schemas["groups"]>;
+export type GroupFrontMatter = Zod.output<Schemas["groups"]>;
 /** A Palestinian community's front matter once read (content/groups/seeking/). */
-export type SeekingFrontMatter = z.output<Schemas["seeking"]>;
+export type SeekingFrontMatter = Zod.output<Schemas["seeking"]>;
 /** One entry of an edition's section: a reference to an article or action, and the editor's note. */
 export type EditionEntry = EditionFrontMatter["sections"][number]["items"][number];

@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { IANAZone } from "luxon";
-import { z } from "zod";
+import type * as Zod from "zod";
 import { checkLanguage, checkSiteUrl, type Checked } from "./deploy.ts";
 import { defaultCode } from "./languages.ts";
 import { fieldsAt, shown } from "./schema.ts";
 import { slugify } from "./slug.ts";
 import { didYouMean } from "./suggest.ts";
 import { readYaml } from "./yaml-problems.ts";
+import { z } from "./zod.ts";
 
 /** A setting checked by one of deploy.ts's checks: its value, or "expected …" naming what was wanted. */
 const checked = <T>(check: (raw: unknown) => Checked<T>, as: (value: T) => string) =>
@@ -56,7 +57,7 @@ const wholeNumber = z
   .int({ error: expected("a whole number from 1") })
   .min(1, { error: expected("a whole number from 1") });
 /** A slug: label list (categories, kinds, regions); a key not in slug form is refused with its slug. */
-const slugKeyed = <T extends z.ZodType>(what: string, value: T) =>
+const slugKeyed = <T extends Zod.ZodType>(what: string, value: T) =>
   z.record(
     z.string().regex(/^[a-z0-9-]+$/, {
       error: (issue) =>
@@ -263,7 +264,7 @@ export const settingsSchema = z
     ),
   }));
 
-export type SiteSettings = z.output<typeof settingsSchema>;
+export type SiteSettings = Zod.output<typeof settingsSchema>;
 
 export function settingsPath(contentDir: string): string {
   return path.join(contentDir, "_data", "site.yml");
