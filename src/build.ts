@@ -10,6 +10,8 @@ export interface BuildOptions {
   output: string;
   /** Stops the build early (the dev server, when an edit arrives): `output` is left as it was. */
   signal?: AbortSignal;
+  /** Content already loaded from `ctx` (the dev server's first start renders pages from it meanwhile); read, never changed. */
+  store?: ContentStore;
 }
 
 let builds = 0;
@@ -25,7 +27,7 @@ export async function buildSite(ctx: SiteContext, options: BuildOptions): Promis
   rmSync(next, { recursive: true, force: true });
   let store: ContentStore;
   try {
-    store = await writeSite(ctx, next, options.signal);
+    store = await writeSite(ctx, next, options);
   } catch (error) {
     rmSync(next, { recursive: true, force: true });
     throw error;
@@ -74,9 +76,9 @@ async function forgetEarlierBuilds(): Promise<void> {
 }
 
 /**
- * The dev server's quick pass: the page of one edited content file, rendered with the last build's
- * content (`store`, refreshed for that file) and written over its old copy in `output`. Lists, feeds and
- * search are left to the whole build that follows.
+ * The dev server's quick pass: the page of one content file, rendered alone with `store` (the last
+ * build's content, refreshed for that file, or on a first start the content loaded for the whole build
+ * under way) and written over its old copy in `output`. Lists, feeds and search are left to the whole build.
  */
 export async function writeContentPage(
   ctx: SiteContext,
@@ -84,34 +86,52 @@ export async function writeContentPage(
   inputPath: string,
   output: string,
 ): Promise<void> {
-  await runEleventy(ctx, createSite(ctx, { store, contentPagesOnly: true }), output, inputPath);
+  const site = createSite(ctx, { store, contentPagesOnly: true });
+  await runEleventy(ctx, site, output, path.relative(process.cwd(), inputPath));
+}
+
+/**
+ * The generated pages at `urls` (such as each language's home page), rendered alone with `store` and
+ * written into `output`: the dev server's first start shows them while the whole build runs. Only pages
+ * that read no collection beyond these come out as the whole build writes them.
+ */
+export async function writeGeneratedPages(
+  ctx: SiteContext,
+  store: ContentStore,
+  urls: readonly string[],
+  output: string,
+): Promise<void> {
+  const site = createSite(ctx, { store, pagesAt: urls });
+  // A pattern no file matches: the content folder stays the input folder, and the pages are all virtual.
+  const none = path.join(path.relative(process.cwd(), ctx.contentDir) || ".", "*.no-content-file");
+  await runEleventy(ctx, site, output, none);
 }
 
 async function writeSite(
   ctx: SiteContext,
   output: string,
-  signal?: AbortSignal,
+  options: Pick<BuildOptions, "signal" | "store">,
 ): Promise<ContentStore> {
-  const site = createSite(ctx, { signal });
+  const site = createSite(ctx, options);
   await runEleventy(ctx, site, output);
   return site.store;
 }
 
+/** Eleventy over the content folder, or over `alone` (a file or pattern in it) for pages rendered alone. */
 async function runEleventy(
   ctx: SiteContext,
   site: ReturnType<typeof createSite>,
   output: string,
-  onlyFile?: string,
+  alone?: string,
 ): Promise<void> {
-  await forgetEarlierBuilds();
+  // Pages rendered alone use no module-wide cache (createSite), so they may run beside a whole build.
+  if (!alone || process.env.NOCACHEFIX === "1") await forgetEarlierBuilds();
   const contentDir = path.relative(process.cwd(), ctx.contentDir) || ".";
-  // A file as input builds that file alone, with the content folder still the input folder (layouts, data).
-  const input = onlyFile ? path.relative(process.cwd(), onlyFile) : contentDir;
-  const eleventy = new Eleventy(input, output, {
+  const eleventy = new Eleventy(alone ?? contentDir, output, {
     // No config file: everything comes from createSite, so the environment plays no part.
     configPath: "",
     config: site,
-    ...(onlyFile ? { inputDir: contentDir } : {}),
+    ...(alone ? { inputDir: contentDir } : {}),
     pathPrefix: ctx.deploy.pathPrefix,
     quietMode: true,
     runMode: "build",

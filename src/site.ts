@@ -35,6 +35,11 @@ export interface SiteOptions {
   store?: ContentStore;
   /** Only content files' own pages: no generated page, no search index (the dev server's quick pass). */
   contentPagesOnly?: boolean;
+  /**
+   * Only the generated pages at these URLs (as their templates' permalinks spell them): no other
+   * generated page, no search index (the dev server's first start renders the home pages alone).
+   */
+  pagesAt?: readonly string[];
   /** Stops the build at its next content page, and its search indexing (the dev server, on an edit). */
   signal?: AbortSignal;
 }
@@ -50,6 +55,7 @@ export function createSite(ctx: SiteContext, options: SiteOptions = {}) {
   const background = new Set<Promise<unknown>>();
   const wiring: Wiring = {
     contentPagesOnly: options.contentPagesOnly ?? false,
+    pagesAt: options.pagesAt,
     stop: options.signal && {
       signal: options.signal,
       track: (work) => background.add(work.catch(() => undefined)),
@@ -80,14 +86,26 @@ export function createSite(ctx: SiteContext, options: SiteOptions = {}) {
 
 interface Wiring {
   contentPagesOnly: boolean;
+  pagesAt?: readonly string[];
   stop?: { signal: AbortSignal; track: (work: Promise<unknown>) => void };
 }
 
 function wire(eleventyConfig: UserConfig, store: ContentStore, wiring: Wiring): void {
   const { ctx } = store;
-  const { contentPagesOnly, stop } = wiring;
+  const { contentPagesOnly, pagesAt, stop } = wiring;
   // Every generated page lists or indexes the whole site: the whole build after a quick pass writes them.
   if (contentPagesOnly) eleventyConfig.addTemplate = () => undefined;
+  else if (pagesAt) {
+    const add = eleventyConfig.addTemplate.bind(eleventyConfig);
+    eleventyConfig.addTemplate = (name, text, data) =>
+      typeof data?.permalink === "string" && pagesAt.includes(data.permalink)
+        ? add(name, text, data)
+        : undefined;
+  }
+  // A page rendered alone may run beside a whole build: Eleventy's module-wide caches of layouts and
+  // compiled templates (keyed by path, holding the build's own filters) are the whole build's alone.
+  if (process.env.NOCACHEFIX !== "1" && (contentPagesOnly || pagesAt))
+    eleventyConfig.setUseTemplateCache(false);
   // The plugins prefix URLs with ctx.deploy and Eleventy's `url` filter with its own: one prefix, or links break.
   const eleventyPrefix = normalisePrefix(eleventyConfig.pathPrefix);
   if (eleventyPrefix !== ctx.deploy.pathPrefix) {
@@ -171,6 +189,11 @@ function wire(eleventyConfig: UserConfig, store: ContentStore, wiring: Wiring): 
   eleventyConfig.addPlugin(events, { store, images });
   eleventyConfig.addPlugin(groups, { store, bodies });
   eleventyConfig.addPlugin(taxonomy, { taxonomy: topics, languages: ctx.languages });
-  eleventyConfig.addPlugin(search, { store, images, index: !contentPagesOnly, stop });
+  eleventyConfig.addPlugin(search, {
+    store,
+    images,
+    index: !contentPagesOnly && !pagesAt,
+    stop,
+  });
   eleventyConfig.addPlugin(headers);
 }

@@ -1,12 +1,15 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { buildSite, writeContentPage } from "../../src/build.ts";
+import { buildSite, writeContentPage, writeGeneratedPages } from "../../src/build.ts";
 import { rootCause } from "../../src/lib/build-error.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
-import { newestFirst, type ContentStore } from "../../src/lib/store.ts";
+import type { SiteContext } from "../../src/lib/site-context.ts";
+import { ContentStore, newestFirst } from "../../src/lib/store.ts";
 import { listFiles } from "../helpers/files.ts";
 import { makeFixture, md } from "../helpers/fixture.ts";
+import { DIGEST_BUILD_DATE, DIGEST_FILES, DIGEST_SETTINGS } from "../helpers/digest-site.ts";
+import { GROUPS } from "../helpers/groups-site.ts";
 import { BILINGUAL_FILES, BILINGUAL_SETTINGS } from "../helpers/languages-site.ts";
 import { makeSampleSite } from "../helpers/sample-site.ts";
 
@@ -235,5 +238,77 @@ describe("the dev server's quick pass", () => {
     ];
     for (const page of pages) expect(read(out, page), page).toBe(read(whole, page));
     expect(read(out, pages[0]!)).toContain("مسيرة حاشدة من أجل غزة في ليدز");
+  });
+});
+
+// npm start with no earlier build: pages rendered alone from the content the whole build loaded, while it runs.
+describe("the dev server's first start", () => {
+  const homes = (ctx: SiteContext) => ctx.languages.list.map((l) => l.routes.home);
+  const files = (root: string, ext: string) => listFiles(root).filter((f) => f.endsWith(ext));
+  const same = (root: string, reference: string) => {
+    for (const f of listFiles(root)) expect(read(root, f), f).toBe(read(reference, f));
+  };
+
+  it("renders the home page and item pages alone, beside the whole build sharing their content, byte for byte as a build on its own", async () => {
+    const site = await makeSampleSite();
+    const reference = path.join(site, "reference");
+    await buildSite(loadSiteContext(env(site)), { output: reference });
+
+    const ctx = loadSiteContext(env(site));
+    const content = new ContentStore(ctx);
+    content.load();
+    const early = path.join(site, "early");
+    await writeGeneratedPages(ctx, content, homes(ctx), early);
+    // The home page alone (with the stylesheet and the pictures it shows): no list, feed or search index.
+    expect(files(early, ".html")).toEqual(["index.html"]);
+    expect(files(early, ".css").length).toBeGreaterThan(0);
+    expect(files(early, ".jpeg").length).toBeGreaterThan(0);
+    expect(read(early, "index.html")).toContain("Thousands march across the bridge");
+
+    // Then the whole build with the same content, and every item page rendered alone while it writes.
+    const whole = path.join(site, "whole");
+    const building = buildSite(ctx, { output: whole, store: content });
+    await vi.waitUntil(() => readdirSync(site).some((f) => f.startsWith("whole.next")), {
+      timeout: 120_000,
+      interval: 2,
+    });
+    const items = content.published.filter((i) =>
+      ["articles", "actions", "pages"].includes(i.section),
+    );
+    await Promise.all([
+      ...items.map((item) => writeContentPage(ctx, content, item.inputPath, early)),
+      writeGeneratedPages(ctx, content, homes(ctx), early),
+    ]);
+    expect(await building).toBe(content);
+    expect(files(early, ".html")).toHaveLength(items.length + 1);
+    same(early, reference);
+    same(whole, reference);
+    expect(listFiles(whole)).toEqual(listFiles(reference));
+  });
+
+  it("renders each language's home page alone as the whole build does, and one with an edition and groups", async () => {
+    const bilingual = makeFixture(BILINGUAL_FILES, BILINGUAL_SETTINGS);
+    const digest = makeFixture({ ...DIGEST_FILES, ...GROUPS }, DIGEST_SETTINGS);
+    for (const [site, buildDate] of [
+      [bilingual, "2024-02-22"],
+      [digest, DIGEST_BUILD_DATE],
+    ] as const) {
+      const at = { ...env(site), BUILD_DATE: buildDate };
+      const reference = path.join(site, "reference");
+      await buildSite(loadSiteContext(at), { output: reference });
+      const ctx = loadSiteContext(at);
+      const content = new ContentStore(ctx);
+      const early = path.join(site, "early");
+      await writeGeneratedPages(ctx, content, homes(ctx), early);
+      expect(files(early, ".html")).toEqual(
+        homes(ctx)
+          .map((url) => `${url.slice(1)}index.html`)
+          .sort(),
+      );
+      same(early, reference);
+    }
+    expect(read(path.join(bilingual, "early"), "index.html")).toContain('hreflang="ar"');
+    expect(read(path.join(digest, "early"), "index.html")).toContain("The second edition");
+    expect(read(path.join(digest, "early"), "index.html")).toContain('id="seeking-heading"');
   });
 });
