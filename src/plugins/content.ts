@@ -33,6 +33,8 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
     read: false,
     // Templates read tags from `item` (normalised by the store); left in the data, Eleventy would build an unused collection per tag.
     getData: (inputPath: string) => {
+      // Stopped before it renders too: reading every file's data takes seconds on a large site.
+      signal?.throwIfAborted();
       const item = store.get(inputPath);
       // Only what the store validated is built (the gate refuses every other Markdown file).
       if (!item) return { permalink: false, eleventyExcludeFromCollections: true };
