@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { buildSite, writeContentPage } from "../../src/build.ts";
+import { buildSite, writeContentPage, writeGeneratedPages } from "../../src/build.ts";
 import {
   describeFailure,
   errorPage,
@@ -28,7 +28,7 @@ import {
 } from "../../src/lib/dev.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import type { Item } from "../../src/lib/content.ts";
-import type { ContentStore } from "../../src/lib/store.ts";
+import { ContentStore } from "../../src/lib/store.ts";
 import { TYPES } from "./browser.ts";
 
 /** How long after a quick pass the whole build waits, so the reloading page is served before it starts. */
@@ -60,6 +60,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let problem: DevProblem | null = null;
   // The last session's build (a whole one: only a finished build replaces the folder) is served until this one's is ready.
   let built = existsSync(path.join(output, "index.html"));
+  // With none, pages rendered alone from the loaded content are served until the whole build is ready.
+  let early: EarlyPages | null = null;
+  // Until that content is loaded, requests wait for it rather than for the whole build.
+  let loading: Promise<void> | null = null;
+  let earlyGone: Promise<unknown> = Promise.resolve();
+  let earlyCount = 0;
   const clients = new Set<ServerResponse>();
 
   const server = createServer(async (req, res) => {
@@ -84,12 +90,23 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       res.writeHead(status, { "content-type": TYPES[".html"]!, "cache-control": "no-store" });
       res.end(body);
     };
+    const send = (file: string, body: Buffer, headers: Record<string, string> = {}) => {
+      const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+      res.writeHead(200, { "content-type": type, "cache-control": "no-store", ...headers });
+      res.end(type.startsWith("text/html") ? withReload(body.toString("utf8")) : body);
+    };
+    if (loading) await loading;
     if (problem || !built) {
       const route = routeRequest(pathname, prefix, () => false);
       // Pages show the errors; the last good build's assets still load.
       if (problem && (route.kind !== "file" || route.path.endsWith(".html"))) {
         return html(500, errorPage(problem));
       }
+      if (!built && early && route.kind === "file") {
+        const body = await early.file(route.path);
+        if (body) return send(route.path, body, { "x-dev-page": "rendered-alone" });
+      }
+      // Meanwhile the whole build may have finished: its folder answers.
       if (!built) return html(503, waitingPage());
     }
     const route = routeRequest(
@@ -108,9 +125,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       const missing = await readFile(path.join(output, "404.html"), "utf8").catch(() => "");
       return html(404, withReload(missing || "<p>Not found.</p>"));
     }
-    const type = TYPES[path.extname(file!)] ?? "application/octet-stream";
-    res.writeHead(200, { "content-type": type, "cache-control": "no-store" });
-    res.end(type.startsWith("text/html") ? withReload(body.toString("utf8")) : body);
+    send(file!, body);
   });
 
   const notify = () => {
@@ -123,17 +138,52 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let whole: { stop: AbortController; done: Promise<void> } | null = null;
   const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
+  const earlyFolder = () => `${output}.early-${process.pid}-${++earlyCount}`;
+  /** Stops serving pages rendered alone (the whole build is ready, or newer ones replace them); their folder goes once they are written. */
+  const dropEarly = (gone = early) => {
+    if (early === gone) early = null;
+    if (gone) earlyGone = Promise.all([earlyGone, gone.settled().then(() => gone.remove())]);
+  };
+
   const wholeBuild = (delay = 0) => {
     const stop = new AbortController();
     const started = performance.now();
+    // Nothing built yet: the content this build loads gives pages rendered alone at once.
+    const first = !built && !problem;
+    // Requests wait for it, unless pages rendered alone (after a change on a first start) answer meanwhile.
+    let loadedNow = () => {};
+    if (first && !early) loading = new Promise<void>((resolve) => (loadedNow = resolve));
+    const loaded = () => {
+      if (!first) return;
+      loading = null;
+      loadedNow();
+    };
     const done = (async () => {
       try {
-        // A whole build's first steps hold this process for seconds on a large site: the reload goes first.
-        if (delay) await sleep(delay, undefined, { signal: stop.signal });
+        // A whole build's first steps hold this process for seconds on a large site: the reload (or
+        // the caller, on a first start) goes first.
+        await sleep(delay, undefined, { signal: stop.signal });
         // Settings are read again on every build, so a change to site.yml takes effect.
         const ctx = loadSiteContext(options.env, { pathPrefix: options.pathPrefix });
         prefix = ctx.deploy.pathPrefix;
-        store = await buildSite(ctx, { output, signal: stop.signal });
+        let content: ContentStore | undefined;
+        if (first) {
+          content = new ContentStore(ctx);
+          content.load();
+          dropEarly();
+          early = new EarlyPages(content, earlyFolder());
+          loaded();
+          const shown = await early.homes().then(
+            () => true,
+            () => false,
+          );
+          if (shown)
+            log(
+              `Showed the home page in ${seconds(started)} s (rendered alone); building the whole site…`,
+            );
+        }
+        stop.signal.throwIfAborted();
+        store = await buildSite(ctx, { output, signal: stop.signal, store: content });
         const wasBroken = problem !== null;
         problem = null;
         built = true;
@@ -152,6 +202,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         );
       } finally {
         if (whole?.stop === stop) whole = null;
+        loaded();
+        // Stopped, the build leaves the pages rendered alone to what stopped it (a change on a first start).
+        if (!stop.signal.aborted) dropEarly();
       }
       notify();
     })();
@@ -190,10 +243,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
    */
   const react = async () => {
     if (!edited.size && !unknownChange) return;
+    // Pages rendered alone read the store a quick pass changes: it waits for them.
+    await earlyGone;
     const files = [...edited];
     const quick = !unknownChange;
     edited.clear();
     unknownChange = false;
+    if (early) return firstStartChange(early, quick ? files : null);
     // The running whole build has a store of its own: updating this one does not touch it.
     const current = quick && !problem ? store : null;
     const changes = current ? files.map((file) => quickChange(current, file)) : [null];
@@ -211,6 +267,51 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     wholeBuild(showNow ? RELOAD_FIRST_MS : 0);
   };
 
+  /**
+   * A change during a first start, while pages rendered alone are served: the whole build and those
+   * pages share the content the change updates, so the build stops first and the pages wait. A quick
+   * change is shown by pages rendered alone again, from that content updated; anything else loads the
+   * content again (pages rendered alone once it is loaded). A whole build follows either way.
+   */
+  const firstStartChange = async (current: EarlyPages, files: string[] | null) => {
+    const content = current.store;
+    if (files?.every((file) => !existsSync(file) && !content.get(file))) return;
+    const started = performance.now();
+    const stopped = whole;
+    stopped?.stop.abort();
+    dropEarly();
+    await earlyGone;
+    const changes = files?.map((file) => quickChange(content, file)) ?? [null];
+    if (changes.includes(null)) {
+      await stopped?.done;
+      return wholeBuild();
+    }
+    // Shown from the content the stopped build loaded; the whole build that follows loads it again.
+    const next = new EarlyPages(content, earlyFolder());
+    early = next;
+    const shown = changes.filter((c): c is QuickChange => c !== "none");
+    const rendered = await Promise.all([
+      next.homes().then(
+        () => true,
+        () => false,
+      ),
+      ...shown.map((c) =>
+        c.removed ? true : next.file(fileOfUrl(content.get(c.file)!.url as string)),
+      ),
+    ]);
+    if (rendered.every(Boolean)) {
+      const names = shown.map(
+        (change) =>
+          path.relative(path.dirname(contentDir), change.file) +
+          (change.removed ? " (deleted)" : ""),
+      );
+      log(`Showed ${names.join(", ")} in ${seconds(started)} s; building the rest…`);
+    }
+    notify();
+    await stopped?.done;
+    wholeBuild(RELOAD_FIRST_MS);
+  };
+
   let timer: NodeJS.Timeout | undefined;
   const changed = (file: string | null) => {
     if (file?.endsWith(".md")) edited.add(file);
@@ -226,6 +327,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     server.once("error", reject);
     server.listen(options.port, "127.0.0.1", resolve);
   });
+  // Stopped (Ctrl+C) during a first start: the folder of pages rendered alone goes too.
+  const leave = () => early?.remove();
+  process.on("exit", leave);
   const stopWatching = watchTree(
     [contentDir, path.join(repo, "layouts"), path.join(repo, "src", "assets")],
     changed,
@@ -244,6 +348,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       whole?.stop.abort();
       await queue;
       await whole?.done;
+      dropEarly();
+      await earlyGone;
+      process.off("exit", leave);
       for (const client of clients) client.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -303,6 +410,87 @@ export function watchTree(roots: string[], onChange: (file: string | null) => vo
   };
 }
 
+/** Sections whose pages render alone as the whole build renders them (test/build/dev-quick-pass.test.ts). */
+const ALONE = new Set<string>(["articles", "actions", "pages"]);
+
+/**
+ * A first start's pages, rendered alone from the content the whole build under way loaded (shared, read
+ * only) into a folder of their own: each language's home page, and an article's, action's or page's
+ * when it is asked for. Anything else waits for the whole build.
+ */
+class EarlyPages {
+  /** What renders the page at each output file (one render writes every language's home page). */
+  #pages = new Map<string, () => Promise<void>>();
+  #renders = new Map<() => Promise<void>, Promise<void>>();
+  #reads = new Set<Promise<unknown>>();
+  #homeFile: string;
+
+  constructor(
+    readonly store: ContentStore,
+    readonly dir: string,
+  ) {
+    const { ctx } = store;
+    rmSync(dir, { recursive: true, force: true });
+    const homes = ctx.languages.list.map((language) => language.routes.home);
+    const writeHomes = () => writeGeneratedPages(ctx, store, homes, dir);
+    for (const url of homes) this.#pages.set(fileOfUrl(url), writeHomes);
+    this.#homeFile = fileOfUrl(homes[0]!);
+    for (const item of store.published) {
+      if (
+        ALONE.has(item.section) &&
+        typeof item.url === "string" &&
+        !this.#pages.has(fileOfUrl(item.url))
+      )
+        this.#pages.set(fileOfUrl(item.url), () =>
+          writeContentPage(ctx, store, item.inputPath, dir),
+        );
+    }
+  }
+
+  /** Renders the home pages (once). */
+  homes(): Promise<void> {
+    return this.#render(this.#homeFile)!;
+  }
+
+  /** The file at `relative` (a page rendered first if it can be): null when it is not there. */
+  file(relative: string): Promise<Buffer | null> {
+    const reading = (async () => {
+      await this.#render(relative)?.catch(() => undefined);
+      return readFile(path.join(this.dir, relative)).catch(() => null);
+    })();
+    // The folder stays until every file asked for has been read.
+    this.#reads.add(reading);
+    void reading.finally(() => this.#reads.delete(reading));
+    return reading;
+  }
+
+  #render(relative: string): Promise<void> | null {
+    const write = this.#pages.get(relative);
+    if (!write) return null;
+    let render = this.#renders.get(write);
+    if (!render) {
+      render = write();
+      // A failure is the whole build's to report; the page just waits for it.
+      render.catch(() => undefined);
+      this.#renders.set(write, render);
+    }
+    return render;
+  }
+
+  settled(): Promise<unknown> {
+    return Promise.allSettled([...this.#renders.values(), ...this.#reads]);
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A page's file under the output folder ("/articles/x/" → articles/x/index.html). */
+function fileOfUrl(url: string): string {
+  return url.slice(1) + (url.endsWith("/") ? "index.html" : "");
+}
+
 interface QuickChange {
   file: string;
   /** The deleted item, whose page goes. */
@@ -323,6 +511,5 @@ function quickChange(store: ContentStore, file: string): QuickChange | "none" | 
 
 /** The built file of an item's page under the output folder ("/articles/x/" → articles/x/index.html). */
 function pageFile(output: string, item: Item): string {
-  const url = item.url as string;
-  return path.join(output, url.slice(1), url.endsWith("/") ? "index.html" : "");
+  return path.join(output, fileOfUrl(item.url as string));
 }

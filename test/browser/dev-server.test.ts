@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -243,5 +243,94 @@ describe("npm start", () => {
     expect(await (await fetch(`${base}/repo/articles/march/`)).text()).toMatch(
       /<h1[^>]*>March report, moved<\/h1>/,
     );
+  });
+});
+
+describe("npm start with no earlier build", () => {
+  let site: string;
+  let at: number;
+  let running: Running;
+  const get = async (url: string) => {
+    const response = await fetch(`http://127.0.0.1:${at}${url}`);
+    return {
+      status: response.status,
+      alone: response.headers.get("x-dev-page") === "rendered-alone",
+      text: await response.text(),
+    };
+  };
+  const built = () => running.output().indexOf("Built in");
+
+  beforeAll(async () => {
+    site = makeFixture({
+      "articles/march.md": FIXED,
+      "articles/strike.md": md("title: Strike news\ndate: 2024-02-02\ncategory: news"),
+      "pages/about.md": md("title: About us\ndate: 2021-01-01", "Who we are."),
+    });
+    at = await freePort();
+    running = start(site, at);
+  });
+
+  afterAll(async () => {
+    if (running) await stop(running);
+  });
+
+  it("answers the home page and an article's page, rendered alone, before the whole build has finished; a list waits for it", async () => {
+    // The first answers, asked for together as soon as the port is open (connecting is retried, nothing else).
+    const [home, article, list] = await vi.waitUntil(
+      () => Promise.all(["/", "/articles/strike/", "/articles/"].map(get)).catch(() => null),
+      { timeout: 200_000, interval: 100 },
+    );
+    // Served from the pages rendered alone, which are only served until the whole build is ready.
+    expect([home!.status, home!.alone]).toEqual([200, true]);
+    expect(home!.text).not.toContain("Building the site");
+    expect(home!.text).toContain("March report");
+    expect(home!.text).toContain("Strike news");
+    expect([article!.status, article!.alone]).toEqual([200, true]);
+    expect(article!.text).toMatch(/<h1[^>]*>Strike news<\/h1>/);
+    // A list is never rendered alone: the waiting page, unless the whole build was already done.
+    expect(list!.alone).toBe(false);
+    if (list!.status !== 200) {
+      expect(list!.status).toBe(503);
+      expect(list!.text).toContain("Building the site");
+    }
+    await expect
+      .poll(running.output, { timeout: 200_000, interval: 250 })
+      .toMatch(/^Showed the home page in \d+\.\d s \(rendered alone\)/m);
+  });
+
+  it("shows an edit saved meanwhile at once, rendered alone again, then the whole build's pages, byte for byte the same", async () => {
+    // Saved while the first whole build runs (it started once the home page was shown).
+    writeFileSync(
+      path.join(site, "content", "articles", "strike.md"),
+      md("title: Strike news, updated\ndate: 2024-02-02\ncategory: news", "Pickets at dawn."),
+    );
+    await expect
+      .poll(running.output, { timeout: 200_000, interval: 250 })
+      .toMatch(/^Showed content\/articles\/strike\.md in \d+\.\d s; building the rest…$/m);
+    // That first whole build was stopped for the edit: none had finished before it was shown.
+    const shown = running.output().indexOf("Showed content/articles/strike.md");
+    expect(built() === -1 || built() > shown).toBe(true);
+    const [home, article] = await Promise.all(["/", "/articles/strike/"].map(get));
+    if (built() === -1) expect([home!.alone, article!.alone]).toEqual([true, true]);
+    expect(home!.text).toContain("Strike news, updated");
+    expect(article!.text).toContain("Pickets at dawn.");
+
+    await expect.poll(built, { timeout: 200_000, interval: 250 }).toBeGreaterThan(shown);
+    const later = await Promise.all(["/", "/articles/strike/", "/articles/"].map(get));
+    // The whole build's pages replace them, byte for byte the same.
+    expect(later.map((r) => [r.status, r.alone])).toEqual([
+      [200, false],
+      [200, false],
+      [200, false],
+    ]);
+    expect(later[0]!.text).toBe(home!.text);
+    expect(later[1]!.text).toBe(article!.text);
+    // The folders of pages rendered alone go once they are replaced.
+    await expect
+      .poll(() => readdirSync(path.join(site, ".cache")).filter((f) => f.includes(".early-")), {
+        timeout: 200_000,
+        interval: 250,
+      })
+      .toEqual([]);
   });
 });
