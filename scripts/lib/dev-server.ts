@@ -102,6 +102,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (problem && (route.kind !== "file" || route.path.endsWith(".html"))) {
         return html(500, errorPage(problem));
       }
+      if (!built && early && route.kind === "redirect") {
+        res.writeHead(302, { location: route.location }).end();
+        return;
+      }
       if (!built && early && route.kind === "file") {
         const body = await early.file(route.path);
         if (body) return send(route.path, body, { "x-dev-page": "rendered-alone" });
@@ -181,8 +185,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
             log(
               `Showed the home page in ${seconds(started)} s (rendered alone); building the whole site…`,
             );
+          // Its answer, stylesheet and pictures go out before the whole build's first steps hold the process.
+          await sleep(RELOAD_FIRST_MS, undefined, { signal: stop.signal });
         }
-        stop.signal.throwIfAborted();
         store = await buildSite(ctx, { output, signal: stop.signal, store: content });
         const wasBroken = problem !== null;
         problem = null;
@@ -290,15 +295,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const next = new EarlyPages(content, earlyFolder());
     early = next;
     const shown = changes.filter((c): c is QuickChange => c !== "none");
-    const rendered = await Promise.all([
-      next.homes().then(
-        () => true,
-        () => false,
-      ),
-      ...shown.map((c) =>
-        c.removed ? true : next.file(fileOfUrl(content.get(c.file)!.url as string)),
-      ),
-    ]);
+    const pages = shown.map((c) =>
+      c.removed ? true : next.file(fileOfUrl(content.get(c.file)!.url as string)),
+    );
+    // The home page is rendered again meanwhile; the changed pages are what the editor is looking at.
+    void next.homes().catch(() => undefined);
+    const rendered = await Promise.all(pages);
     if (rendered.every(Boolean)) {
       const names = shown.map(
         (change) =>
