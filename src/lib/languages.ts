@@ -1,6 +1,7 @@
 import { routesUnder, type Routes } from "./routes.ts";
 import type { SiteSettings } from "./settings.ts";
 import type { Strings } from "./strings.ts";
+import { remember } from "./cache.ts";
 
 /** One language the site publishes in: its pages, strings and conventions. */
 export interface Language {
@@ -138,11 +139,17 @@ export function localDigits(text: string, digits: Language["digits"]): string {
   return digits === "arab" ? text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!) : text;
 }
 
+// Filters ask for the language of their page on every call: each URL's answer is worked out once.
+const byUrl = new WeakMap<Languages, Map<string, Language>>();
+
 /** The language a site URL is in: the one whose folder it is under ("/ar/…"), else the default. */
 export function languageOfUrl(languages: Languages, url: string): Language {
-  const folder = /^\/([a-z]{2,3})(?:\/|$)/.exec(url)?.[1];
-  const language = folder ? languages.get(folder) : undefined;
-  return language && !language.isDefault ? language : languages.default;
+  const known = remember(byUrl, languages, () => new Map<string, Language>());
+  return remember(known, url, () => {
+    const folder = /^\/([a-z]{2,3})(?:\/|$)/.exec(url)?.[1];
+    const language = folder ? languages.get(folder) : undefined;
+    return language && !language.isDefault ? language : languages.default;
+  });
 }
 
 /** What a Nunjucks filter's `this` holds: the page being rendered, and its whole context. */

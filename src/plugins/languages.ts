@@ -38,7 +38,7 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
   if (!store) throw new Error("languages plugin: the `store` option is required");
   const langs: Languages = store.ctx.languages;
   const languageOf = (self: FilterThis) => pageLanguageOf(langs, self);
-  const plain = new Map<string, ReturnType<typeof markSafe>>();
+  const plain = new Map<Language, Map<string, ReturnType<typeof markSafe>>>();
   eleventyConfig.on("eleventy.before", () => plain.clear());
 
   eleventyConfig.addGlobalData("languages", langs);
@@ -69,9 +69,8 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
       // what a page puts into one is escaped unless marked safe.
       if (!params) {
         // Most strings have no values: each is made once per language, not once per page.
-        return remember(plain, `${language.code}|${key}`, () =>
-          markSafe(language.strings.text(key)),
-        );
+        const strings = remember(plain, language, () => new Map());
+        return remember(strings, key, () => markSafe(language.strings.text(key)));
       }
       const local = Object.fromEntries(
         Object.entries(params).map(([name, value]) => [
