@@ -125,7 +125,7 @@ async function runEleventy(
   alone?: string,
 ): Promise<void> {
   // Pages rendered alone use no module-wide cache (createSite), so they may run beside a whole build.
-  if (!alone || process.env.NOCACHEFIX === "1") await forgetEarlierBuilds();
+  if (!alone) await forgetEarlierBuilds();
   const contentDir = path.relative(process.cwd(), ctx.contentDir) || ".";
   const eleventy = new Eleventy(alone ?? contentDir, output, {
     // No config file: everything comes from createSite, so the environment plays no part.

@@ -104,8 +104,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore, wiring: Wiring): 
   }
   // A page rendered alone may run beside a whole build: Eleventy's module-wide caches of layouts and
   // compiled templates (keyed by path, holding the build's own filters) are the whole build's alone.
-  if (process.env.NOCACHEFIX !== "1" && (contentPagesOnly || pagesAt))
-    eleventyConfig.setUseTemplateCache(false);
+  if (contentPagesOnly || pagesAt) eleventyConfig.setUseTemplateCache(false);
   // The plugins prefix URLs with ctx.deploy and Eleventy's `url` filter with its own: one prefix, or links break.
   const eleventyPrefix = normalisePrefix(eleventyConfig.pathPrefix);
   if (eleventyPrefix !== ctx.deploy.pathPrefix) {

@@ -28,7 +28,7 @@ import {
 } from "../../src/lib/dev.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import type { Item } from "../../src/lib/content.ts";
-import { ContentStore } from "../../src/lib/store.ts";
+import { ContentStore, QUICK_SECTIONS } from "../../src/lib/store.ts";
 import { TYPES } from "./browser.ts";
 
 /** How long after a quick pass the whole build waits, so the reloading page is served before it starts. */
@@ -412,9 +412,6 @@ export function watchTree(roots: string[], onChange: (file: string | null) => vo
   };
 }
 
-/** Sections whose pages render alone as the whole build renders them (test/build/dev-quick-pass.test.ts). */
-const ALONE = new Set<string>(["articles", "actions", "pages"]);
-
 /**
  * A first start's pages, rendered alone from the content the whole build under way loaded (shared, read
  * only) into a folder of their own: each language's home page, and an article's, action's or page's
@@ -439,7 +436,7 @@ class EarlyPages {
     this.#homeFile = fileOfUrl(homes[0]!);
     for (const item of store.published) {
       if (
-        ALONE.has(item.section) &&
+        QUICK_SECTIONS.has(item.section) &&
         typeof item.url === "string" &&
         !this.#pages.has(fileOfUrl(item.url))
       )

@@ -37,8 +37,8 @@ export class ContentValidationError extends Error {
   }
 }
 
-/** Sections whose items the dev server's quick pass can render alone (editions and groups are built from others). */
-const QUICK_SECTIONS = new Set(["articles", "actions", "pages"]);
+/** Sections whose items render alone as the whole build renders them (the dev server's quick pass and first start; editions and groups are built from others). */
+export const QUICK_SECTIONS: ReadonlySet<string> = new Set(["articles", "actions", "pages"]);
 
 /** Everything that decides where an item is listed and linked from: a quick pass needs it unchanged. */
 function placeOf(item: Item): string {
