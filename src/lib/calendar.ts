@@ -67,21 +67,18 @@ export function plainExcerpt(markdown: string, max = 300): string {
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : max)}…`;
 }
 
+/** `make()` for `item`, kept in `kept` (a CalendarMemo's) when there is one. */
+const once = <T>(kept: Map<EventItem, T> | undefined, item: EventItem, make: () => T): T =>
+  kept ? remember(kept, item, make) : make();
+
 /** The summary, or the start of the body when there is none. */
 function summaryOf(item: EventItem, ctx: CalendarContext): string {
-  return (
-    item.summary ??
-    (ctx.memo
-      ? remember(ctx.memo.excerpts, item, () => plainExcerpt(item.body))
-      : plainExcerpt(item.body))
-  );
+  return item.summary ?? once(ctx.memo?.excerpts, item, () => plainExcerpt(item.body));
 }
 
 /** What a calendar entry says besides its title: summary, where to join, and the page. */
 export function eventDescription(item: EventItem, ctx: CalendarContext): string {
-  return ctx.memo
-    ? remember(ctx.memo.descriptions, item, () => describe(item, ctx))
-    : describe(item, ctx);
+  return once(ctx.memo?.descriptions, item, () => describe(item, ctx));
 }
 
 function describe(item: EventItem, ctx: CalendarContext): string {
@@ -202,10 +199,7 @@ export function calendarIcs(spec: CalendarSpec, ctx: CalendarContext): string {
     (a, b) =>
       eventSpan(a).start.toMillis() - eventSpan(b).start.toMillis() || a.file.localeCompare(b.file),
   );
-  const memo = ctx.memo;
-  const events = ordered.map((item) =>
-    memo ? remember(memo.events, item, () => eventText(item, ctx)) : eventText(item, ctx),
-  );
+  const events = ordered.map((item) => once(ctx.memo?.events, item, () => eventText(item, ctx)));
   // What ical-generator writes for the whole calendar: folding works line by line, so the frame and
   // each event (kept for the build) are folded apart. Every line ends in CRLF, the last one too (§3.1).
   const head = foldLines(frame.replace(/\uE000[NDU]/g, (field) => values[field]!));
