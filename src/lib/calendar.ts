@@ -1,9 +1,8 @@
 import type { Strings } from "./strings.ts";
 import ical, { ICalCalendarMethod, ICalEvent, ICalEventStatus } from "ical-generator";
 import type { DateTime } from "luxon";
-import MarkdownIt from "markdown-it";
 import { isoDate } from "./format.ts";
-import { markdownText } from "./markdown.ts";
+import { MarkdownIt, markdownText } from "./markdown.ts";
 import { eventSpan, isOnline, type EventItem } from "./events.ts";
 import { remember } from "./cache.ts";
 

@@ -7,7 +7,8 @@ import { normalisePrefix } from "./format.ts";
 
 // markdown-it's CommonJS build is one file with its dependencies' few; its ES module build is 19
 // modules, each a round trip to tsx's loader thread on Node 20 (about 60 ms of npm run check).
-const MarkdownIt = createRequire(import.meta.url)("markdown-it") as typeof MarkdownItModule;
+// Import markdown-it from here only: another import would load its ES module build beside this one.
+export const MarkdownIt = createRequire(import.meta.url)("markdown-it") as typeof MarkdownItModule;
 
 export interface MarkdownOptions {
   /** "/" or "/pr-7/": root-relative links in the body are moved under it. */
