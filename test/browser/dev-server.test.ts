@@ -15,6 +15,13 @@ const FIXED = md(
   "title: March report\ndate: 2024-02-01\ncategory: news",
   "Marchers crossed the bridge.",
 );
+/** The site both servers start on: a March report (broken or fixed), a strike article and a page. */
+const devSite = (march: string) =>
+  makeFixture({
+    "articles/march.md": march,
+    "articles/strike.md": md("title: Strike news\ndate: 2024-02-02\ncategory: news"),
+    "pages/about.md": md("title: About us\ndate: 2021-01-01", "Who we are."),
+  });
 
 interface Running {
   child: ChildProcess;
@@ -56,11 +63,7 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  dir = makeFixture({
-    "articles/march.md": BROKEN,
-    "articles/strike.md": md("title: Strike news\ndate: 2024-02-02\ncategory: news"),
-    "pages/about.md": md("title: About us\ndate: 2021-01-01", "Who we are."),
-  });
+  dir = devSite(BROKEN);
   port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = start(dir, port);
@@ -261,11 +264,7 @@ describe("npm start with no earlier build", () => {
   const built = () => running.output().indexOf("Built in");
 
   beforeAll(async () => {
-    site = makeFixture({
-      "articles/march.md": FIXED,
-      "articles/strike.md": md("title: Strike news\ndate: 2024-02-02\ncategory: news"),
-      "pages/about.md": md("title: About us\ndate: 2021-01-01", "Who we are."),
-    });
+    site = devSite(FIXED);
     at = await freePort();
     running = start(site, at);
   });
