@@ -13,11 +13,15 @@ export const IMAGE_EXTENSIONS = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avi
 /** Hidden files and folders (".DS_Store", ".git"): never read, never published. */
 export const isHidden = (name: string) => name.startsWith(".");
 
+const CLEAN_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
+
 /**
  * The clean name closest to `name` ("Café Night!.md" → "cafe-night.md"), or null when nothing is
  * left: the one slug rule (src/lib/slug.ts) that tags and `npm run new` use.
  */
 export function cleanName(name: string): string | null {
+  // Already clean (most names): slugify would give it back unchanged.
+  if (CLEAN_NAME.test(name)) return name;
   const stem = slugify(name.replace(/\.md$/i, ""));
   return stem ? `${stem}.md` : null;
 }

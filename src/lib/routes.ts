@@ -130,6 +130,10 @@ const AREAS: Record<string, string> = {
   [`/${PREVIEW_FOLDER_PREFIX}`]: "pull-request previews",
 };
 
+const AREA_ENTRIES = Object.entries(AREAS);
+// Sections with a list page of their own, and its URL; made on first use (SECTIONS' module imports this one).
+let lists: (readonly [Section, string])[] | undefined;
+
 /**
  * What the build itself writes at `url` or above it, when an item may not publish there; null when
  * the URL is free for an item of `section` (its own section's folder holds its items).
@@ -138,10 +142,11 @@ export function reservedBy(url: string, section?: Section): string | null {
   const lower = url.toLowerCase();
   if (FILES[lower]) return FILES[lower];
   if (section === "editions" && /^\/digest\/[1-9]\d*\/$/.test(lower)) return null;
-  for (const [area, what] of Object.entries(AREAS)) if (lower.startsWith(area)) return what;
-  for (const listed of SECTIONS) {
-    if (listed === "pages" || listed === "editions") continue;
-    const list = routes.list(listed);
+  for (const [area, what] of AREA_ENTRIES) if (lower.startsWith(area)) return what;
+  lists ??= SECTIONS.filter((s) => s !== "pages" && s !== "editions").map(
+    (s) => [s, routes.list(s)] as const,
+  );
+  for (const [listed, list] of lists) {
     if (lower === list) return `the list of ${listed}`;
     if (lower.startsWith(list) && /^[0-9]+\/?$/.test(lower.slice(list.length)))
       return `a page of the list of ${listed}`;
