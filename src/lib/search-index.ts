@@ -88,15 +88,19 @@ export function indexInWorker(job: IndexJob, signal?: AbortSignal): Promise<numb
   });
 }
 
-/** Indexes records and writes the bundle; throws on any Pagefind error. */
+/** Indexes records and writes the bundle, unless `stopped` by then; throws on any Pagefind error. */
 export async function indexSite(
   records: CustomRecord[],
   outputDir: string,
   bundleDir: string,
   config: PagefindServiceConfig = {},
+  stopped = () => false,
 ): Promise<number> {
   try {
-    await writeBundle(await buildIndex(records, config), outputDir, bundleDir);
+    const files = await buildIndex(records, config);
+    // A stopped build's folder is being removed: writing the bundle would bring part of it back.
+    if (stopped()) throw new Error("search plugin: indexing stopped before the bundle was written");
+    await writeBundle(files, outputDir, bundleDir);
     return records.length;
   } finally {
     await pagefind.close();

@@ -1,13 +1,27 @@
 // Indexes search records and writes the bundle on a worker thread, so Pagefind's replies are read while Eleventy renders.
+import childProcess, { type ChildProcess } from "node:child_process";
 import { parentPort, workerData } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import { createMarkdown, markdownText } from "./markdown.ts";
 import { indexSite, type IndexJob, type IndexResult } from "./search-index.ts";
 
 const job = workerData as IndexJob;
+// Pagefind's close() shuts the pipes before it kills its process, which then panics writing to them: keep the
+// process at hand to kill it first. Pagefind spawns it with child_process.spawn, read when it starts.
+let service: ChildProcess | undefined;
+const spawn = childProcess.spawn;
+childProcess.spawn = ((...args: Parameters<typeof spawn>) =>
+  (service = spawn(...args))) as typeof spawn;
+const STOPPED = "search plugin: indexing stopped";
+let stopped = false;
 // "stop" closes Pagefind, so the indexing below fails at once; the listener alone keeps no thread alive.
 parentPort!.on("message", (message) => {
-  if (message === "stop") void pagefind.close();
+  if (message !== "stop") return;
+  stopped = true;
+  // Pagefind's client prints "Service stopped" for each message it could not send: expected here.
+  console.error = () => undefined;
+  service?.kill("SIGKILL");
+  void pagefind.close();
 });
 parentPort!.unref();
 let result: IndexResult;
@@ -18,8 +32,12 @@ try {
     ...record,
     content: markdownText(md, record.content),
   }));
-  result = { ok: true, count: await indexSite(records, job.outputDir, job.bundleDir, job.config) };
+  result = {
+    ok: true,
+    count: await indexSite(records, job.outputDir, job.bundleDir, job.config, () => stopped),
+  };
 } catch (error) {
-  result = { ok: false, message: (error as Error).message };
+  // Once stopped, every pending record fails alike: one line says why.
+  result = { ok: false, message: stopped ? STOPPED : (error as Error).message };
 }
 parentPort!.postMessage(result!);
