@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../helpers/files.ts";
-import { buildFixtureCli, makeFixture, md, runScript } from "../helpers/fixture.ts";
+import { buildFixture, buildFixtureCli, makeFixture, md, runScript } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 
 /** Every file of a built site with its bytes, to compare a site before and after. */
@@ -17,6 +17,9 @@ function besideSite(dir: string): string[] {
   return readdirSync(dir).filter((name) => name.startsWith("_site"));
 }
 
+// What is tested is caching and linking, not pixels: a picture narrower than every width is encoded once per format.
+const SMALL = { width: 120, height: 80 };
+
 describe("_site/ holds one complete build", () => {
   it("drops a page made a draft, a deleted page and any stray file when rebuilt over an old _site", async () => {
     const dir = makeFixture({
@@ -24,7 +27,7 @@ describe("_site/ holds one complete build", () => {
       "articles/later-draft.md": md("title: Later a draft\ndate: 2024-01-02\ncategory: news"),
       "pages/deleted.md": md("title: Deleted\ndate: 2024-01-01"),
     });
-    const first = await buildFixtureCli(dir);
+    const first = await buildFixture(dir);
     expect(first.stderr).not.toMatch(/Error/);
     expect(first.code).toBe(0);
     expect(existsSync(path.join(first.out, "articles/later-draft/index.html"))).toBe(true);
@@ -36,7 +39,7 @@ describe("_site/ holds one complete build", () => {
       md("title: Later a draft\ndate: 2024-01-02\ncategory: news\ndraft: true"),
     );
     rmSync(path.join(dir, "content/pages/deleted.md"));
-    const second = await buildFixtureCli(dir);
+    const second = await buildFixture(dir);
     expect(second.code).toBe(0);
     const files = listFiles(second.out);
     expect(files).toContain("articles/kept/index.html");
@@ -53,7 +56,7 @@ describe("_site/ holds one complete build", () => {
     const dir = makeFixture({
       "articles/good.md": md("title: Good\ndate: 2024-01-01\ncategory: news"),
     });
-    const good = await buildFixtureCli(dir);
+    const good = await buildFixture(dir);
     expect(good.code).toBe(0);
     const before = snapshot(good.out);
     expect(Object.keys(before)).toContain("articles/good/index.html");
@@ -66,7 +69,7 @@ describe("_site/ holds one complete build", () => {
       path.join(dir, "content/articles/new.md"),
       md("title: New\ndate: 2024-01-03\ncategory: news"),
     );
-    const failed = await buildFixtureCli(dir);
+    const failed = await buildFixture(dir);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(
       /content\/articles\/good\.md:3 → date: expected a real date \(YYYY-MM-DD\), got "2024-02-30"/,
@@ -80,7 +83,7 @@ describe("_site/ holds one complete build", () => {
       "articles/pic.md": md(
         "title: Pic\ndate: 2024-01-01\ncategory: news\nimage:\n  src: ./pic.jpg\n  alt: A red square",
       ),
-      "articles/pic.jpg": await makeJpeg(),
+      "articles/pic.jpg": await makeJpeg(SMALL.width, SMALL.height),
     });
     // Separate processes, as two runs of npm run build are.
     const first = await buildFixtureCli(dir);
@@ -114,11 +117,11 @@ describe("_site/ holds one complete build", () => {
       "articles/kept.md": md(
         "title: Kept\ndate: 2024-01-01\ncategory: news\nimage:\n  src: ./kept.jpg\n  alt: A red square",
       ),
-      "articles/kept.jpg": await makeJpeg(),
+      "articles/kept.jpg": await makeJpeg(SMALL.width, SMALL.height),
       "articles/gone.md": md(
         "title: Gone\ndate: 2024-01-02\ncategory: news\nimage:\n  src: ./gone.jpg\n  alt: A wider red square",
       ),
-      "articles/gone.jpg": await makeJpeg(800, 400),
+      "articles/gone.jpg": await makeJpeg(SMALL.width * 2, SMALL.height),
     });
     const first = await buildFixtureCli(dir);
     expect(first.code).toBe(0);
