@@ -19,6 +19,7 @@ const cli = parseCli(
   { keep: { type: "boolean", default: false }, log: { type: "boolean", default: false } },
   USAGE,
 );
+if (cli === "help") process.exit(0);
 if (!cli) process.exit(2);
 const count = Number(cli.positionals[0] ?? 10000);
 if (!Number.isInteger(count) || count < 10) {

@@ -34,6 +34,7 @@ const cli = parseCli(
   },
   USAGE,
 );
+if (cli === "help") process.exit(0);
 if (!cli) process.exit(2);
 const { values, positionals } = cli;
 const runs = Number(values.runs);

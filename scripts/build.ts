@@ -7,29 +7,34 @@ import { filesIn, imageCacheDir } from "../src/lib/images.ts";
 import { routes } from "../src/lib/routes.ts";
 import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 import { buildReport } from "./lib/build-report.ts";
-import { parseCli } from "./lib/cli.ts";
+import { parseCli, printers, runIfEntry, siteEnv, type CommandIo } from "./lib/cli.ts";
 
 const USAGE = `usage: npm run build [-- --output=_site] [--pathprefix=/sub/path/]
   --pathprefix replaces the path of \`url\` in content/_data/site.yml (default: that path).
   PREVIEW=1 (npm run build:preview) includes drafts and scheduled items; BUILD_DATE sets "now".`;
 
-async function main(): Promise<number> {
+/** The build as npm runs it; a failure that is not the content's is thrown (a stack trace, exit 1). */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const print = printers(io);
   const args = parseCli(
     {
       output: { type: "string", default: "_site" },
       pathprefix: { type: "string" },
     },
     USAGE,
+    argv,
+    io,
   );
+  if (args === "help") return 0;
   if (!args) return 2;
   let ctx: SiteContext;
   try {
-    ctx = loadSiteContext(process.env, { pathPrefix: args.values.pathprefix });
+    ctx = loadSiteContext(siteEnv(io), { pathPrefix: args.values.pathprefix });
   } catch (error) {
-    console.error(`${(error as Error).message}\nnothing was published.`);
+    print.error(`${(error as Error).message}\nnothing was published.`);
     return 1;
   }
-  const output = path.resolve(args.values.output!);
+  const output = path.resolve(io.cwd, args.values.output!);
   const cacheDir = imageCacheDir(ctx.contentDir);
   const cachedBefore = new Set(filesIn(cacheDir));
   const started = performance.now();
@@ -38,8 +43,8 @@ async function main(): Promise<number> {
   } catch (error) {
     const cause = rootCause(error);
     // Content errors are the editor's to fix: the list alone. Anything else is a bug: where, and its stack.
-    if (cause.name === "ContentValidationError") console.error(cause.message);
-    else console.error(`${(error as Error).message}\n${cause.stack}\nnothing was published.`);
+    if (cause.name === "ContentValidationError") print.error(cause.message);
+    else print.error(`${(error as Error).message}\n${cause.stack}\nnothing was published.`);
     return 1;
   }
   const report = buildReport({
@@ -47,13 +52,14 @@ async function main(): Promise<number> {
     seconds: (performance.now() - started) / 1000,
     encoded: filesIn(cacheDir).filter((name) => !cachedBefore.has(name)).length,
     pictures: filesIn(path.join(output, routes.images)).length,
-    cache: `${path.relative(process.cwd(), cacheDir)}/`,
+    cache: `${path.relative(io.cwd, cacheDir)}/`,
+    cwd: io.cwd,
   });
-  console.log(report);
+  print.log(report);
   // In GitHub Actions the line also goes on the run's summary page.
-  if (process.env.GITHUB_STEP_SUMMARY)
-    appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${report}\n`);
+  if (io.env.GITHUB_STEP_SUMMARY)
+    appendFileSync(path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY), `${report}\n`);
   return 0;
 }
 
-process.exitCode = await main();
+await runIfEntry(import.meta, main);

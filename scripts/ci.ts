@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { imageCacheDir, pruneImageCache } from "../src/lib/images.ts";
 import { routes } from "../src/lib/routes.ts";
 import { PREVIEW_FOLDER_PATTERN, previewFolder } from "../src/lib/preview-folder.ts";
-import { parseCli } from "./lib/cli.ts";
+import { parseCli, printers, runIfEntry, userPath, type CommandIo } from "./lib/cli.ts";
 import { previewAddress, previewComment, scheduledRunDue } from "./lib/ci-preview.ts";
 import { copyFolders, updateFolder } from "./lib/previews-branch.ts";
 import { upsertComment } from "./lib/pr-comment.ts";
@@ -20,24 +20,24 @@ const USAGE = `Usage: tsx scripts/ci.ts COMMAND
   prune-images SITE_DIR                 remove from .cache/images/ the encodes the site built in SITE_DIR does not use
   scheduled                             whether this run ($SCHEDULE, the cron that started it) is today's daily build`;
 
-const env = process.env;
-/** The pull request this run is for, as the workflows pass it. */
-const pullRequest = {
-  secret: env.PREVIEW_SECRET ?? "",
-  repository: env.GITHUB_REPOSITORY ?? "",
-  pullRequest: Number(env.PR),
-};
-
 /** Appends name=value lines to a GitHub file ($GITHUB_ENV, $GITHUB_OUTPUT), or prints them. */
-function emit(file: string | undefined, values: Record<string, string>): void {
+function emit(io: CommandIo, file: string | undefined, values: Record<string, string>): void {
   const text = Object.entries(values)
     .map(([name, value]) => `${name}=${value}\n`)
     .join("");
-  if (file) appendFileSync(file, text);
-  else process.stdout.write(text);
+  if (file) appendFileSync(path.resolve(io.cwd, file), text);
+  else io.stdout.write(text);
 }
 
-async function main(): Promise<number> {
+async function ci(argv: string[], io: CommandIo): Promise<number> {
+  const { env } = io;
+  const print = printers(io);
+  /** The pull request this run is for, as the workflows pass it. */
+  const pullRequest = {
+    secret: env.PREVIEW_SECRET ?? "",
+    repository: env.GITHUB_REPOSITORY ?? "",
+    pullRequest: Number(env.PR),
+  };
   const cli = parseCli(
     {
       changes: { type: "string" },
@@ -50,11 +50,14 @@ async function main(): Promise<number> {
       help: { type: "boolean" },
     },
     USAGE,
+    argv,
+    io,
   );
+  if (cli === "help") return 0;
   if (!cli) return 2;
   const { values } = cli;
   const [command, ...args] = cli.positionals;
-  const branch = { repo: values.repo!, branch: values.branch!, log: console.log };
+  const branch = { repo: userPath(io, values.repo!), branch: values.branch!, log: print.log };
   switch (values.help ? "help" : command) {
     case "address": {
       const address = previewAddress({
@@ -63,8 +66,8 @@ async function main(): Promise<number> {
         pagesBasePath: env.PAGES_BASE_PATH || undefined,
       });
       // Keeps the unguessable part out of the public log.
-      if (env.GITHUB_ACTIONS === "true") console.log(`::add-mask::${address.folder}`);
-      emit(env.GITHUB_ENV, {
+      if (env.GITHUB_ACTIONS === "true") print.log(`::add-mask::${address.folder}`);
+      emit(io, env.GITHUB_ENV, {
         PREVIEW_FOLDER: address.folder,
         PATH_PREFIX: address.pathPrefix,
         PREVIEW_URL: address.url,
@@ -76,20 +79,19 @@ async function main(): Promise<number> {
       const sha = values.sha ?? env.GITHUB_SHA ?? "";
       const runUrl = values["run-url"] ?? "";
       if (state === "ready")
-        process.stdout.write(
+        io.stdout.write(
           previewComment({
             state,
             sha,
             url: values.url ?? "",
-            changes: values.changes ? readFileSync(values.changes, "utf8") : "",
+            changes: values.changes ? readFileSync(userPath(io, values.changes), "utf8") : "",
           }),
         );
       else if (state === "failed")
-        process.stdout.write(previewComment({ state, sha, runUrl, reason: values.reason }));
-      else if (state === "fork" || state === "removed")
-        process.stdout.write(previewComment({ state }));
+        io.stdout.write(previewComment({ state, sha, runUrl, reason: values.reason }));
+      else if (state === "fork" || state === "removed") io.stdout.write(previewComment({ state }));
       else {
-        console.error(
+        print.error(
           `comment: expected ready, failed, fork or removed, got ${JSON.stringify(state ?? "")}`,
         );
         return 2;
@@ -105,9 +107,9 @@ async function main(): Promise<number> {
           repository: pullRequest.repository,
           issue: pullRequest.pullRequest,
         },
-        readFileSync(args[0], "utf8"),
+        readFileSync(userPath(io, args[0]), "utf8"),
       );
-      console.log(`Preview comment ${done}.`);
+      print.log(`Preview comment ${done}.`);
       return 0;
     }
     case "publish":
@@ -115,18 +117,18 @@ async function main(): Promise<number> {
       const from = command === "publish" ? args[0] : null;
       if (from === undefined) break;
       if (from === null && !env.PREVIEW_SECRET?.trim()) {
-        console.log("No PREVIEW_SECRET, so no preview was ever published: nothing to remove.");
+        print.log("No PREVIEW_SECRET, so no preview was ever published: nothing to remove.");
         return 0;
       }
       const result = updateFolder({
         ...branch,
         folder: previewFolder(pullRequest.secret, pullRequest.repository, pullRequest.pullRequest),
-        from,
+        from: from && userPath(io, from),
         message: from
           ? `Preview of pull request #${env.PR}`
           : `Remove the preview of pull request #${env.PR}`,
       });
-      console.log(
+      print.log(
         {
           pushed: `${values.branch} updated.`,
           unchanged: `${values.branch} already held this preview.`,
@@ -137,41 +139,50 @@ async function main(): Promise<number> {
     }
     case "add-previews": {
       if (!args[0]) break;
-      const folders = copyFolders({ ...branch, into: args[0], pattern: PREVIEW_FOLDER_PATTERN });
-      console.log(`${folders.length} preview${folders.length === 1 ? "" : "s"} added.`);
+      const folders = copyFolders({
+        ...branch,
+        into: userPath(io, args[0]),
+        pattern: PREVIEW_FOLDER_PATTERN,
+      });
+      print.log(`${folders.length} preview${folders.length === 1 ? "" : "s"} added.`);
       return 0;
     }
     case "prune-images": {
       if (!args[0]) break;
       // A site with no pictures has no /img/; a wrong folder must not empty the cache.
-      if (!existsSync(path.join(args[0], "index.html"))) {
-        console.error(`prune-images: expected a built site in ${args[0]}, found no index.html`);
+      if (!existsSync(path.join(userPath(io, args[0]), "index.html"))) {
+        print.error(`prune-images: expected a built site in ${args[0]}, found no index.html`);
         return 1;
       }
-      const cache = imageCacheDir(path.resolve(env.CONTENT_DIR ?? "content"));
-      const { kept, removed } = pruneImageCache(cache, args[0]);
-      console.log(
-        `Image cache: ${kept} encodes kept, ${removed} no longer used removed (${path.relative(process.cwd(), cache)}/, used in ${routes.images}).`,
+      const cache = imageCacheDir(path.resolve(io.cwd, env.CONTENT_DIR ?? "content"));
+      const { kept, removed } = pruneImageCache(cache, userPath(io, args[0]));
+      print.log(
+        `Image cache: ${kept} encodes kept, ${removed} no longer used removed (${path.relative(io.cwd, cache)}/, used in ${routes.images}).`,
       );
       return 0;
     }
     case "scheduled": {
       const due = scheduledRunDue(env.SCHEDULE || undefined, DateTime.utc());
-      if (!due) console.log(`Not today's daily build (${env.SCHEDULE} is the other season's run).`);
-      emit(env.GITHUB_OUTPUT, { due: String(due) });
+      if (!due) print.log(`Not today's daily build (${env.SCHEDULE} is the other season's run).`);
+      emit(io, env.GITHUB_OUTPUT, { due: String(due) });
       return 0;
     }
     case "help":
-      console.log(USAGE);
+      print.log(USAGE);
       return 0;
   }
-  console.error(USAGE);
+  print.error(USAGE);
   return 2;
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exitCode = 1;
+/** The workflows' command; a failure prints its message alone and exits 1. */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  try {
+    return await ci(argv, io);
+  } catch (error) {
+    printers(io).error((error as Error).message);
+    return 1;
+  }
 }
+
+await runIfEntry(import.meta, main);

@@ -1,5 +1,13 @@
 // `npm run import -- <feed file or URL> [--source "Name"] [--category slug] [--lang code] [--strict]`: one draft per new feed item.
-import { parseCli, run } from "./lib/cli.ts";
+import {
+  command,
+  parseCli,
+  printers,
+  runIfEntry,
+  siteEnv,
+  userPath,
+  type CommandIo,
+} from "./lib/cli.ts";
 import { FeedError, importFeed, parseFeedText, readFeedText } from "../src/lib/feed-import.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
 
@@ -9,9 +17,9 @@ const USAGE =
   "Exits 0 when every item it could import was imported (refused items are listed with why); with --strict, a refused item makes it exit 1.";
 
 /** IMPORT_TIMEOUT_SECONDS and IMPORT_MAX_MB override the defaults (30 seconds, 10 MB). */
-function fetchLimits() {
+function fetchLimits(env: NodeJS.ProcessEnv) {
   const number = (name: string) => {
-    const raw = process.env[name]?.trim();
+    const raw = env[name]?.trim();
     if (!raw) return undefined;
     const value = Number(raw);
     if (!(value > 0))
@@ -25,7 +33,12 @@ function fetchLimits() {
   };
 }
 
-async function main(): Promise<number> {
+/** A feed's address: a URL as given, a file from the command's folder. */
+const feedAt = (io: CommandIo, location: string) =>
+  /^https?:\/\//i.test(location) ? location : userPath(io, location);
+
+async function importCommand(argv: string[], io: CommandIo): Promise<number> {
+  const print = printers(io);
   const parsed = parseCli(
     {
       source: { type: "string" },
@@ -34,41 +47,45 @@ async function main(): Promise<number> {
       strict: { type: "boolean" },
     },
     USAGE,
+    argv,
+    io,
   );
+  if (parsed === "help") return 0;
   if (!parsed) return 1;
   const [location, ...rest] = parsed.positionals;
   if (!location || rest.length) {
-    console.error(USAGE);
+    print.error(USAGE);
     return 1;
   }
   try {
     let ctx: ReturnType<typeof loadSiteContext>;
     try {
-      ctx = loadSiteContext();
+      ctx = loadSiteContext(siteEnv(io));
     } catch (error) {
       throw new FeedError((error as Error).message);
     }
-    const limits = fetchLimits();
-    const feed = parseFeedText(await readFeedText(location, limits), location);
+    const limits = fetchLimits(io.env);
+    const feed = parseFeedText(await readFeedText(feedAt(io, location), limits), location);
     const { strict, ...options } = parsed.values;
     const outcomes = await importFeed(ctx, feed, { ...options, limits });
     for (const o of outcomes) {
       if (o.kind === "written")
-        console.log(`Wrote ${o.file} (from ${o.url}${o.note ? `; ${o.note}` : ""})`);
-      else if (o.kind === "skipped") console.log(`Skipped ${o.url}: ${o.reason}`);
-      else console.error(`Refused ${o.label}: ${o.reason}; nothing was written for it`);
+        print.log(`Wrote ${o.file} (from ${o.url}${o.note ? `; ${o.note}` : ""})`);
+      else if (o.kind === "skipped") print.log(`Skipped ${o.url}: ${o.reason}`);
+      else print.error(`Refused ${o.label}: ${o.reason}; nothing was written for it`);
     }
     const count = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
-    console.log(
+    print.log(
       `${count("written")} written as drafts, ${count("skipped")} skipped, ${count("refused")} refused (${feed.items.length} items in the feed).`,
     );
     // A feed keeps a refused item for weeks; only --strict lets it fail every scheduled run.
     return strict && count("refused") > 0 ? 1 : 0;
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;
-    console.error(`Nothing was imported: ${error.message}`);
+    print.error(`Nothing was imported: ${error.message}`);
     return 1;
   }
 }
 
-await run("import", main);
+export const main = command("import", importCommand);
+await runIfEntry(import.meta, main);

@@ -1,5 +1,5 @@
 // `npm run new -- <article|action|page> "Title" [--category slug] [--date YYYY-MM-DD] [--event] [--url URL] [--label text] [--lang code] [--translation-of file]`, `npm run new -- edition [--date YYYY-MM-DD] [--lang code]`, or `npm run new -- group "Name" [--seeking]`
-import { parseCli, run } from "./lib/cli.ts";
+import { command, parseCli, printers, runIfEntry, siteEnv, type CommandIo } from "./lib/cli.ts";
 import { absoluteUrl } from "../src/lib/deploy.ts";
 import { draftEdition } from "../src/lib/edition-draft.ts";
 import { createGroup } from "../src/lib/group-draft.ts";
@@ -29,7 +29,8 @@ const USAGE = `Usage: npm run new -- <article|action|page> "Title" [--category s
   (content/articles/x.md) drafts its translation: the original's date, category, links and times are copied,
   its text is left to translate, and each ${PLACEHOLDER} is refused by check until you write it.`;
 
-function main(): number {
+function newCommand(argv: string[], io: CommandIo): number {
+  const print = printers(io);
   const parsed = parseCli(
     {
       category: { type: "string" },
@@ -42,23 +43,26 @@ function main(): number {
       seeking: { type: "boolean" },
     },
     USAGE,
+    argv,
+    io,
   );
+  if (parsed === "help") return 0;
   if (!parsed) return 1;
   const [kind, title, ...rest] = parsed.positionals;
   if (kind === "edition") {
     const { date, lang, event, ...others } = parsed.values;
     const extra = [...Object.keys(others), ...(event ? ["event"] : [])];
     if (extra.length) {
-      console.error(
+      print.error(
         `--${extra[0]}: expected only --date and --lang with edition, got --${extra.join(", --")} (an edition's items come from what was published)\n${USAGE}`,
       );
       return 1;
     }
-    return newEdition(date, lang, parsed.positionals.slice(1));
+    return newEdition(io, date, lang, parsed.positionals.slice(1));
   }
-  if (kind === "group") return newGroup(title, rest, parsed.values);
+  if (kind === "group") return newGroup(io, title, rest, parsed.values);
   if (parsed.values.seeking) {
-    console.error(`--seeking: expected only with group, got it with ${kind}\n${USAGE}`);
+    print.error(`--seeking: expected only with group, got it with ${kind}\n${USAGE}`);
     return 1;
   }
   const problem = !kind
@@ -71,56 +75,62 @@ function main(): number {
           ? `title: expected the whole title in quotes, got ${JSON.stringify(title)} then ${JSON.stringify(rest.join(" "))} (put the title in quotes: ${JSON.stringify([title, ...rest].join(" "))})`
           : null;
   if (!kind || title === undefined || problem) {
-    console.error(problem ? `${problem}\n${USAGE}` : USAGE);
+    print.error(problem ? `${problem}\n${USAGE}` : USAGE);
     return 1;
   }
   const { "translation-of": translationOf, ...options } = parsed.values;
-  return write((ctx) => {
+  return write(io, (ctx) => {
     const result = createItem(ctx, { kind: kind as Kind, title, ...options, translationOf });
-    console.log(`Wrote ${result.shownFile}`);
-    console.log(`URL: ${result.url} (${absoluteUrl(ctx.deploy, result.url)} once published)`);
+    print.log(`Wrote ${result.shownFile}`);
+    print.log(`URL: ${result.url} (${absoluteUrl(ctx.deploy, result.url)} once published)`);
     if (translationOf !== undefined)
-      console.log(
+      print.log(
         `Translate the text under the front matter (it is the original's) and write each ${PLACEHOLDER} (the original's words are in the comment above it): npm run check refuses the file until then.`,
       );
     if (parsed.values.event)
-      console.log(
+      print.log(
         `Write the event's start and location where it says ${PLACEHOLDER}: npm run check refuses the file until then.`,
       );
-    console.log("It is a draft: previews show it; remove `draft: true` to publish it.");
+    print.log("It is a draft: previews show it; remove `draft: true` to publish it.");
   });
 }
 
-function newEdition(date: string | undefined, lang: string | undefined, extra: string[]): number {
+function newEdition(
+  io: CommandIo,
+  date: string | undefined,
+  lang: string | undefined,
+  extra: string[],
+): number {
+  const print = printers(io);
   if (extra.length) {
-    console.error(
+    print.error(
       `title: expected no title after edition (its title comes from its number), got ${JSON.stringify(extra.join(" "))}\n${USAGE}`,
     );
     return 1;
   }
-  return write((ctx) => {
+  return write(io, (ctx) => {
     const draft = draftEdition(ctx, { date, lang });
     const { articles, actions, events } = draft.counts;
-    console.log(`Wrote ${draft.shownFile}: edition ${draft.number}`);
-    console.log(
+    print.log(`Wrote ${draft.shownFile}: edition ${draft.number}`);
+    print.log(
       `With ${articles} new article(s), ${actions} open action(s) and ${events} coming event(s): cut it to size and add notes.`,
     );
-    console.log(`URL: ${draft.url} (${absoluteUrl(ctx.deploy, draft.url)} once published)`);
-    console.log(
-      "It is a draft: previews show it and its email; remove `draft: true` to publish it.",
-    );
+    print.log(`URL: ${draft.url} (${absoluteUrl(ctx.deploy, draft.url)} once published)`);
+    print.log("It is a draft: previews show it and its email; remove `draft: true` to publish it.");
   });
 }
 
 function newGroup(
+  io: CommandIo,
   name: string | undefined,
   extra: string[],
   options: { date?: string; seeking?: boolean; event?: boolean; [option: string]: unknown },
 ): number {
+  const print = printers(io);
   const { date, seeking, event, ...others } = options;
   const wrong = [...Object.keys(others), ...(event ? ["event"] : [])];
   if (name === undefined || extra.length || wrong.length) {
-    console.error(
+    print.error(
       `${
         wrong.length
           ? `--${wrong[0]}: expected only --date and --seeking with group, got --${wrong.join(", --")}`
@@ -131,21 +141,22 @@ function newGroup(
     );
     return 1;
   }
-  return write((ctx) => {
+  return write(io, (ctx) => {
     const draft = createGroup(ctx, { name, date, seeking });
-    console.log(`Wrote ${draft.shownFile}: write each ${PLACEHOLDER}, then run npm run check.`);
-    console.log(`URL: ${draft.url} (${absoluteUrl(ctx.deploy, draft.url)} once published)`);
-    console.log("It is a draft: previews show it; remove `draft: true` to publish it.");
+    print.log(`Wrote ${draft.shownFile}: write each ${PLACEHOLDER}, then run npm run check.`);
+    print.log(`URL: ${draft.url} (${absoluteUrl(ctx.deploy, draft.url)} once published)`);
+    print.log("It is a draft: previews show it; remove `draft: true` to publish it.");
   });
 }
 
 /** Runs `make` with the site's context; a bad setting or a refusal is one line, and nothing is written. */
-function write(make: (ctx: SiteContext) => void): number {
+function write(io: CommandIo, make: (ctx: SiteContext) => void): number {
+  const print = printers(io);
   let ctx: SiteContext;
   try {
-    ctx = loadSiteContext();
+    ctx = loadSiteContext(siteEnv(io));
   } catch (error) {
-    console.error(`Nothing was written: ${(error as Error).message}`);
+    print.error(`Nothing was written: ${(error as Error).message}`);
     return 1;
   }
   try {
@@ -153,9 +164,10 @@ function write(make: (ctx: SiteContext) => void): number {
     return 0;
   } catch (error) {
     if (!(error instanceof ScaffoldError)) throw error;
-    console.error(`Nothing was written: ${error.message}`);
+    print.error(`Nothing was written: ${error.message}`);
     return 1;
   }
 }
 
-await run("new", main);
+export const main = command("new", newCommand);
+await runIfEntry(import.meta, main);

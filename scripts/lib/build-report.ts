@@ -12,6 +12,8 @@ export interface BuildFigures {
   pictures: number;
   /** The cache folder, as the reader knows it (".cache/images/"). */
   cache: string;
+  /** The folder the command runs in, which the line's paths are relative to. */
+  cwd: string;
 }
 
 const number = (n: number) => n.toLocaleString("en-GB");
@@ -22,7 +24,7 @@ export function buildReport(figures: BuildFigures): string {
     (entry) => entry.isFile(),
   );
   const pages = files.filter((entry) => entry.name.endsWith(".html")).length;
-  const where = path.relative(process.cwd(), figures.output) || ".";
+  const where = path.relative(figures.cwd, figures.output) || ".";
   const line = `Built ${number(pages)} pages (${number(files.length)} files) into ${where}/ in ${figures.seconds.toFixed(1)} s.`;
   if (!figures.pictures) return line;
   const reused = Math.max(0, figures.pictures - figures.encoded);

@@ -1,17 +1,61 @@
+import { realpathSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { FILE_PROBLEMS } from "../../src/lib/content.ts";
 import { didYouMean } from "../../src/lib/suggest.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** Reads a script's options and positionals; on a bad option prints why and the usage, and returns null. */
-export function parseCli<T extends Options>(options: T, usage: string) {
-  exitOnHelp(usage);
+/** Where a command reads and writes: the process's own from npm, a test's own when called in-process. */
+export interface CommandIo {
+  /** The folder relative paths (CONTENT_DIR, --output, file arguments) are read from. */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** A command: its arguments and where it runs, to its exit code. */
+export type Command = (argv: string[], io: CommandIo) => Promise<number>;
+
+export function processIo(): CommandIo {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+}
+
+/** console.log and console.error of one string, to the command's own streams. */
+export function printers(io: CommandIo) {
+  return {
+    log: (text: string) => void io.stdout.write(`${text}\n`),
+    error: (text: string) => void io.stderr.write(`${text}\n`),
+  };
+}
+
+/** The environment with CONTENT_DIR made absolute from the command's folder, for loadSiteContext. */
+export function siteEnv(io: CommandIo): NodeJS.ProcessEnv {
+  return { ...io.env, CONTENT_DIR: path.resolve(io.cwd, io.env.CONTENT_DIR ?? "content") };
+}
+
+/** A path the user gave, to open: as given in the process's own folder (so messages quote it as typed). */
+export function userPath(io: CommandIo, file: string): string {
+  return path.resolve(io.cwd) === process.cwd() ? file : path.resolve(io.cwd, file);
+}
+
+/**
+ * Reads a command's options and positionals. `--help` or `-h` anywhere: the usage on standard output and
+ * "help" (the command does nothing else, and exits 0). On a bad option prints why and the usage, and returns null.
+ */
+export function parseCli<T extends Options>(
+  options: T,
+  usage: string,
+  argv: string[] = process.argv.slice(2),
+  io: CommandIo = processIo(),
+) {
+  if (showHelp(usage, argv, io)) return "help";
   try {
-    return parseArgs({ allowPositionals: true, strict: true, options });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
-    console.error(`${optionProblem(error, Object.keys(options))}\n${usage}`);
+    printers(io).error(`${optionProblem(error, Object.keys(options))}\n${usage}`);
     return null;
   }
 }
@@ -31,28 +75,50 @@ export function optionProblem(error: unknown, names: string[]): string {
 }
 
 /** A file-system failure in editor's words ("content/a.md: could not read it (permission denied)"), or null for any other error. */
-export function describeFileError(error: unknown): string | null {
+export function describeFileError(error: unknown, cwd = process.cwd()): string | null {
   const { code, path: file } = (error ?? {}) as NodeJS.ErrnoException;
   if (!code || !(code in FILE_PROBLEMS)) return null;
-  const shown = file ? path.relative(process.cwd(), file) || file : "a file";
+  const shown = file ? path.relative(cwd, file) || file : "a file";
   return `${shown}: could not read it (${FILE_PROBLEMS[code]})`;
 }
 
-/** Runs a command's main: its number is the exit code, and an unexpected failure prints one line, never a stack trace. */
-export async function run(command: string, main: () => number | Promise<number>): Promise<void> {
+/** A command whose number is the exit code, and whose unexpected failure prints one line, never a stack trace. */
+export function command(
+  name: string,
+  main: (argv: string[], io: CommandIo) => number | Promise<number>,
+): Command {
+  return async (argv, io) => {
+    try {
+      return await main(argv, io);
+    } catch (error) {
+      const message =
+        describeFileError(error, io.cwd) ??
+        (error instanceof Error ? error.message : String(error));
+      printers(io).error(`npm run ${name} stopped: ${message}`);
+      return 1;
+    }
+  };
+}
+
+/** Whether this module is the script node was started with, rather than one imported (by a test). */
+export function isEntry(meta: ImportMeta): boolean {
+  const started = process.argv[1];
+  if (!started) return false;
   try {
-    process.exitCode = await main();
-  } catch (error) {
-    const message =
-      describeFileError(error) ?? (error instanceof Error ? error.message : String(error));
-    console.error(`npm run ${command} stopped: ${message}`);
-    process.exitCode = 1;
+    return realpathSync(started) === realpathSync(fileURLToPath(meta.url));
+  } catch {
+    return false;
   }
 }
 
-/** `--help` or `-h` anywhere: the usage on standard output, and exit 0 (the command does nothing else). */
-export function exitOnHelp(usage: string, args: string[] = process.argv.slice(2)): void {
-  if (!args.some((a) => a === "--help" || a === "-h")) return;
-  console.log(usage);
-  process.exit(0);
+/** Runs the command with the process's arguments, folder, environment and streams when its file is the one started. */
+export async function runIfEntry(meta: ImportMeta, main: Command): Promise<void> {
+  if (isEntry(meta)) process.exitCode = await main(process.argv.slice(2), processIo());
+}
+
+/** `--help` or `-h` anywhere: prints the usage on standard output and says so. */
+export function showHelp(usage: string, argv: string[], io: CommandIo): boolean {
+  if (!argv.some((a) => a === "--help" || a === "-h")) return false;
+  printers(io).log(usage);
+  return true;
 }

@@ -16,7 +16,7 @@ import {
 import { upsertComment } from "../../scripts/lib/pr-comment.ts";
 import { copyFolders, updateFolder } from "../../scripts/lib/previews-branch.ts";
 import { listFiles } from "../helpers/files.ts";
-import { repoRoot, runScript } from "../helpers/fixture.ts";
+import { repoRoot, runScript, runScriptCli } from "../helpers/fixture.ts";
 
 const SECRET = "s3cret-s3cret-s3cret-s3cret-s3cret";
 
@@ -308,7 +308,8 @@ describe("the previews branch", { timeout: 900_000 }, () => {
       env: { ...env, PREVIEW_SECRET: "" },
     });
     expect(noSecret.stdout).toContain("No PREVIEW_SECRET, so no preview was ever published");
-    const address = await runScript(repo, "ci.ts", ["address"], {
+    // As the workflow runs it, in a child process: its failure is one line and exit code 1.
+    const address = await runScriptCli(repo, "ci.ts", ["address"], {
       env: { ...env, PREVIEW_SECRET: "" },
     });
     expect(address.code).toBe(1);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   DEFAULT_SETTINGS,
   buildFixture,
-  buildFixtureCli,
+  buildFixtureCommand,
   makeFixture,
   md,
   page,
@@ -136,7 +136,7 @@ describe("url with a path (GitHub Pages project site)", () => {
 
 describe("--pathprefix replaces the path of url", () => {
   it("puts a preview under its own folder, not under the path of url twice", async () => {
-    const built = await buildFixtureCli(makeFixture(await files(), PAGES_SETTINGS), {
+    const built = await buildFixtureCommand(makeFixture(await files(), PAGES_SETTINGS), {
       pathPrefix: "/repo/preview-ab12/",
       preview: true,
     });
@@ -184,7 +184,7 @@ describe("deploy settings are checked before anything is built", () => {
 
   /** Builds over the last good _site/ and returns stderr, after checking _site/ was left alone. */
   const refused = async (options: { pathPrefix?: string; buildDate?: string } = {}) => {
-    const built = await buildFixtureCli(dir, options);
+    const built = await buildFixtureCommand(dir, options);
     expect(built.code).toBe(1);
     expect(readOut(built.out, "index.html")).toBe("last good site");
     expect(existsSync(path.join(built.out, "about", "index.html"))).toBe(true);

@@ -7,7 +7,13 @@ import { SECTIONS } from "../../src/lib/schema.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { ContentStore, ContentValidationError } from "../../src/lib/store.ts";
 import { listFiles } from "../helpers/files.ts";
-import { buildFixture, buildFixtureCli, makeFixture, md, runScript } from "../helpers/fixture.ts";
+import {
+  buildFixture,
+  buildFixtureCommand,
+  makeFixture,
+  md,
+  runScript,
+} from "../helpers/fixture.ts";
 import { makeSampleSite, urlOf } from "../helpers/sample-site.ts";
 
 const GOOD = md("title: Fine\ndate: 2024-01-01\ncategory: news");
@@ -190,7 +196,7 @@ describe("one gate: check, build and the dev server refuse the same files with t
   });
 
   it("npm run build prints the same lines and no stack trace", async () => {
-    const build = await buildFixtureCli(dir);
+    const build = await buildFixtureCommand(dir);
     expect(build.code).toBe(1);
     expect(errorLines(build.stderr).sort()).toEqual(expected);
     expect(build.stderr).not.toMatch(/^\s+at /m);

@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildFixture, buildFixtureCli, makeFixture, md, runScript } from "../helpers/fixture.ts";
+import {
+  buildFixture,
+  buildFixtureCli,
+  makeFixture,
+  md,
+  runScript,
+  runScriptCli,
+} from "../helpers/fixture.ts";
 
 const GOOD = md("title: Fine\ndate: 2024-01-01\ncategory: news");
 
@@ -183,7 +190,9 @@ describe("every invalid file at once", () => {
       "actions/two.md": md("title: B\ndate: 2024-01-01\ncategory: campaign"),
       "pages/three.md": md('title: ""\ndate: 2024-01-01'),
     });
-    const check = await runScript(dir, "check.ts");
+    // Both as npm runs them, in a child process: exit code, streams, no stack trace.
+    const check = await runScriptCli(dir, "check.ts");
+    expect(check.code).toBe(1);
     const lines = check.stderr.split("\n").filter((line) => line.includes(" → "));
     expect(lines).toEqual([
       "content/actions/two.md → cta: expected a call to action with label and url, got nothing",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeFixture, runScript } from "../helpers/fixture.ts";
+import { makeFixture, runScript, runScriptCli } from "../helpers/fixture.ts";
 
 // Every editor-facing command answers --help with its usage and does nothing else.
 const COMMANDS = ["new.ts", "check.ts", "import.ts", "changed.ts", "digest.ts", "build.ts"];
@@ -13,5 +13,13 @@ describe("--help", () => {
       expect(result.stdout).toMatch(/^usage: npm run /i);
       expect(result.stderr).toBe("");
     }
+  });
+
+  // The commands' wiring to the process, once (the other commands' is run by their own tests).
+  it("as the command line runs it: scripts/digest.ts --help in a child process", async () => {
+    const result = await runScriptCli(makeFixture({}), "digest.ts", ["--help"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^usage: npm run digest /i);
+    expect(result.stderr).toBe("");
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseContentFile, type Item } from "../../src/lib/content.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
 import { documentedMessages } from "../helpers/documented-messages.ts";
-import { makeFixture, md, runScript } from "../helpers/fixture.ts";
+import { makeFixture, md, runScript, runScriptCli, type RunResult } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { BILINGUAL_SETTINGS as TWO_LANGUAGES } from "../helpers/languages-site.ts";
 
@@ -34,11 +34,11 @@ function readDrafts(dir: string): Map<string, Item> {
 
 /** Every line the runs below printed, for the check that docs/editing.md lists them as printed. */
 const printed: string[] = [];
-async function recorded(...args: Parameters<typeof runScript>) {
-  const run = await runScript(...args);
+function record(run: RunResult): RunResult {
   printed.push(...run.stdout.split("\n"), ...run.stderr.split("\n"));
   return run;
 }
+const recorded = async (...args: Parameters<typeof runScript>) => record(await runScript(...args));
 
 describe("npm run import", () => {
   let dir: string;
@@ -49,11 +49,10 @@ describe("npm run import", () => {
     dir = makeFixture({
       "articles/existing.md": md("title: Existing\ndate: 2024-01-01\ncategory: news"),
     });
-    first = await recorded(dir, "import.ts", [
-      path.join(feeds, "rss.xml"),
-      "--category",
-      "campaign",
-    ]);
+    // As npm runs it, in a child process (the other runs are in this one).
+    first = record(
+      await runScriptCli(dir, "import.ts", [path.join(feeds, "rss.xml"), "--category", "campaign"]),
+    );
     atom = await recorded(dir, "import.ts", [
       path.join(feeds, "atom.xml"),
       "--source",

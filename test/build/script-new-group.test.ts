@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeFixture, runScript } from "../helpers/fixture.ts";
+import { makeFixture, runScript, runScriptCli } from "../helpers/fixture.ts";
 
 describe("npm run new -- group", () => {
   let dir: string;
@@ -9,7 +9,8 @@ describe("npm run new -- group", () => {
   let made: Awaited<ReturnType<typeof runScript>>;
   beforeAll(async () => {
     dir = makeFixture({});
-    made = await runScript(dir, "new.ts", ["group", "Leeds–Nablus link"]);
+    // As npm runs it, in a child process: the exact streams and exit code.
+    made = await runScriptCli(dir, "new.ts", ["group", "Leeds–Nablus link"]);
   });
 
   it("writes the group's skeleton and says what to do next", () => {

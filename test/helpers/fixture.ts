@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
-import { buildSite } from "../../src/build.ts";
 import { rootCause } from "../../src/lib/build-error.ts";
 import { loadSiteContext } from "../../src/lib/site-context.ts";
+import type { Command, CommandIo } from "../../scripts/lib/cli.ts";
 import { repoRoot, writeSite } from "../../scripts/lib/repo.ts";
 
 export { repoRoot };
@@ -95,8 +95,15 @@ async function runCommand(
   }
 }
 
-// Builds run one at a time: each is CPU-bound, and Eleventy sets process-wide state while it builds.
+// Builds and in-process commands run one at a time: builds are CPU-bound, and Eleventy sets process-wide
+// state while it builds.
 let queue: Promise<unknown> = Promise.resolve();
+
+function queued<T>(work: () => Promise<T>): Promise<T> {
+  const done = queue.then(work);
+  queue = done.catch(() => undefined);
+  return done;
+}
 
 /** The real production (or preview) build of the fixture into `<dir>/_site`, in this process. */
 export function buildFixture(
@@ -104,9 +111,11 @@ export function buildFixture(
   options: BuildOptions = {},
 ): Promise<RunResult & { out: string }> {
   const out = path.join(dir, "_site");
-  const build = queue.then(async () => {
+  return queued(async () => {
     try {
       const ctx = loadSiteContext(envFor(dir, options), { pathPrefix: options.pathPrefix });
+      // Loaded on the first build: files that only run commands need not load Eleventy.
+      const { buildSite } = await import("../../src/build.ts");
       await buildSite(ctx, { output: out });
       return { code: 0, stdout: "", stderr: "", out };
     } catch (error) {
@@ -117,8 +126,19 @@ export function buildFixture(
       return { code: 1, stdout: "", stderr, out };
     }
   });
-  queue = build;
-  return build;
+}
+
+/** The build as `npm run build` runs it (scripts/build.ts's main, from the fixture's folder), in this process. */
+export async function buildFixtureCommand(
+  dir: string,
+  options: BuildOptions = {},
+): Promise<RunResult & { out: string }> {
+  const out = path.join(dir, "_site");
+  const args = [
+    `--output=${out}`,
+    ...(options.pathPrefix ? [`--pathprefix=${options.pathPrefix}`] : []),
+  ];
+  return { ...(await runScript(dir, "build.ts", args, options)), out };
 }
 
 /** The build as `npm run build` runs it (scripts/build.ts), in a child process. */
@@ -138,8 +158,55 @@ export async function buildFixtureCli(
   return { ...(await runCommand(process.execPath, args, repoRoot, envFor(dir, options))), out };
 }
 
-/** Runs one of scripts/*.ts against the fixture, as its npm script would. */
+// The commands tests run in-process, by file name.
+const COMMANDS: Record<string, () => Promise<{ main: Command }>> = {
+  "build.ts": () => import("../../scripts/build.ts"),
+  "changed.ts": () => import("../../scripts/changed.ts"),
+  "check.ts": () => import("../../scripts/check.ts"),
+  "ci.ts": () => import("../../scripts/ci.ts"),
+  "digest.ts": () => import("../../scripts/digest.ts"),
+  "import.ts": () => import("../../scripts/import.ts"),
+  "new.ts": () => import("../../scripts/new.ts"),
+  "start.ts": () => import("../../scripts/start.ts"),
+};
+
+/**
+ * Runs one of scripts/*.ts against the fixture as its npm script would, in this process: its main with
+ * the fixture as its folder, the environment its npm script would get, and its output captured.
+ * A failure it does not catch is exit code 1 and the stack on stderr, as node prints it.
+ */
 export function runScript(
+  dir: string,
+  script: string,
+  args: string[] = [],
+  options: BuildOptions = {},
+): Promise<RunResult> {
+  const load = COMMANDS[script];
+  if (!load) throw new Error(`${script}: expected one of ${Object.keys(COMMANDS).join(", ")}`);
+  const env = envFor(dir, options);
+  return queued(async () => {
+    const output = { stdout: "", stderr: "" };
+    const io: CommandIo = {
+      cwd: dir,
+      env,
+      stdout: { write: (text: string) => (output.stdout += text) },
+      stderr: { write: (text: string) => (output.stderr += text) },
+    };
+    try {
+      const code = await (await load()).main(args, io);
+      return { code, ...output };
+    } catch (error) {
+      return {
+        code: 1,
+        stdout: output.stdout,
+        stderr: `${output.stderr}${(error as Error).stack}\n`,
+      };
+    }
+  });
+}
+
+/** Runs one of scripts/*.ts against the fixture in a child process, exactly as its npm script would. */
+export function runScriptCli(
   dir: string,
   script: string,
   args: string[] = [],
