@@ -1,9 +1,7 @@
 // npm run build and build:preview: the whole site into a fresh folder, which replaces _site/ only when the build succeeded.
 import { appendFileSync } from "node:fs";
 import path from "node:path";
-import { buildSite } from "../src/build.ts";
 import { rootCause } from "../src/lib/build-error.ts";
-import { filesIn, imageCacheDir } from "../src/lib/images.ts";
 import { routes } from "../src/lib/routes.ts";
 import { loadSiteContext, type SiteContext } from "../src/lib/site-context.ts";
 import { buildReport } from "./lib/build-report.ts";
@@ -34,6 +32,11 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     print.error(`${(error as Error).message}\nnothing was published.`);
     return 1;
   }
+  // Eleventy and the image pipeline load only for a build: --help and refused settings answer at once.
+  const [{ buildSite }, { filesIn, imageCacheDir }] = await Promise.all([
+    import("../src/build.ts"),
+    import("../src/lib/images.ts"),
+  ]);
   const output = path.resolve(io.cwd, args.values.output!);
   const cacheDir = imageCacheDir(ctx.contentDir);
   const cachedBefore = new Set(filesIn(cacheDir));

@@ -2,7 +2,6 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { imageCacheDir, pruneImageCache } from "../src/lib/images.ts";
 import { routes } from "../src/lib/routes.ts";
 import { PREVIEW_FOLDER_PATTERN, previewFolder } from "../src/lib/preview-folder.ts";
 import { parseCli, printers, runIfEntry, userPath, type CommandIo } from "./lib/cli.ts";
@@ -154,6 +153,8 @@ async function ci(argv: string[], io: CommandIo): Promise<number> {
         print.error(`prune-images: expected a built site in ${args[0]}, found no index.html`);
         return 1;
       }
+      // The image pipeline loads only for this command.
+      const { imageCacheDir, pruneImageCache } = await import("../src/lib/images.ts");
       const cache = imageCacheDir(path.resolve(io.cwd, env.CONTENT_DIR ?? "content"));
       const { kept, removed } = pruneImageCache(cache, userPath(io, args[0]));
       print.log(

@@ -2,8 +2,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { checkEmail } from "../src/lib/email-check.ts";
-import { EMAIL_LIMIT_BYTES } from "../src/lib/email.ts";
 import { absoluteUrl } from "../src/lib/deploy.ts";
 import { loadSiteContext } from "../src/lib/site-context.ts";
 import { command, parseCli, printers, runIfEntry, siteEnv, type CommandIo } from "./lib/cli.ts";
@@ -13,7 +11,7 @@ const USAGE = `Usage: npm run digest -- <number> [--lang code] [--output _site] 
   --pathprefix: as given to the build, if it was.
   Build first: npm run build (or npm run build:preview for a draft edition).`;
 
-function digest(argv: string[], io: CommandIo): number {
+async function digest(argv: string[], io: CommandIo): Promise<number> {
   const print = printers(io);
   const parsed = parseCli(
     {
@@ -58,6 +56,11 @@ function digest(argv: string[], io: CommandIo): number {
     );
     return 1;
   }
+  // The email code (juice, turndown) loads only to check an edition: --help and usage errors answer at once.
+  const [{ checkEmail }, { EMAIL_LIMIT_BYTES }] = await Promise.all([
+    import("../src/lib/email-check.ts"),
+    import("../src/lib/email.ts"),
+  ]);
   const siteRoot = absoluteUrl(ctx.deploy, "/");
   const report = checkEmail(readFileSync(htmlFile, "utf8"), {
     siteRoot,

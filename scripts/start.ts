@@ -1,5 +1,4 @@
 // npm start: the dev server (scripts/lib/dev-server.ts); tsx watch restarts it when src/ changes, and the open page reloads.
-import { startDevServer } from "./lib/dev-server.ts";
 import { command, parseCli, printers, runIfEntry, siteEnv, type CommandIo } from "./lib/cli.ts";
 
 const USAGE = `usage: npm start [-- --port=8080] [--pathprefix=/sub/path/]
@@ -21,6 +20,8 @@ async function start(argv: string[], io: CommandIo): Promise<number> {
     print.error(`--port: expected a port number such as 8080, got "${args.values.port}"\n${USAGE}`);
     return 2;
   }
+  // The dev server (Eleventy, Pagefind) loads only to start: --help and usage errors answer at once.
+  const { startDevServer } = await import("./lib/dev-server.ts");
   try {
     await startDevServer({
       env: { ...siteEnv(io), PREVIEW: "1" },

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   DEFAULT_SETTINGS,
   buildFixture,
+  buildFixtureCli,
   buildFixtureCommand,
   makeFixture,
   md,
@@ -183,8 +184,11 @@ describe("deploy settings are checked before anything is built", () => {
   });
 
   /** Builds over the last good _site/ and returns stderr, after checking _site/ was left alone. */
-  const refused = async (options: { pathPrefix?: string; buildDate?: string } = {}) => {
-    const built = await buildFixtureCommand(dir, options);
+  const refused = async (
+    options: { pathPrefix?: string; buildDate?: string } = {},
+    build = buildFixtureCommand,
+  ) => {
+    const built = await build(dir, options);
     expect(built.code).toBe(1);
     expect(readOut(built.out, "index.html")).toBe("last good site");
     expect(existsSync(path.join(built.out, "about", "index.html"))).toBe(true);
@@ -208,7 +212,8 @@ describe("deploy settings are checked before anything is built", () => {
       "url: https://owner.github.io/a b/",
     ).replace("language: en-GB", "language: English");
     writeFileSync(path.join(dir, "content", "_data", "site.yml"), settings);
-    expect(await refused({ buildDate: "22/02/2024" })).toBe(
+    // As npm runs it, in a child process: the exit code and the streams of scripts/build.ts.
+    expect(await refused({ buildDate: "22/02/2024" }, buildFixtureCli)).toBe(
       [
         `content/_data/site.yml:3 → url: expected the site's address, such as https://digest.example.org or https://owner.github.io/repo/, got "https://owner.github.io/a b/" (its path has a space)`,
         `content/_data/site.yml:4 → language: expected a language tag such as en-GB, cy or ar (BCP 47), got "English"`,

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   buildFixture,
-  buildFixtureCli,
+  buildFixtureCommand,
   makeFixture,
   md,
   runScript,
@@ -190,7 +190,7 @@ describe("every invalid file at once", () => {
       "actions/two.md": md("title: B\ndate: 2024-01-01\ncategory: campaign"),
       "pages/three.md": md('title: ""\ndate: 2024-01-01'),
     });
-    // Both as npm runs them, in a child process: exit code, streams, no stack trace.
+    // As npm runs it, in a child process: exit code and streams.
     const check = await runScriptCli(dir, "check.ts");
     expect(check.code).toBe(1);
     const lines = check.stderr.split("\n").filter((line) => line.includes(" → "));
@@ -200,7 +200,7 @@ describe("every invalid file at once", () => {
       "content/pages/three.md:2 → title: expected a title, got an empty value",
     ]);
     // As npm run build prints it: the list alone, no stack trace, exit code 1.
-    const build = await buildFixtureCli(dir);
+    const build = await buildFixtureCommand(dir);
     expect(build.code).toBe(1);
     expect(build.stderr).toMatch(/^3 errors were found; nothing was published/);
     expect(build.stderr).not.toMatch(/^\s+at /m);
