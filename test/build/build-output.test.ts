@@ -2,7 +2,14 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../helpers/files.ts";
-import { buildFixture, buildFixtureCli, makeFixture, md, runScript } from "../helpers/fixture.ts";
+import {
+  buildFixture,
+  buildFixtureCli,
+  buildFixtureCommand,
+  makeFixture,
+  md,
+  runScript,
+} from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 
 /** Every file of a built site with its bytes, to compare a site before and after. */
@@ -85,8 +92,8 @@ describe("_site/ holds one complete build", () => {
       ),
       "articles/pic.jpg": await makeJpeg(SMALL.width, SMALL.height),
     });
-    // Separate processes, as two runs of npm run build are.
-    const first = await buildFixtureCli(dir);
+    // npm run build's own code, then a process of its own as a later npm run build is: nothing kept in memory.
+    const first = await buildFixtureCommand(dir);
     expect(first.code).toBe(0);
     const cache = path.join(dir, ".cache", "images");
     const encoded = listFiles(cache);
@@ -98,7 +105,7 @@ describe("_site/ holds one complete build", () => {
     const files = listFiles(first.out).length;
     expect(first.stdout).toMatch(
       new RegExp(
-        `^Built ${pages} pages \\(${files} files\\) into \\S+/_site/ in \\d+\\.\\d s\\. Pictures: ${encoded.length} encoded, 0 reused from \\S+/\\.cache/images/\\.\n$`,
+        `^Built ${pages} pages \\(${files} files\\) into _site/ in \\d+\\.\\d s\\. Pictures: ${encoded.length} encoded, 0 reused from \\.cache/images/\\.\n$`,
       ),
     );
     const second = await buildFixtureCli(dir);
@@ -123,13 +130,13 @@ describe("_site/ holds one complete build", () => {
       ),
       "articles/gone.jpg": await makeJpeg(SMALL.width * 2, SMALL.height),
     });
-    const first = await buildFixtureCli(dir);
+    const first = await buildFixtureCommand(dir);
     expect(first.code).toBe(0);
     const cache = path.join(dir, ".cache", "images");
     const both = listFiles(cache);
     rmSync(path.join(dir, "content/articles/gone.md"));
     rmSync(path.join(dir, "content/articles/gone.jpg"));
-    const second = await buildFixtureCli(dir);
+    const second = await buildFixtureCommand(dir);
     expect(second.stdout).toMatch(/Pictures: 0 encoded, \d+ reused/);
     const used = listFiles(path.join(second.out, "img"));
     expect(used.length).toBeGreaterThan(0);
@@ -150,7 +157,7 @@ describe("_site/ holds one complete build", () => {
     );
     expect(listFiles(cache)).toEqual(used);
     // The next build finds everything it needs there.
-    const third = await buildFixtureCli(dir);
+    const third = await buildFixtureCommand(dir);
     expect(third.stdout).toContain(`Pictures: 0 encoded, ${used.length} reused from`);
   });
 });
