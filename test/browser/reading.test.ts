@@ -1,17 +1,17 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
-import { buildFixture, makeFixture } from "../helpers/fixture.ts";
-import { makeJpeg } from "../helpers/sample-site.ts";
-import { searchFiles } from "../helpers/search-site.ts";
+import { searchSiteFiles } from "../helpers/search-tab.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 const sites: Record<"production" | "preview", StaticSite> = {} as never;
 let browser: Browser;
 
 beforeAll(async () => {
-  const files = { ...searchFiles(), "articles/banner.jpg": await makeJpeg(960, 640) };
+  const files = await searchSiteFiles();
+  // The production build is search.test.ts's, shared.
   for (const kind of ["production", "preview"] as const) {
-    const result = await buildFixture(makeFixture(files), { preview: kind === "preview" });
+    const result = await sharedBuild(files, undefined, kind === "preview" ? { preview: true } : {});
     expect(result.code, result.stderr).toBe(0);
     sites[kind] = await serveSite(result.out, "/");
   }

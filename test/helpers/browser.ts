@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { serveSite, type StaticSite } from "../../scripts/lib/browser.ts";
-import { buildFixture, makeFixture } from "./fixture.ts";
+import { sharedBuild } from "./shared-build.ts";
 
 export { launchBrowser, serveSite, type StaticSite } from "../../scripts/lib/browser.ts";
 
@@ -22,7 +22,8 @@ export function watchErrors(page: Page): string[] {
 
 /**
  * The fixture built as published at each path prefix ("/", "/pr-7/") and served there, by prefix:
- * search must work at the site's root and under a preview's folder alike.
+ * search must work at the site's root and under a preview's folder alike. Each build is shared by every
+ * test file that asks for it.
  */
 export async function serveAtPrefixes(
   files: Record<string, string | Buffer>,
@@ -31,8 +32,9 @@ export async function serveAtPrefixes(
 ): Promise<Record<string, StaticSite>> {
   const builds = await Promise.all(
     prefixes.map(async (prefix) => {
-      const result = await buildFixture(
-        makeFixture(files, settings),
+      const result = await sharedBuild(
+        files,
+        settings,
         prefix === "/" ? {} : { pathPrefix: prefix },
       );
       expect(result.code, result.stderr).toBe(0);
