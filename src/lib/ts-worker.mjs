@@ -1,48 +1,90 @@
 // Runs a TypeScript module in a worker thread. Workers do not inherit the main thread's TypeScript loader;
-// one esbuild compile of the entry (packages left as imports) costs less than registering tsx in the worker.
+// one esbuild compile of the entry (packages left as imports) costs less than registering tsx in the worker,
+// and an entry whose source files are unchanged since its last compile is not compiled again.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { threadId, workerData } from "node:worker_threads";
-import { build } from "esbuild";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cacheDir = path.resolve(here, "..", "..", ".cache", "workers");
+const entry = fileURLToPath(workerData.entry);
+
+// The source files as compiled, by path: the manifest records what was compiled, not what is there after.
+const compiled = new Map();
 
 // Every source file keeps its own import.meta.url, as when it runs uncompiled.
 const keepImportMeta = {
   name: "keep-import-meta",
   setup(compiler) {
-    compiler.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replaceAll(
-        "import.meta.url",
-        JSON.stringify(pathToFileURL(args.path).href),
-      ),
-      loader: "ts",
-    }));
+    compiler.onLoad({ filter: /\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      compiled.set(args.path, source);
+      return {
+        contents: source.replaceAll(
+          "import.meta.url",
+          JSON.stringify(pathToFileURL(args.path).href),
+        ),
+        loader: "ts",
+      };
+    });
   },
 };
 
-const result = await build({
-  entryPoints: [fileURLToPath(workerData.entry)],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  write: false,
-  logLevel: "silent",
-  plugins: [keepImportMeta],
-});
-const code = result.outputFiles[0].text;
-// Under the repository, so the compiled module finds node_modules; named by content, so builds running at once share it.
-const file = path.join(
-  cacheDir,
-  `${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`,
-);
+const sha256 = (text) => createHash("sha256").update(text).digest("hex");
+
+/** What the compiled module is made of: this compiler's own source and each input file's, by path. */
+function sourcesHash(inputs, read = (file) => readFileSync(file, "utf8")) {
+  const hash = createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const file of inputs) hash.update(`\0${file}\0`).update(read(file));
+  return hash.digest("hex");
+}
+
+/** Writes through a scratch file, so builds running at once never read half a file. */
+function writeWhole(file, text) {
+  const scratch = `${file}.${process.pid}-${threadId}`;
+  writeFileSync(scratch, text);
+  renameSync(scratch, file);
+}
+
+/** The compiled module of the last compile, when none of its source files changed since. */
+function lastCompile(manifestFile) {
+  try {
+    const { inputs, sources, module } = JSON.parse(readFileSync(manifestFile, "utf8"));
+    return existsSync(module) && sourcesHash(inputs) === sources ? module : null;
+  } catch {
+    // No manifest yet, or an input gone: compile.
+    return null;
+  }
+}
+
+async function compile(manifestFile) {
+  const { build } = await import("esbuild");
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    write: false,
+    metafile: true,
+    absWorkingDir: here,
+    logLevel: "silent",
+    plugins: [keepImportMeta],
+  });
+  const code = result.outputFiles[0].text;
+  // Under the repository, so the compiled module finds node_modules; named by content, so builds running at once share it.
+  const module = path.join(cacheDir, `${sha256(code).slice(0, 16)}.mjs`);
+  writeWhole(module, code);
+  const inputs = Object.keys(result.metafile.inputs).map((file) => path.resolve(here, file));
+  const sources = sourcesHash(inputs, (file) => compiled.get(file) ?? readFileSync(file, "utf8"));
+  writeWhole(manifestFile, JSON.stringify({ inputs, sources, module }));
+  return module;
+}
+
 mkdirSync(cacheDir, { recursive: true });
-const scratch = `${file}.${process.pid}-${threadId}`;
-writeFileSync(scratch, code);
-renameSync(scratch, file);
-await import(pathToFileURL(file).href);
+const manifestFile = path.join(cacheDir, `${sha256(entry).slice(0, 16)}.json`);
+const module = lastCompile(manifestFile) ?? (await compile(manifestFile));
+await import(pathToFileURL(module).href);
