@@ -204,25 +204,7 @@ export function parseYaml(source: string): unknown {
   return jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA });
 }
 
-/** Where an item's image file lives: beside the Markdown, or under content/ for a path starting "/". */
-export function resolveImagePath(
-  item: Pick<Item, "inputPath">,
-  src: string,
-  contentDir: string,
-): string {
-  return src.startsWith("/")
-    ? path.join(contentDir, src)
-    : path.resolve(path.dirname(item.inputPath), src);
-}
-
-/** The file a body picture's address names (query and fragment dropped, escapes decoded), or null. */
-export function bodyImageFile(inputPath: string, src: string, contentDir: string): string | null {
-  try {
-    return resolveImagePath({ inputPath }, decodeURI(src.replace(/[?#].*$/, "")), contentDir);
-  } catch {
-    return null;
-  }
-}
+export { bodyImageFile, resolveImagePath } from "./site-paths.ts";
 
 /** The line of a front-matter field in a file (read again: only called to place an error). */
 export function fieldLine(filePath: string, keyPath: (string | number)[]): number | undefined {

@@ -43,10 +43,7 @@ export function isoDate(t: TimeLike): string {
   return dateOnly ? at.toISODate()! : at.toISO({ suppressMilliseconds: true })!;
 }
 
-/** A path prefix as "/", or "/pr-7/": with a leading and a trailing slash, however it was given. */
-export function normalisePrefix(pathPrefix = "/"): string {
-  return pathPrefix.replace(/^\/?/, "/").replace(/\/?$/, "/");
-}
+export { normalisePrefix } from "./site-paths.ts";
 
 /** JSON for a <script type="application/ld+json"> block: "<" escaped so no text can close it. */
 export function jsonForScript(value: unknown): string {

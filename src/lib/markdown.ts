@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import type MarkdownItModule from "markdown-it";
-import { bodyImageFile } from "./content.ts";
-import { normalisePrefix } from "./format.ts";
+import { bodyImageFile, normalisePrefix } from "./site-paths.ts";
 
 // markdown-it's CommonJS build is one file with its dependencies' few; its ES module build is 19
 // modules, each a round trip to tsx's loader thread on Node 20 (about 60 ms of npm run check).
