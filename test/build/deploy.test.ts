@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -28,7 +28,8 @@ const files = async (): Promise<Record<string, string | Buffer>> => ({
     "title: March for Gaza\ndate: 2024-02-20\ncategory: news\ntags: [فلسطين, gaza]\nimage:\n  src: ./march.jpg\n  alt: Marchers on a bridge\nevent:\n  start: 2024-03-02T12:00\n  location: Hyde Park",
     "See [the petition](/actions/petition/) and ![A banner](./march.jpg)",
   ),
-  "articles/march.jpg": await makeJpeg(),
+  // Its pixels do not matter here, only the URLs it is published at.
+  "articles/march.jpg": await makeJpeg(120, 80),
   "actions/petition.md": md(
     "title: Petition\ndate: 2024-02-10\ncategory: campaign\ncta:\n  label: Sign\n  url: https://example.org/sign",
   ),
@@ -176,10 +177,11 @@ describe("deploy settings are checked before anything is built", () => {
     'a path such as /repo/ or /repo/pr-7/ (letters, digits, "-", "_", "." and "~" between single slashes)';
 
   let dir: string;
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = makeFixture({ "pages/about.md": md("title: About\ndate: 2021-01-01") });
-    const good = await buildFixture(dir);
-    expect(good.code, good.stderr).toBe(0);
+    // The last good site, as a build of this fixture left it (the test above builds the same one).
+    mkdirSync(path.join(dir, "_site", "about"), { recursive: true });
+    writeFileSync(path.join(dir, "_site", "about", "index.html"), "<h1>About</h1>");
     writeFileSync(path.join(dir, "_site", "index.html"), "last good site");
   });
 
