@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { measureSearchBytes, type SearchBytes } from "../../scripts/bench-search.ts";
-import { buildFixture, makeFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { searchFiles } from "../helpers/search-site.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 const find = (bytes: SearchBytes["searchPage"], pattern: RegExp) =>
   bytes.requests.filter((r) => pattern.test(r.url));
@@ -11,9 +11,10 @@ let result: SearchBytes;
 let prefixed: SearchBytes;
 beforeAll(async () => {
   const files = { ...searchFiles(), "articles/banner.jpg": await makeJpeg(960, 640) };
+  // Built once per run for every file that reads this site.
   const [plain, pr] = await Promise.all([
-    buildFixture(makeFixture(files)),
-    buildFixture(makeFixture(files), { pathPrefix: "/pr-7/" }),
+    sharedBuild(files),
+    sharedBuild(files, undefined, { pathPrefix: "/pr-7/" }),
   ]);
   expect(plain.code, plain.stderr).toBe(0);
   expect(pr.code, pr.stderr).toBe(0);

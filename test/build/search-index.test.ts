@@ -16,6 +16,7 @@ import { buildFixture, makeFixture, page } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { fragments, type Fragment } from "../helpers/pagefind.ts";
 import { searchFiles } from "../helpers/search-site.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 const byUrl = (list: Fragment[], url: string) => list.find((f) => f.url === url);
 
@@ -38,10 +39,11 @@ let prefixed: string;
 let index: Fragment[];
 beforeAll(async () => {
   const files = { ...searchFiles(), "articles/banner.jpg": await makeJpeg(960, 640) };
+  // The builds at / and /pr-7/ are shared with the other files that build this site; the second is this file's own.
   const [a, b, c] = await Promise.all([
+    sharedBuild(files),
     buildFixture(makeFixture(files)),
-    buildFixture(makeFixture(files)),
-    buildFixture(makeFixture(files), { pathPrefix: "/pr-7/" }),
+    sharedBuild(files, undefined, { pathPrefix: "/pr-7/" }),
   ]);
   for (const r of [a, b, c]) expect(r.code, r.stderr).toBe(0);
   out = a.out;
