@@ -1,16 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture } from "../helpers/fixture.ts";
 import { validateSite, validator } from "../helpers/html-validate.ts";
-import { builtFiles, makeSampleSite } from "../helpers/sample-site.ts";
+import { builtFiles, sampleSite } from "../helpers/sample-site.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 describe("html-validate on every built page", () => {
   let production: string;
   let preview: string;
   beforeAll(async () => {
-    // Previews add the banner and the draft and scheduled badges.
+    // Previews add the banner and the draft and scheduled badges. Both builds are shared with other files that read them.
+    const { files, settings } = await sampleSite();
     const [built, previewed] = await Promise.all([
-      makeSampleSite().then((dir) => buildFixture(dir)),
-      makeSampleSite().then((dir) => buildFixture(dir, { preview: true })),
+      sharedBuild(files, settings),
+      sharedBuild(files, settings, { preview: true }),
     ]);
     expect(built.code, built.stderr).toBe(0);
     expect(previewed.code, previewed.stderr).toBe(0);

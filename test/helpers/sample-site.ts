@@ -33,9 +33,18 @@ const PROSE = `A paragraph with a [link to an action](/actions/open-letter/) and
  * so the lists paginate.
  */
 export async function makeSampleSite(): Promise<string> {
+  const { files, settings } = await sampleSite();
+  return makeFixture(files, settings);
+}
+
+/** The sample site's files and settings (see makeSampleSite), for a build shared between test files (sharedBuild). */
+export async function sampleSite(): Promise<{
+  files: Record<string, string | Buffer>;
+  settings: string;
+}> {
   const jpeg = await makeJpeg();
-  return makeFixture(
-    {
+  return {
+    files: {
       "articles/march.jpg": jpeg,
       "articles/bridge-march.md": md(
         `title: Thousands march across the bridge for a ceasefire
@@ -108,8 +117,8 @@ summary: Who we are and how the digest is put together.`,
         "We gather news, statements and calls to action. Write to [the editors](mailto:editors@example.org).",
       ),
     },
-    DEFAULT_SETTINGS.replace("pageSize: 20", "pageSize: 2"),
-  );
+    settings: DEFAULT_SETTINGS.replace("pageSize: 20", "pageSize: 2"),
+  };
 }
 
 /** Every built file with the given extension, as paths relative to `out`, sorted. */
