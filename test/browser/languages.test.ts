@@ -1,11 +1,10 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditBothSchemes } from "../helpers/axe.ts";
 import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
 import { buildFixture } from "../helpers/fixture.ts";
 import { makeRtlSite } from "../helpers/languages-site.ts";
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 // Navigation and waits give up only after this long: the machine may be loaded.
 const PATIENCE = 200_000;
 
@@ -21,6 +20,9 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
   let browser: Browser;
   let context: BrowserContext;
   const fontBytes: string[] = [];
+  // One tab opens every page in turn (a navigation is a fresh document), its errors taken page by page.
+  let tab: Page;
+  let tabErrors: string[];
 
   beforeAll(async () => {
     const build = await buildFixture(makeRtlSite(), { buildDate: "2024-02-22T15:00" });
@@ -33,6 +35,8 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
     context.on("response", (response) => {
       if (response.request().resourceType() === "font") fontBytes.push(response.url());
     });
+    tab = await context.newPage();
+    tabErrors = watchErrors(tab);
   });
 
   afterAll(async () => {
@@ -40,13 +44,13 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
     await site?.close();
   });
 
+  /** Opens a page in the tab at this width; its errors are those seen since. */
   async function open(url: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    const errors = watchErrors(page);
-    const response = await page.goto(new URL(url.slice(1), site.url).href, { waitUntil: "load" });
+    await tab.setViewportSize({ width, height: 900 });
+    tabErrors.length = 0;
+    const response = await tab.goto(new URL(url.slice(1), site.url).href, { waitUntil: "load" });
     expect(response?.status(), url).toBe(200);
-    return { page, errors };
+    return { page: tab, errors: tabErrors };
   }
 
   /** The border box of the first element matching `selector`. */
@@ -85,7 +89,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
   async function cardUrl(listUrl: string, title: string): Promise<string> {
     const { page } = await open(listUrl);
     const href = await page.locator(".card__title a", { hasText: title }).getAttribute("href");
-    await page.close();
     expect(href, `no card titled …${title}… in ${listUrl}`).toMatch(/^\//);
     return decodeURI(href!);
   }
@@ -104,7 +107,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
         computed: getComputedStyle(document.documentElement).direction,
       }));
       expect(html, url).toEqual({ lang, dir, computed: dir });
-      await page.close();
     }
   });
 
@@ -137,7 +139,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
         );
         expect(links[0]!, `${url}: first link left of the last`).toBeLessThan(links.at(-1)!);
       }
-      await page.close();
     }
   });
 
@@ -155,7 +156,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
         expect(Math.abs(text.left - content.left), url).toBeLessThan(2);
         expect(content.right - text.right, url).toBeGreaterThan(20);
       }
-      await page.close();
     }
   });
 
@@ -173,7 +173,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
         expect(Math.abs(text.left - content.left), list).toBeLessThan(2);
         expect(content.right - text.right, list).toBeGreaterThan(20);
       }
-      await page.close();
 
       const action = (await open(actions)).page;
       const borders = await action
@@ -188,7 +187,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
         });
       if (rtl) expect(borders.right, actions).toBeGreaterThan(borders.left);
       else expect(borders.left, actions).toBeGreaterThan(borders.right);
-      await action.close();
     }
   });
 
@@ -202,7 +200,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
       const current = await box(page, '.pagination a[aria-current="page"]');
       if (rtl) expect(older.right, list).toBeLessThanOrEqual(current.left);
       else expect(older.left, list).toBeGreaterThanOrEqual(current.right);
-      await page.close();
 
       const grid = (await open(month)).page;
       const days = await grid
@@ -211,7 +208,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
       expect(days.length, month).toBe(7);
       if (rtl) expect(days[0]!, month).toBeGreaterThan(days[6]!);
       else expect(days[0]!, month).toBeLessThan(days[6]!);
-      await grid.close();
     }
   });
 
@@ -239,7 +235,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
       webFonts: 0,
     });
     expect(arabic.em.weight).toBeGreaterThanOrEqual(600);
-    await page.close();
 
     // The same rules leave English as it was: its own stack, slanted quotes and spaced kickers.
     const english = (await open("/articles/bridge-march/")).page;
@@ -253,7 +248,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
     expect(latin.font.startsWith("system-ui"), latin.font).toBe(true);
     expect(latin.quote).toBe("italic");
     expect(latin.kickerSpacing).toBeGreaterThan(0);
-    await english.close();
     expect(fontBytes, "fonts downloaded").toEqual([]);
   });
 
@@ -279,7 +273,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
       });
       expect(outside, url).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBe(320);
-      await page.close();
     }
   });
 
@@ -298,23 +291,10 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
       it(kind, async () => {
         const url = await urlOf();
         const { page, errors } = await open(url);
-        const violations: string[] = [];
-        for (const colorScheme of ["light", "dark"] as const) {
-          await page.emulateMedia({ colorScheme });
-          const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-          expect(results.passes.length).toBeGreaterThan(0);
-          violations.push(
-            ...results.violations.flatMap((v) =>
-              v.nodes.map(
-                (n) => `[${colorScheme}] ${v.id}: ${n.target.join(" ")}: ${n.failureSummary ?? ""}`,
-              ),
-            ),
-          );
-        }
+        const violations = await auditBothSchemes(page, url);
         expect(errors, errors.join("\n")).toEqual([]);
         expect(violations, `${url}:\n${violations.join("\n")}`).toEqual([]);
         expect(fontBytes, "fonts downloaded").toEqual([]);
-        await page.close();
       });
     }
   });

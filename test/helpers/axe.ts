@@ -70,7 +70,7 @@ export function darkOnlyNonColours(page: Page): Promise<string[]> {
 
 /**
  * axe with every WCAG rule in the light scheme, then with the colour rules in the dark (the dark scheme
- * changes colours only, which darkOnlyNonColours checks); leaves the page dark. Returns every violation as a line.
+ * changes colours only, which darkOnlyNonColours checks), then ends the emulation. Returns every violation as a line.
  */
 export async function auditBothSchemes(page: Page, label: string): Promise<string[]> {
   await page.emulateMedia({ colorScheme: "light" });
@@ -78,6 +78,7 @@ export async function auditBothSchemes(page: Page, label: string): Promise<strin
   if (light.passes.length === 0) return [`${label}: axe passed no rule at all`];
   await page.emulateMedia({ colorScheme: "dark" });
   const dark = await runAxe(page, COLOUR_RULES);
+  await page.emulateMedia({ colorScheme: null });
   const nonColours = (await darkOnlyNonColours(page)).map(
     (rule) => `${label}: the dark scheme changes more than colours: ${rule}`,
   );
