@@ -1,10 +1,9 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditBothSchemes } from "../helpers/axe.ts";
 import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
 import { buildFixture, makeFixture, md } from "../helpers/fixture.ts";
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const group = (slug: string, fields: string) => ({
   [`groups/${slug}.md`]: md(`date: 2024-01-01\ncontact: mailto:${slug}@example.org\n${fields}`),
 });
@@ -78,15 +77,7 @@ describe("the groups directory in Chromium", () => {
       "/groups/seeking/#camp",
     ]);
     expect([...origins]).toEqual([new URL(site.url).origin]);
-    for (const colorScheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme });
-      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-      expect(
-        results.violations.map(
-          (v) => `${colorScheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-        ),
-      ).toEqual([]);
-    }
+    expect(await auditBothSchemes(page, "/groups/ at 390 px")).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
