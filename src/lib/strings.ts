@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DateTime } from "luxon";
-import { readYaml } from "./yaml-problems.ts";
+import { remember } from "./cache.ts";
+import { readYaml, type ReadYaml } from "./yaml-problems.ts";
 
 /** The interface strings shipped with the site, one table per language: src/i18n/<code>.yml. */
 export const BUILT_IN_DIR = path.resolve(
@@ -100,16 +101,33 @@ export class Strings {
   }
 }
 
-function readTable(file: string, shown: string, problems: string[]): Map<string, Value> {
-  const table = new Map<string, Value>();
-  if (!existsSync(file)) return table;
-  const read = readYaml(readFileSync(file, "utf8"));
-  for (const p of read.problems) problems.push(`${shown}:${p.line} → ${p.field}: ${p.message}`);
+interface ParsedTable {
+  entries: ReadonlyMap<string, Value>;
+  problems: ReadYaml["problems"];
+  bad: string[];
+}
+
+// Tables by their text: a process that builds more than once (the dev server, tests) parses an unchanged file once.
+const parsedTables = new Map<string, ParsedTable>();
+
+function parseTable(text: string): ParsedTable {
+  const read = readYaml(text);
+  const entries = new Map<string, Value>();
   const bad: string[] = [];
-  flatten(read.data ?? {}, "", table, bad);
+  flatten(read.data ?? {}, "", entries, bad);
+  // Shared by every build that reads the same text: frozen, so none can change another's strings.
+  for (const value of entries.values()) Object.freeze(value);
+  return { entries, problems: read.problems, bad };
+}
+
+function readTable(file: string, shown: string, problems: string[]): Map<string, Value> {
+  if (!existsSync(file)) return new Map();
+  const text = readFileSync(file, "utf8");
+  const { entries, problems: found, bad } = remember(parsedTables, text, () => parseTable(text));
+  for (const p of found) problems.push(`${shown}:${p.line} → ${p.field}: ${p.message}`);
   for (const key of bad)
     problems.push(`${shown} → ${key || "(top)"}: expected text, a list of texts, or keys under it`);
-  return table;
+  return new Map(entries);
 }
 
 /**
