@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, serveSite, type StaticSite } from "../helpers/browser.ts";
-import { buildFixture } from "../helpers/fixture.ts";
-import { makeSampleSite } from "../helpers/sample-site.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 // Regression: the header's and the search page's search inputs (20 characters wide by default) made every page scroll sideways at 320px.
 const PAGES = [
@@ -24,7 +24,8 @@ describe("a 320px phone", () => {
   let tab: Page;
 
   beforeAll(async () => {
-    const result = await buildFixture(await makeSampleSite());
+    const { files, settings } = await sampleSite();
+    const result = await sharedBuild(files, settings);
     expect(result.code, result.stderr).toBe(0);
     [site, browser] = await Promise.all([serveSite(result.out), launchBrowser()]);
     tab = await browser.newPage({ viewport: { width: 320, height: 640 } });

@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes, COLOUR_RULES, darkOnlyNonColours, runAxe } from "../helpers/axe.ts";
 import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
-import { buildFixture } from "../helpers/fixture.ts";
-import { builtFiles, makeSampleSite, urlOf } from "../helpers/sample-site.ts";
+import { builtFiles, sampleSite, urlOf } from "../helpers/sample-site.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 /** Every kind of page the foundation builds; these must always exist. */
 const CORE_PAGES: Record<string, string> = {
@@ -41,9 +41,9 @@ describe("every kind of page in headless Chromium, light and dark", () => {
   let tabErrors: string[];
 
   beforeAll(async () => {
-    const dir = await makeSampleSite();
+    const { files, settings } = await sampleSite();
     // A preview build holds every production page plus the banner and the draft and scheduled badges.
-    const result = await buildFixture(dir, { preview: true });
+    const result = await sharedBuild(files, settings, { preview: true });
     expect(result.code, result.stderr).toBe(0);
     out = result.out;
     [site, browser] = await Promise.all([serveSite(out), launchBrowser()]);
