@@ -10,9 +10,15 @@ export default defineConfig({
     // Fixture builds and Chromium are heavy; these machines have 2 cores.
     maxWorkers: 2,
     env: { TZ: "UTC" },
+    // Sorted by name, so the browser layer's long files start first and the short unit files fill the end.
     projects: [
       { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"] } },
-      { extends: true, test: { name: "build", include: ["test/build/**/*.test.ts"] } },
+      {
+        extends: true,
+        // Builds already share a process within a file (queued in test/helpers/fixture.ts, as the dev server
+        // rebuilds): sharing it across files loads Eleventy once per worker and builds with a warm JIT.
+        test: { name: "build", include: ["test/build/**/*.test.ts"], isolate: false },
+      },
       {
         extends: true,
         // Unit files share no state (proven under shuffled orders): a worker loads the modules once, not per file.
