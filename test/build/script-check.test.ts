@@ -1,4 +1,4 @@
-import { readdirSync, symlinkSync } from "node:fs";
+import { existsSync, readdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { annotation } from "../../src/lib/annotations.ts";
@@ -114,6 +114,29 @@ describe("npm run check: links and images", () => {
     const run = await runScript(good, "check.ts");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
+  });
+});
+
+// Regression: check worked out tag pages without standing pages' tags, which the build does give pages to.
+describe("a link to a tag used only on a standing page", () => {
+  const dir = makeFixture({
+    "pages/twinning.md": md("title: Twinning\ndate: 2024-01-01\ntags: [twinning-links]"),
+    "articles/news.md": md(
+      "title: News\ndate: 2024-01-02\ncategory: news",
+      "See [every twinning page](/tags/twinning-links/).",
+    ),
+  });
+
+  it("is a page the build writes", async () => {
+    const build = await buildFixture(dir);
+    expect(build.code, build.stderr).toBe(0);
+    expect(existsSync(path.join(build.out, "tags", "twinning-links", "index.html"))).toBe(true);
+  });
+
+  it("is a link npm run check accepts", async () => {
+    const check = await runScript(dir, "check.ts");
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(0);
   });
 });
 
