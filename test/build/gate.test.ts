@@ -14,7 +14,8 @@ import {
   md,
   runScript,
 } from "../helpers/fixture.ts";
-import { makeSampleSite, urlOf } from "../helpers/sample-site.ts";
+import { sampleSite, urlOf } from "../helpers/sample-site.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 const GOOD = md("title: Fine\ndate: 2024-01-01\ncategory: news");
 const article = (body: string) => md("title: A\ndate: 2024-01-01\ncategory: news", body);
@@ -240,9 +241,11 @@ describe("only what was validated is built", () => {
 
 describe("the routes module knows every URL the build writes", () => {
   it("every file of a full build is an item's page or a route the site reserves", async () => {
-    const dir = await makeSampleSite();
-    const build = await buildFixture(dir, { preview: true });
+    // The sample site's preview build, shared with other files that read it (html-validate).
+    const { files, settings } = await sampleSite();
+    const build = await sharedBuild(files, settings, { preview: true });
     expect(build.code, build.stderr).toBe(0);
+    const dir = path.dirname(build.out);
     const ctx = loadSiteContext({
       CONTENT_DIR: path.join(dir, "content"),
       BUILD_DATE: "2024-02-22",
