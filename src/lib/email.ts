@@ -1,11 +1,16 @@
-import juice from "juice";
-import TurndownService from "turndown";
+import { createRequire } from "node:module";
+import type Juice from "juice";
+import type TurndownService from "turndown";
 import type { Item } from "./content.ts";
 import type { EditionView } from "./editions.ts";
 import { describeEvent, isEvent } from "./events.ts";
 import { escapeHtml, readableDate, type DateLocale } from "./format.ts";
 import { localDigits, type Language, type Languages } from "./languages.ts";
 import type { SiteSettings } from "./settings.ts";
+
+// juice (with cheerio and undici) and turndown take about a third of a second to load: required with the first
+// email (the CommonJS builds an import would load), so a build without editions does not spend it.
+const load = createRequire(import.meta.url);
 
 /** Gmail clips a message over 102 KB; what the build allows leaves room for the mailing tool's own additions. */
 export const EMAIL_LIMIT_BYTES = 90 * 1024;
@@ -226,14 +231,14 @@ ${more}
 </body>
 </html>
 `;
-  return juice(html, {
+  return (load("juice") as typeof Juice)(html, {
     preserveMediaQueries: true,
     removeStyleTags: true,
     applyWidthAttributes: true,
   });
 }
 
-const turndown = new TurndownService({ headingStyle: "atx", bulletListMarker: "-" });
+let turndown: TurndownService | undefined;
 
 /** The same edition as plain text, from the same data: titles, notes and absolute URLs, readable in any client. */
 export function renderEmailText(view: EditionView, ctx: EmailContext): string {
@@ -247,6 +252,10 @@ export function renderEmailText(view: EditionView, ctx: EmailContext): string {
     `${say("viewInBrowser")}: ${absolute(edition.url as string)}`,
     "",
   ];
+  turndown ??= new (load("turndown") as typeof TurndownService)({
+    headingStyle: "atx",
+    bulletListMarker: "-",
+  });
   const intro = turndown.turndown(ctx.bodyHtml(edition)).trim();
   if (intro) lines.push(intro, "");
   const entry = (item: Item, note?: string) => {
