@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort } from "../../scripts/lib/free-port.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { DEFAULT_SETTINGS, makeFixture, md, repoRoot } from "../helpers/fixture.ts";
@@ -77,6 +77,11 @@ afterAll(async () => {
 });
 
 describe("npm start", () => {
+  // A failure shows what the server said, which a timed-out poll does not.
+  afterEach(({ task }) => {
+    if (task.result?.state === "fail") console.error(`npm start said:\n${server.output()}`);
+  });
+
   it("comes up on a broken site and shows each error in the browser and the terminal", async () => {
     await expect
       .poll(() => server.output(), { timeout: 200_000, interval: 250 })
@@ -262,6 +267,9 @@ describe("npm start with no earlier build", () => {
     };
   };
   const built = () => running.output().indexOf("Built in");
+  afterEach(({ task }) => {
+    if (task.result?.state === "fail") console.error(`npm start said:\n${running.output()}`);
+  });
 
   beforeAll(async () => {
     site = devSite(FIXED);

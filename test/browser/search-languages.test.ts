@@ -8,10 +8,10 @@ import {
   watchErrors,
   type StaticSite,
 } from "../helpers/browser.ts";
-import { buildFixture, makeFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { BILINGUAL_SETTINGS as ARABIC_SETTINGS } from "../helpers/languages-site.ts";
 import { searchLanguageFiles } from "../helpers/search-site.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 /** The Arabic search page with results and with none: audited by axe at "/", shown the same at "/pr-7/". */
 const AUDITED = ["غزة", "zeppelinword"].map((q) => `/ar/search/?q=${encodeURIComponent(q)}`);
@@ -22,11 +22,15 @@ const isolated = (text: string) => `\u2068${text}\u2069`;
 
 beforeAll(async () => {
   const files = { ...searchLanguageFiles(), "articles/banner.jpg": await makeJpeg(960, 640) };
-  Object.assign(sites, await serveAtPrefixes(files, ARABIC_SETTINGS, ["/", "/pr-7/"]));
-  const preview = await buildFixture(makeFixture(files, ARABIC_SETTINGS), { preview: true });
+  // Built or waited for (builds shared with other files) while Chromium starts.
+  const [atPrefixes, preview] = await Promise.all([
+    serveAtPrefixes(files, ARABIC_SETTINGS, ["/", "/pr-7/"]),
+    sharedBuild(files, ARABIC_SETTINGS, { preview: true }),
+    launchBrowser().then((launched) => (browser = launched)),
+  ]);
+  Object.assign(sites, atPrefixes);
   expect(preview.code, preview.stderr).toBe(0);
   sites.preview = await serveSite(preview.out);
-  browser = await launchBrowser();
 }, 300_000);
 
 afterAll(async () => {
