@@ -12,6 +12,8 @@ export interface BranchOptions {
   /** Tries before giving up when other pushes keep moving the branch. */
   attempts?: number;
   log?: (line: string) => void;
+  /** Waits `ms` before trying again on the branch's new tip (tests need not wait). */
+  pause?: (ms: number) => void;
   /** Called before each push (tests move the branch here to prove the retry). */
   beforePush?: (attempt: number) => void;
 }
@@ -55,7 +57,7 @@ function checkOutTip(dir: string, remote: string, branch: string): void {
   git(dir, "checkout", "--quiet", "--force", "--detach", "FETCH_HEAD");
 }
 
-const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
  * Makes `folder` on the branch hold exactly `from` (or removes it when `from` is null), on top of the
@@ -67,6 +69,7 @@ export function updateFolder(
 ): "pushed" | "unchanged" | "absent" {
   const { repo, branch, remote = "origin", attempts = 5, folder, from, message } = options;
   const log = options.log ?? (() => undefined);
+  const pause = options.pause ?? sleep;
   if (!/^[\w.-]+$/.test(folder) || folder.startsWith("."))
     throw new Error(`folder: expected one folder name, got ${JSON.stringify(folder)}`);
   return inWorktree(repo, (dir) => {

@@ -232,7 +232,8 @@ describe("the previews branch", { timeout: 900_000 }, () => {
 
   it("keeps both pull requests' previews when another push lands first, and never rewrites history", () => {
     const { repo, origin, git } = gitRepo();
-    const options = { repo, branch: "pr-previews", log: () => undefined };
+    // No wait before the retry: the retry itself is what is checked.
+    const options = { repo, branch: "pr-previews", log: () => undefined, pause: () => undefined };
     expect(updateFolder({ ...options, folder: A, from: siteFolder("A1"), message: "A1" })).toBe(
       "pushed",
     );
