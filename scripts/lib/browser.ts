@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { normalisePrefix } from "../../src/lib/format.ts";
 
 export const TYPES: Record<string, string> = {
@@ -71,7 +71,9 @@ export async function serveSite(root: string, prefix = "/"): Promise<StaticSite>
 }
 
 /** Debian's Chromium, headless, with nothing that reaches outside this machine. */
-export function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
+  // Loaded here, not with the file: the dev server serves with TYPES and never starts a browser.
+  const { chromium } = await import("playwright-core");
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
     headless: true,
