@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { copyBeforePages } from "../lib/build-copies.ts";
 import { routes } from "../lib/routes.ts";
 
 export interface AssetsOptions {
@@ -18,6 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default function assets(eleventyConfig: UserConfig, options: AssetsOptions = {}) {
   const { dir = path.join(here, "..", "assets"), fingerprint = ["site.css"] } = options;
   const urls: Record<string, string> = {};
+  const copies: Record<string, string> = {};
   for (const name of fingerprint) {
     let source: Buffer;
     try {
@@ -30,10 +32,9 @@ export default function assets(eleventyConfig: UserConfig, options: AssetsOption
     const hash = createHash("sha256").update(source).digest("hex").slice(0, 10);
     const published = name.replace(/(\.[^.]+)$/, `.${hash}$1`);
     urls[name] = `${routes.assets}${published}`;
-    eleventyConfig.addPassthroughCopy({
-      [path.join(dir, name)]: `${routes.assets.slice(1)}${published}`,
-    });
+    copies[path.join(dir, name)] = `${routes.assets.slice(1)}${published}`;
   }
-  eleventyConfig.addPassthroughCopy({ [path.join(dir, "favicon.svg")]: routes.favicon.slice(1) });
+  copies[path.join(dir, "favicon.svg")] = routes.favicon.slice(1);
+  copyBeforePages(eleventyConfig, copies);
   eleventyConfig.addGlobalData("assets", urls);
 }

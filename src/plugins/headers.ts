@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { copyBeforePages } from "../lib/build-copies.ts";
 import { routes } from "../lib/routes.ts";
 
 export interface HeadersOptions {
@@ -19,5 +20,5 @@ export default function headers(eleventyConfig: UserConfig, options: HeadersOpti
       `headers plugin: file must be an existing _headers file, got ${JSON.stringify(file)}`,
     );
   }
-  eleventyConfig.addPassthroughCopy({ [file]: routes.headers.slice(1) });
+  copyBeforePages(eleventyConfig, { [file]: routes.headers.slice(1) });
 }

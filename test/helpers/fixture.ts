@@ -65,7 +65,7 @@ export interface BuildOptions {
   env?: Record<string, string>;
 }
 
-function envFor(dir: string, options: BuildOptions): NodeJS.ProcessEnv {
+export function envFor(dir: string, options: BuildOptions = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     CONTENT_DIR: path.join(dir, "content"),
