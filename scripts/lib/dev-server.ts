@@ -23,6 +23,7 @@ import {
   RELOAD_SCRIPT,
   RELOAD_SCRIPT_URL,
   routeRequest,
+  servedHeader,
   withReload,
   type DevProblem,
 } from "../../src/lib/dev.ts";
@@ -56,6 +57,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const output = path.join(path.dirname(contentDir), ".cache", "dev-site");
   // Told to the reload script on connecting: a different one after a restart reloads the page.
   const boot = `${process.pid}-${Date.now()}`;
+  // Builds shown so far: with `boot`, the state a page is served in and the reload script compares on connecting.
+  let builds = 0;
+  const state = () => servedHeader(`${boot}.${builds}`);
   let prefix = "/";
   let problem: DevProblem | null = null;
   // The last session's build (a whole one: only a finished build replaces the folder) is served until this one's is ready.
@@ -70,13 +74,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    // Taken before anything is read: a build that ends meanwhile makes the page reload once more, never miss it.
+    const served = state();
     if (pathname === EVENTS_URL) {
       res.writeHead(200, {
         "content-type": "text/event-stream",
         "cache-control": "no-store",
         connection: "keep-alive",
       });
-      res.write(`retry: 500\nevent: hello\ndata: ${boot}\n\n`);
+      res.write(`retry: 500\nevent: hello\ndata: ${boot}.${builds}\n\n`);
       clients.add(res);
       req.on("close", () => clients.delete(res));
       return;
@@ -87,13 +93,23 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return;
     }
     const html = (status: number, body: string) => {
-      res.writeHead(status, { "content-type": TYPES[".html"]!, "cache-control": "no-store" });
+      res.writeHead(status, {
+        "content-type": TYPES[".html"]!,
+        "cache-control": "no-store",
+        ...served,
+      });
       res.end(body);
     };
     const send = (file: string, body: Buffer, headers: Record<string, string> = {}) => {
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";
-      res.writeHead(200, { "content-type": type, "cache-control": "no-store", ...headers });
-      res.end(type.startsWith("text/html") ? withReload(body.toString("utf8")) : body);
+      const isPage = type.startsWith("text/html");
+      res.writeHead(200, {
+        "content-type": type,
+        "cache-control": "no-store",
+        ...(isPage ? served : {}),
+        ...headers,
+      });
+      res.end(isPage ? withReload(body.toString("utf8")) : body);
     };
     if (loading) await loading;
     if (problem || !built) {
@@ -133,6 +149,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   });
 
   const notify = () => {
+    builds++;
     for (const client of clients) client.write(`event: reload\ndata: ${Date.now()}\n\n`);
   };
 

@@ -93,15 +93,20 @@ export function withReload(html: string): string {
   return at === -1 ? html + RELOAD_TAG : html.slice(0, at) + RELOAD_TAG + html.slice(at);
 }
 
+/** The response header that tells a page the server's state it was served in ("boot.builds"), for the reload script. */
+export const servedHeader = (state: string) => ({ "server-timing": `dev;desc="${state}"` });
+
 /**
- * The reload script: reloads on every build, and after the server restarts (a new boot id on
- * reconnecting; EventSource reconnects by itself while the server is down).
+ * The reload script: reloads on every build, and after the server restarts or builds while the page was
+ * still loading (on connecting, the server's state differs from the one the page was served from, read from
+ * its Server-Timing header; where the browser withholds it, from the first connection on).
  */
-export const RELOAD_SCRIPT = `const events = new EventSource(${JSON.stringify(EVENTS_URL)});
-let boot = null;
+export const RELOAD_SCRIPT = `const navigation = performance.getEntriesByType("navigation")[0];
+let state = navigation?.serverTiming?.find((entry) => entry.name === "dev")?.description ?? null;
+const events = new EventSource(${JSON.stringify(EVENTS_URL)});
 events.addEventListener("hello", (event) => {
-  if (boot !== null && boot !== event.data) location.reload();
-  boot = event.data;
+  if (state !== null && state !== event.data) location.reload();
+  state = event.data;
 });
 events.addEventListener("reload", () => location.reload());
 `;

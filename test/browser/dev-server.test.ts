@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort } from "../../scripts/lib/free-port.ts";
+import { EVENTS_URL } from "../../src/lib/dev.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { DEFAULT_SETTINGS, makeFixture, md, repoRoot } from "../helpers/fixture.ts";
 
@@ -251,6 +252,35 @@ describe("npm start", () => {
     expect(await (await fetch(`${base}/repo/articles/march/`)).text()).toMatch(
       /<h1[^>]*>March report, moved<\/h1>/,
     );
+  });
+
+  // Regression: a page still loading when a build ended missed its reload (it was not listening yet) and kept the old text.
+  it("reloads a page that was still loading when a build ended", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The page's reload connection waits until the build has ended, as on a slow page.
+    await page.route(`${base}${EVENTS_URL}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${base}/repo/articles/march/`);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    const from = server.output().length;
+    const since = () => server.output().slice(from);
+    writeFileSync(
+      path.join(dir, "content", "articles", "march.md"),
+      md(
+        "title: March report, seen late\ndate: 2024-02-03\ncategory: news",
+        "Marchers crossed both bridges.",
+      ),
+    );
+    await expect.poll(since, { timeout: 200_000, interval: 250 }).toMatch(/^Built in \d+\.\d s/m);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    release();
+    await expect
+      .poll(() => heading(page).catch(() => "navigating"), { timeout: 200_000, interval: 250 })
+      .toBe("March report, seen late");
+    await page.unroute(`${base}${EVENTS_URL}`);
   });
 });
 
