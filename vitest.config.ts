@@ -12,7 +12,11 @@ export default defineConfig({
     env: { TZ: "UTC" },
     // Sorted by name, so the browser layer's long files start first and the short unit files fill the end.
     projects: [
-      { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"] } },
+      {
+        extends: true,
+        // Unisolated, as the build layer: a worker loads Eleventy once and keeps one Chromium for its files.
+        test: { name: "browser", include: ["test/browser/**/*.test.ts"], isolate: false },
+      },
       {
         extends: true,
         // Builds already share a process within a file (queued in test/helpers/fixture.ts, as the dev server

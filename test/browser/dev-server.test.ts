@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort } from "../../scripts/lib/free-port.ts";
 import { EVENTS_URL } from "../../src/lib/dev.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { closeContexts, testBrowser } from "../helpers/browser.ts";
 import { DEFAULT_SETTINGS, makeFixture, md, repoRoot } from "../helpers/fixture.ts";
 
 const BROKEN = md(
@@ -68,12 +68,12 @@ beforeAll(async () => {
   port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = start(dir, port);
-  browser = await launchBrowser();
+  browser = await testBrowser();
   page = await browser.newPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   if (server) await stop(server);
 });
 

@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
-import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import {
+  testBrowser,
+  closeContexts,
+  serveSite,
+  watchErrors,
+  type StaticSite,
+} from "../helpers/browser.ts";
 import { DIGEST_BUILD_DATE, DIGEST_FILES, makeDigestSite } from "../helpers/digest-site.ts";
 import { buildFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
@@ -28,12 +34,12 @@ describe("the digest in headless Chromium", () => {
     });
     const result = await buildFixture(dir, { buildDate: DIGEST_BUILD_DATE });
     expect(result.code, result.stderr).toBe(0);
-    [site, browser] = await Promise.all([serveSite(result.out), launchBrowser()]);
+    [site, browser] = await Promise.all([serveSite(result.out), testBrowser()]);
     context = await browser.newContext();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await site?.close();
   });
 

@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
-import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import {
+  testBrowser,
+  closeContexts,
+  serveSite,
+  watchErrors,
+  type StaticSite,
+} from "../helpers/browser.ts";
 import { buildFixture } from "../helpers/fixture.ts";
 import { BUILD_DATE, makeEventsSite } from "../helpers/events-site.ts";
 
@@ -25,14 +31,14 @@ describe("events pages in Chromium, served under /pr-7/", () => {
     const dir = await makeEventsSite();
     const build = await buildFixture(dir, { buildDate: BUILD_DATE, pathPrefix: "/pr-7/" });
     expect(build.code, build.stderr).toBe(0);
-    [site, browser] = await Promise.all([serveSite(build.out, "/pr-7/"), launchBrowser()]);
+    [site, browser] = await Promise.all([serveSite(build.out, "/pr-7/"), testBrowser()]);
     context = await browser.newContext();
     tab = await context.newPage();
     tabErrors = watchErrors(tab);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await site?.close();
   });
 

@@ -1,7 +1,13 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
-import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import {
+  testBrowser,
+  closeContexts,
+  serveSite,
+  watchErrors,
+  type StaticSite,
+} from "../helpers/browser.ts";
 import { buildFixture, makeFixture, md } from "../helpers/fixture.ts";
 
 const group = (slug: string, fields: string) => ({
@@ -35,10 +41,10 @@ beforeAll(async () => {
   const result = await buildFixture(makeFixture(FILES));
   expect(result.code, result.stderr).toBe(0);
   site = await serveSite(result.out, "/");
-  browser = await launchBrowser();
+  browser = await testBrowser();
 }, 240_000);
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await site?.close();
 });
 

@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
-import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import {
+  testBrowser,
+  closeContexts,
+  serveSite,
+  watchErrors,
+  type StaticSite,
+} from "../helpers/browser.ts";
 import { buildFixture } from "../helpers/fixture.ts";
 import { makeRtlSite } from "../helpers/languages-site.ts";
 
@@ -27,7 +33,7 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
   beforeAll(async () => {
     const build = await buildFixture(makeRtlSite(), { buildDate: "2024-02-22T15:00" });
     expect(build.code, build.stderr).toBe(0);
-    [site, browser] = await Promise.all([serveSite(build.out), launchBrowser()]);
+    [site, browser] = await Promise.all([serveSite(build.out), testBrowser()]);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(PATIENCE);
     context.setDefaultNavigationTimeout(PATIENCE);
@@ -40,7 +46,7 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await site?.close();
   });
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serveSite, type StaticSite } from "../helpers/browser.ts";
+import { testBrowser, closeContexts, serveSite, type StaticSite } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
 import { sharedBuild } from "../helpers/shared-build.ts";
 
@@ -27,12 +27,12 @@ describe("a 320px phone", () => {
     const { files, settings } = await sampleSite();
     const result = await sharedBuild(files, settings);
     expect(result.code, result.stderr).toBe(0);
-    [site, browser] = await Promise.all([serveSite(result.out), launchBrowser()]);
+    [site, browser] = await Promise.all([serveSite(result.out), testBrowser()]);
     tab = await browser.newPage({ viewport: { width: 320, height: 640 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await site?.close();
   });
 

@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes, COLOUR_RULES, darkOnlyNonColours, runAxe } from "../helpers/axe.ts";
-import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import {
+  testBrowser,
+  closeContexts,
+  serveSite,
+  watchErrors,
+  type StaticSite,
+} from "../helpers/browser.ts";
 import { builtFiles, sampleSite, urlOf } from "../helpers/sample-site.ts";
 import { sharedBuild } from "../helpers/shared-build.ts";
 
@@ -46,14 +52,14 @@ describe("every kind of page in headless Chromium, light and dark", () => {
     const result = await sharedBuild(files, settings, { preview: true });
     expect(result.code, result.stderr).toBe(0);
     out = result.out;
-    [site, browser] = await Promise.all([serveSite(out), launchBrowser()]);
+    [site, browser] = await Promise.all([serveSite(out), testBrowser()]);
     context = await browser.newContext();
     tab = await context.newPage();
     tabErrors = watchErrors(tab);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await site?.close();
   });
 

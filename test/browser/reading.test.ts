@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
+import {
+  testBrowser,
+  closeContexts,
+  serveSite,
+  watchErrors,
+  type StaticSite,
+} from "../helpers/browser.ts";
 import { searchSiteFiles } from "../helpers/search-tab.ts";
 import { sharedBuild } from "../helpers/shared-build.ts";
 
@@ -15,11 +21,11 @@ beforeAll(async () => {
     expect(result.code, result.stderr).toBe(0);
     sites[kind] = await serveSite(result.out, "/");
   }
-  browser = await launchBrowser();
+  browser = await testBrowser();
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await Promise.all(Object.values(sites).map((site) => site.close()));
 });
 

@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
 import {
-  launchBrowser,
+  testBrowser,
+  closeContexts,
   serveAtPrefixes,
   serveSite,
   watchErrors,
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const [atPrefixes, preview] = await Promise.all([
     serveAtPrefixes(files, ARABIC_SETTINGS, ["/", "/pr-7/"]),
     sharedBuild(files, ARABIC_SETTINGS, { preview: true }),
-    launchBrowser().then((launched) => (browser = launched)),
+    testBrowser().then((launched) => (browser = launched)),
   ]);
   Object.assign(sites, atPrefixes);
   expect(preview.code, preview.stderr).toBe(0);
@@ -34,7 +35,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await Promise.all(Object.values(sites).map((site) => site.close()));
 });
 

@@ -1,6 +1,11 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, serveAtPrefixes, type StaticSite } from "../helpers/browser.ts";
+import {
+  testBrowser,
+  closeContexts,
+  serveAtPrefixes,
+  type StaticSite,
+} from "../helpers/browser.ts";
 import {
   AUDITED_SEARCH_PAGES,
   prefixDependentChecks,
@@ -18,12 +23,12 @@ beforeAll(async () => {
   // The "/" build, shared with search.test.ts, is what this one is compared with.
   [sites, browser] = await Promise.all([
     serveAtPrefixes(files, undefined, ["/", PREFIX]),
-    launchBrowser(),
+    testBrowser(),
   ]);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await Promise.all(Object.values(sites).map((site) => site.close()));
 });
 

@@ -1,7 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
-import { launchBrowser, serveAtPrefixes, type StaticSite } from "../helpers/browser.ts";
+import {
+  testBrowser,
+  closeContexts,
+  serveAtPrefixes,
+  type StaticSite,
+} from "../helpers/browser.ts";
 import {
   AUDITED_SEARCH_PAGES,
   prefixDependentChecks,
@@ -17,12 +22,12 @@ beforeAll(async () => {
   const files = await searchSiteFiles();
   [site, browser] = await Promise.all([
     serveAtPrefixes(files, undefined, ["/"]).then((sites) => sites["/"]!),
-    launchBrowser(),
+    testBrowser(),
   ]);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await site?.close();
 });
 

@@ -1,9 +1,29 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
-import { serveSite, type StaticSite } from "../../scripts/lib/browser.ts";
+import { launchBrowser, serveSite, type StaticSite } from "../../scripts/lib/browser.ts";
 import { sharedBuild } from "./shared-build.ts";
 
-export { launchBrowser, serveSite, type StaticSite } from "../../scripts/lib/browser.ts";
+export { serveSite, type StaticSite } from "../../scripts/lib/browser.ts";
+
+let launched: Promise<Browser> | undefined;
+
+/**
+ * The worker's Chromium, launched by the first test file that asks and kept for the next ones (the browser
+ * layer runs its files one after another in each worker, unisolated): a launch costs about a second of CPU.
+ * Files never close it; they end with closeContexts. Relaunched if it went away.
+ */
+export async function testBrowser(): Promise<Browser> {
+  launched ??= launchBrowser();
+  const browser = await launched;
+  if (browser.isConnected()) return browser;
+  launched = launchBrowser();
+  return launched;
+}
+
+/** Ends every context (and so every page) a test file opened, leaving the worker's Chromium for the next file. */
+export async function closeContexts(browser: Browser | undefined): Promise<void> {
+  if (browser?.isConnected()) await Promise.all(browser.contexts().map((c) => c.close()));
+}
 
 /** Collects console errors, page errors and failed same-origin requests of a page. */
 export function watchErrors(page: Page): string[] {
