@@ -105,7 +105,7 @@ function foldLine(line: string): string {
   let folded = "";
   let from = 0;
   let octets = 0;
-  for (let at = 0; at < line.length;) {
+  for (let at = 0; at < line.length; ) {
     const code = line.charCodeAt(at);
     // A high surrogate is taken with the character after it, whatever that is, as ical-generator does.
     const surrogate = code >= 0xd800 && code <= 0xdbff;

@@ -100,7 +100,8 @@ export type Item = ParsedFrontMatter & {
 
 /** What the groups directory reads from a group's file: a UK group, or a Palestinian community seeking a partner. */
 export type GroupInfo =
-  ({ seeking: false } & GroupFrontMatter) | ({ seeking: true } & SeekingFrontMatter);
+  | ({ seeking: false } & GroupFrontMatter)
+  | ({ seeking: true } & SeekingFrontMatter);
 
 /** content/groups/seeking/ holds the communities asking for a partner; they are listed on /groups/seeking/. */
 export function isSeekingFile(contentDir: string, filePath: string): boolean {
@@ -287,7 +288,8 @@ export function parseContentFile(
     const { doc, lineCounter } = detailed();
     for (let n = keyPath.length; n > 0; n--) {
       const node = doc.getIn(keyPath.slice(0, n) as (string | number)[], true) as
-        { range?: [number, number, number] } | undefined;
+        | { range?: [number, number, number] }
+        | undefined;
       if (node && typeof node === "object" && node.range)
         return lineCounter.linePos(node.range[0]).line + firstLine - 1;
     }

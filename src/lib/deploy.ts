@@ -97,7 +97,7 @@ export function encodeUrlPath(url: string): string {
     /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     "\uFFFD",
   );
-  for (let i = 0; i < text.length;) {
+  for (let i = 0; i < text.length; ) {
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     if (ch === "%" && /^%[0-9A-Fa-f]{2}/.test(text.slice(i, i + 3))) out += "%";
     else out += ALLOWED.test(ch) ? ch : encodeURIComponent(ch);

@@ -112,7 +112,9 @@ events.addEventListener("reload", () => location.reload());
 `;
 
 export type DevRoute =
-  { kind: "file"; path: string } | { kind: "redirect"; location: string } | { kind: "outside" };
+  | { kind: "file"; path: string }
+  | { kind: "redirect"; location: string }
+  | { kind: "outside" };
 
 /**
  * Where a request path goes under the prefix: a file path relative to the output (a folder means

@@ -295,7 +295,8 @@ export function loadSettings(contentDir: string): SiteSettings {
   const lineOf = (keyPath: PropertyKey[]) => {
     for (let n = keyPath.length; n > 0; n--) {
       const node = read.doc.getIn(keyPath.slice(0, n) as (string | number)[], true) as
-        { range?: [number, number, number] } | undefined;
+        | { range?: [number, number, number] }
+        | undefined;
       if (node && typeof node === "object" && node.range)
         return read.lineCounter.linePos(node.range[0]).line;
     }

@@ -90,23 +90,27 @@ export function buildTaxonomy(
   );
 
   const pages = [...tags, ...categories].flatMap(({ items, ...t }) =>
-    paginate(items, pageSize, t.url).map((list): TopicPage => ({
-      topic: t,
-      title: t.kind === "tag" ? strings.text("topics.tagTitle", { label: t.label }) : t.label,
-      intro: strings.text(t.kind === "tag" ? "topics.tagIntro" : "topics.categoryIntro", {
-        label: t.label,
+    paginate(items, pageSize, t.url).map(
+      (list): TopicPage => ({
+        topic: t,
+        title: t.kind === "tag" ? strings.text("topics.tagTitle", { label: t.label }) : t.label,
+        intro: strings.text(t.kind === "tag" ? "topics.tagIntro" : "topics.categoryIntro", {
+          label: t.label,
+        }),
+        list,
       }),
-      list,
-    })),
+    ),
   );
-  const feeds = [...tags, ...categories].map((t): FeedSpec => ({
-    title: `${language.title}: ${t.label}`,
-    language,
-    pageUrl: t.url,
-    feedUrl: t.feedUrl,
-    items: t.items.slice(0, feedSize),
-    fullContent: false,
-  }));
+  const feeds = [...tags, ...categories].map(
+    (t): FeedSpec => ({
+      title: `${language.title}: ${t.label}`,
+      language,
+      pageUrl: t.url,
+      feedUrl: t.feedUrl,
+      items: t.items.slice(0, feedSize),
+      fullContent: false,
+    }),
+  );
   return { tags, categories, pages, feeds };
 }
 

@@ -6,7 +6,8 @@ const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 
 export type ParsedTime =
-  { ok: true; value: DateTime; dateOnly: boolean } | { ok: false; expected: string };
+  | { ok: true; value: DateTime; dateOnly: boolean }
+  | { ok: false; expected: string };
 
 /**
  * Reads a front-matter date or date-time in the site's zone. A time without an offset is a

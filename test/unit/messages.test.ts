@@ -226,8 +226,8 @@ describe("no zod text reaches an editor", () => {
         try {
           loadSettings(path.join(makeFixture({}, yml), "content"));
         } catch (error) {
+          // "a valid setting" is the safety net for a check that names nothing better.
           for (const line of (error as Error).message.split("\n"))
-            // "a valid setting" is the safety net for a check that names nothing better.
             if (!/^content\/_data\/site\.yml:\d+ → [^:]+: expected (?!a valid setting)/.test(line))
               raw.push(line);
         }
