@@ -106,7 +106,9 @@ function wire(eleventyConfig: UserConfig, store: ContentStore, wiring: Wiring): 
   // compiled templates (keyed by path, holding the build's own filters) are the whole build's alone.
   if (contentPagesOnly || pagesAt) eleventyConfig.setUseTemplateCache(false);
   // The plugins prefix URLs with ctx.deploy and Eleventy's `url` filter with its own: one prefix, or links break.
-  const eleventyPrefix = normalisePrefix(eleventyConfig.pathPrefix);
+  // Declared in Eleventy's JavaScript by a bare `this.pathPrefix;`, which TypeScript 7 does not read as a property.
+  const { pathPrefix } = eleventyConfig as UserConfig & { pathPrefix?: string };
+  const eleventyPrefix = normalisePrefix(pathPrefix);
   if (eleventyPrefix !== ctx.deploy.pathPrefix) {
     throw new Error(
       `Eleventy was given the path prefix "${eleventyPrefix}" but the site's is "${ctx.deploy.pathPrefix}": pass --pathprefix to the build script (loadSiteContext), not to Eleventy`,

@@ -1,9 +1,15 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import Image from "@11ty/eleventy-img";
+import eleventyImage from "@11ty/eleventy-img";
 import { resolveImagePath, type Item } from "./content.ts";
 import { normalisePrefix } from "./format.ts";
 import { routes } from "./routes.ts";
+
+/** eleventy-img and the helpers its JavaScript hangs on the function, which TypeScript 7 does not infer. */
+const Image = eleventyImage as typeof eleventyImage & {
+  statsSync(src: string, options: object): unknown;
+  generateHTML(metadata: object, attributes: object): string;
+};
 
 /** One set of published sizes: widths (px) and formats, best first (the last is the fallback). */
 export interface ImageVariant {
