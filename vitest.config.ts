@@ -10,6 +10,7 @@ export default defineConfig({
     // Fixture builds and Chromium are heavy; these machines have 2 cores.
     maxWorkers: 2,
     env: { TZ: "UTC" },
+    globalSetup: ["./test/temp-root.ts"],
     // Sorted by name, so the browser layer's long files start first and the short unit files fill the end.
     projects: [
       {
