@@ -16,7 +16,12 @@ export default defineConfig({
       {
         extends: true,
         // Unisolated, as the build layer: a worker loads Eleventy once and keeps one Chromium for its files.
-        test: { name: "browser", include: ["test/browser/**/*.test.ts"], isolate: false },
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          isolate: false,
+          setupFiles: ["./test/helpers/browser-setup.ts"],
+        },
       },
       {
         extends: true,

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort } from "../../scripts/lib/free-port.ts";
 import { EVENTS_URL } from "../../src/lib/dev.ts";
-import { closeContexts, testBrowser } from "../helpers/browser.ts";
+import { testBrowser } from "../helpers/browser.ts";
 import { DEFAULT_SETTINGS, makeFixture, md, repoRoot } from "../helpers/fixture.ts";
 
 const BROKEN = md(
@@ -73,7 +73,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await closeContexts(browser);
   if (server) await stop(server);
 });
 

@@ -1,13 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
-import {
-  testBrowser,
-  closeContexts,
-  serveSite,
-  watchErrors,
-  type StaticSite,
-} from "../helpers/browser.ts";
+import { testBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
 import { DIGEST_BUILD_DATE, DIGEST_FILES, makeDigestSite } from "../helpers/digest-site.ts";
 import { buildFixture } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
@@ -39,7 +33,6 @@ describe("the digest in headless Chromium", () => {
   });
 
   afterAll(async () => {
-    await closeContexts(browser);
     await site?.close();
   });
 

@@ -1,13 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
-import {
-  testBrowser,
-  closeContexts,
-  serveSite,
-  watchErrors,
-  type StaticSite,
-} from "../helpers/browser.ts";
+import { testBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
 import { buildFixture } from "../helpers/fixture.ts";
 import { BUILD_DATE, makeEventsSite } from "../helpers/events-site.ts";
 
@@ -38,7 +32,6 @@ describe("events pages in Chromium, served under /pr-7/", () => {
   });
 
   afterAll(async () => {
-    await closeContexts(browser);
     await site?.close();
   });
 

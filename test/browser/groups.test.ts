@@ -1,13 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
-import {
-  testBrowser,
-  closeContexts,
-  serveSite,
-  watchErrors,
-  type StaticSite,
-} from "../helpers/browser.ts";
+import { testBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
 import { buildFixture, makeFixture, md } from "../helpers/fixture.ts";
 
 const group = (slug: string, fields: string) => ({
@@ -44,7 +38,6 @@ beforeAll(async () => {
   browser = await testBrowser();
 }, 240_000);
 afterAll(async () => {
-  await closeContexts(browser);
   await site?.close();
 });
 

@@ -1,13 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
-import {
-  testBrowser,
-  closeContexts,
-  serveSite,
-  watchErrors,
-  type StaticSite,
-} from "../helpers/browser.ts";
+import { testBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
 import { buildFixture } from "../helpers/fixture.ts";
 import { makeRtlSite } from "../helpers/languages-site.ts";
 
@@ -46,7 +40,6 @@ describe("Arabic pages in Chromium: right to left, mirrored, in system fonts, ac
   });
 
   afterAll(async () => {
-    await closeContexts(browser);
     await site?.close();
   });
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testBrowser, closeContexts, serveSite, type StaticSite } from "../helpers/browser.ts";
+import { testBrowser, serveSite, type StaticSite } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
 import { sharedBuild } from "../helpers/shared-build.ts";
 
@@ -32,7 +32,6 @@ describe("a 320px phone", () => {
   });
 
   afterAll(async () => {
-    await closeContexts(browser);
     await site?.close();
   });
 

@@ -1,13 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes, COLOUR_RULES, darkOnlyNonColours, runAxe } from "../helpers/axe.ts";
-import {
-  testBrowser,
-  closeContexts,
-  serveSite,
-  watchErrors,
-  type StaticSite,
-} from "../helpers/browser.ts";
+import { testBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
 import { builtFiles, sampleSite, urlOf } from "../helpers/sample-site.ts";
 import { sharedBuild } from "../helpers/shared-build.ts";
 
@@ -59,7 +53,6 @@ describe("every kind of page in headless Chromium, light and dark", () => {
   });
 
   afterAll(async () => {
-    await closeContexts(browser);
     await site?.close();
   });
 

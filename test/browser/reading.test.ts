@@ -1,12 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  testBrowser,
-  closeContexts,
-  serveSite,
-  watchErrors,
-  type StaticSite,
-} from "../helpers/browser.ts";
+import { testBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
 import { searchSiteFiles } from "../helpers/search-tab.ts";
 import { sharedBuild } from "../helpers/shared-build.ts";
 
@@ -25,7 +19,6 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await closeContexts(browser);
   await Promise.all(Object.values(sites).map((site) => site.close()));
 });
 

@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
 import {
   testBrowser,
-  closeContexts,
   serveAtPrefixes,
   serveSite,
   watchErrors,
@@ -35,7 +34,6 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await closeContexts(browser);
   await Promise.all(Object.values(sites).map((site) => site.close()));
 });
 

@@ -1,11 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  testBrowser,
-  closeContexts,
-  serveAtPrefixes,
-  type StaticSite,
-} from "../helpers/browser.ts";
+import { testBrowser, serveAtPrefixes, type StaticSite } from "../helpers/browser.ts";
 import {
   AUDITED_SEARCH_PAGES,
   prefixDependentChecks,
@@ -28,7 +23,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await closeContexts(browser);
   await Promise.all(Object.values(sites).map((site) => site.close()));
 });
 

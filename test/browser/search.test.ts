@@ -1,12 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
-import {
-  testBrowser,
-  closeContexts,
-  serveAtPrefixes,
-  type StaticSite,
-} from "../helpers/browser.ts";
+import { testBrowser, serveAtPrefixes, type StaticSite } from "../helpers/browser.ts";
 import {
   AUDITED_SEARCH_PAGES,
   prefixDependentChecks,
@@ -27,7 +22,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await closeContexts(browser);
   await site?.close();
 });
 

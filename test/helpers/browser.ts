@@ -10,7 +10,7 @@ let launched: Promise<Browser> | undefined;
 /**
  * The worker's Chromium, launched by the first test file that asks and kept for the next ones (the browser
  * layer runs its files one after another in each worker, unisolated): a launch costs about a second of CPU.
- * Files never close it; they end with closeContexts. Relaunched if it went away.
+ * Files never close it: after each, test/helpers/browser-setup.ts closes its contexts. Relaunched if it went away.
  */
 export async function testBrowser(): Promise<Browser> {
   launched ??= launchBrowser();
@@ -20,8 +20,10 @@ export async function testBrowser(): Promise<Browser> {
   return launched;
 }
 
-/** Ends every context (and so every page) a test file opened, leaving the worker's Chromium for the next file. */
-export async function closeContexts(browser: Browser | undefined): Promise<void> {
+/** Ends every context (and so every page) of the worker's Chromium, leaving it running for the next file. */
+export async function closeContexts(): Promise<void> {
+  // A launch that failed has already failed the test that asked for it.
+  const browser = await launched?.catch(() => undefined);
   if (browser?.isConnected()) await Promise.all(browser.contexts().map((c) => c.close()));
 }
 
