@@ -9,14 +9,14 @@ let root: string | undefined;
 export default function setup(): (() => void) | undefined {
   // Each project runs the setup: the first makes the folder, the others find it.
   if (root) return undefined;
-  root = mkdtempSync(path.join(tmpdir(), "digest-test-run-"));
+  const made = mkdtempSync(path.join(tmpdir(), "digest-test-run-"));
+  root = made;
   // tsx keeps its compiled files in TMPDIR/tsx-<uid>: the commands the tests start keep finding the usual one.
   const tsxCache = `tsx-${userInfo().uid}`;
   mkdirSync(path.join(tmpdir(), tsxCache), { recursive: true });
-  symlinkSync(path.join(tmpdir(), tsxCache), path.join(root, tsxCache));
+  symlinkSync(path.join(tmpdir(), tsxCache), path.join(made, tsxCache));
   // Workers, Chromium and the commands the tests start all inherit it (os.tmpdir() reads TMPDIR).
-  process.env.TMPDIR = root;
-  const made = root;
+  process.env.TMPDIR = made;
   return () => {
     // KEEP_TEST_TEMP=1 keeps a run's folders to look into after a failure. The tsx link goes, not what it links.
     if (!process.env.KEEP_TEST_TEMP) rmSync(made, { recursive: true, force: true });
