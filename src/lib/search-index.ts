@@ -103,21 +103,22 @@ export function indexInWorker(job: IndexJob, signal?: AbortSignal): Promise<numb
   if (signal?.aborted) stop();
   else signal?.addEventListener("abort", stop, { once: true });
   return new Promise<number>((resolve, reject) => {
-    const onError = (error: Error) => settle(false, () => reject(error));
+    const onError = (error: Error) => settle(() => reject(error));
     const onExit = (code: number) =>
-      settle(false, () =>
+      settle(() =>
         reject(new Error(`search plugin: the indexing worker stopped (exit code ${code})`)),
       );
     const onResult = (result: IndexResult) =>
-      settle(true, () => (result.ok ? resolve(result.count) : reject(new Error(result.message))));
-    /** Only a thread that answered, and was not stopped (which closes its Pagefind for good), is kept. */
-    function settle(answered: boolean, outcome: () => void) {
+      settle(() => (result.ok ? resolve(result.count) : reject(new Error(result.message))));
+    function settle(outcome: () => void) {
       worker.off("message", onResult).off("error", onError).off("exit", onExit);
       signal?.removeEventListener("abort", stop);
-      if (answered && !signal?.aborted) {
+      // A stopped thread has closed Pagefind for good; one that finished waits, unref'd, for the next job.
+      if (signal?.aborted) void worker.terminate();
+      else {
         worker.unref();
         idle.add(worker);
-      } else void worker.terminate();
+      }
       outcome();
     }
     worker.once("message", onResult);
