@@ -69,61 +69,22 @@ export interface IndexJob {
 
 export type IndexResult = { ok: true; count: number } | { ok: false; message: string };
 
-/** What the indexing thread is asked: a job, or to stop the job it is running. */
-export type WorkerRequest = { type: "index"; job: IndexJob } | { type: "stop" };
-
-// Threads that finished a job, kept for the next build in this process (the dev server's rebuilds, tests):
-// starting one costs about 0.15 s of CPU (Node's internals and the compiled worker loaded again).
-const idle = new Set<Worker>();
-let started = 0;
-
-/** How many indexing threads this process has started (the bench and tests read it). */
-export const indexingThreadsStarted = (): number => started;
-
-function indexingThread(): Worker {
-  const [kept] = idle;
-  if (kept) {
-    idle.delete(kept);
-    kept.ref();
-    return kept;
-  }
-  const entry = new URL("./search-worker.ts", import.meta.url).href;
-  const worker = new Worker(new URL("./ts-worker.mjs", import.meta.url), { workerData: { entry } });
-  worker.on("exit", () => idle.delete(worker));
-  started++;
-  return worker;
-}
-
 export function indexInWorker(job: IndexJob, signal?: AbortSignal): Promise<number> {
-  const worker = indexingThread();
-  const request = (message: WorkerRequest) => worker.postMessage(message);
-  request({ type: "index", job });
+  const entry = new URL("./search-worker.ts", import.meta.url).href;
+  const worker = new Worker(new URL("./ts-worker.mjs", import.meta.url), {
+    workerData: { ...job, entry },
+  });
   // A build stopped early (the dev server, on an edit) stops Pagefind too, before its folder is removed.
-  const stop = () => request({ type: "stop" });
-  if (signal?.aborted) stop();
-  else signal?.addEventListener("abort", stop, { once: true });
+  if (signal?.aborted) worker.postMessage("stop");
+  else signal?.addEventListener("abort", () => worker.postMessage("stop"), { once: true });
   return new Promise<number>((resolve, reject) => {
-    const onError = (error: Error) => settle(() => reject(error));
-    const onExit = (code: number) =>
-      settle(() =>
-        reject(new Error(`search plugin: the indexing worker stopped (exit code ${code})`)),
-      );
-    const onResult = (result: IndexResult) =>
-      settle(() => (result.ok ? resolve(result.count) : reject(new Error(result.message))));
-    function settle(outcome: () => void) {
-      worker.off("message", onResult).off("error", onError).off("exit", onExit);
-      signal?.removeEventListener("abort", stop);
-      // A stopped thread has closed Pagefind for good; one that finished waits, unref'd, for the next job.
-      if (signal?.aborted) void worker.terminate();
-      else {
-        worker.unref();
-        idle.add(worker);
-      }
-      outcome();
-    }
-    worker.once("message", onResult);
-    worker.once("error", onError);
-    worker.once("exit", onExit);
+    worker.once("message", (result: IndexResult) =>
+      result.ok ? resolve(result.count) : reject(new Error(result.message)),
+    );
+    worker.once("error", reject);
+    worker.once("exit", (code) =>
+      reject(new Error(`search plugin: the indexing worker stopped (exit code ${code})`)),
+    );
   });
 }
 

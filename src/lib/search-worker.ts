@@ -1,10 +1,11 @@
 // Indexes search records and writes the bundle on a worker thread, so Pagefind's replies are read while Eleventy renders.
 import childProcess, { type ChildProcess } from "node:child_process";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import { createMarkdown, markdownText } from "./markdown.ts";
-import { indexSite, type IndexJob, type IndexResult, type WorkerRequest } from "./search-index.ts";
+import { indexSite, type IndexJob, type IndexResult } from "./search-index.ts";
 
+const job = workerData as IndexJob;
 // Pagefind's close() shuts the pipes before it kills its process, which then panics writing to them: keep the
 // process at hand to kill it first. Pagefind spawns it with child_process.spawn, read when it starts.
 let service: ChildProcess | undefined;
@@ -13,35 +14,30 @@ childProcess.spawn = ((...args: Parameters<typeof spawn>) =>
   (service = spawn(...args))) as typeof spawn;
 const STOPPED = "search plugin: indexing stopped";
 let stopped = false;
-
-async function run(job: IndexJob): Promise<IndexResult> {
-  try {
-    // Records arrive with Markdown content; turning it into text here keeps that work off the main thread.
-    const md = createMarkdown({ pathPrefix: "/", origin: "https://localhost" });
-    const records = job.records.map((record) => ({
-      ...record,
-      content: markdownText(md, record.content),
-    }));
-    return {
-      ok: true,
-      count: await indexSite(records, job.outputDir, job.bundleDir, job.config, () => stopped),
-    };
-  } catch (error) {
-    // Once stopped, every pending record fails alike: one line says why.
-    return { ok: false, message: stopped ? STOPPED : (error as Error).message };
-  }
-}
-
-// Jobs come one at a time (search-index.ts); the thread waits for the next until its process ends it.
-parentPort!.on("message", (message: WorkerRequest) => {
-  if (message.type === "index") {
-    void run(message.job).then((result) => parentPort!.postMessage(result));
-    return;
-  }
-  // "stop" closes Pagefind, so the indexing fails at once; a stopped thread is not given another job.
+// "stop" closes Pagefind, so the indexing below fails at once; the listener alone keeps no thread alive.
+parentPort!.on("message", (message) => {
+  if (message !== "stop") return;
   stopped = true;
   // Pagefind's client prints "Service stopped" for each message it could not send: expected here.
   console.error = () => undefined;
   service?.kill("SIGKILL");
   void pagefind.close();
 });
+parentPort!.unref();
+let result: IndexResult;
+try {
+  // Records arrive with Markdown content; turning it into text here keeps that work off the main thread.
+  const md = createMarkdown({ pathPrefix: "/", origin: "https://localhost" });
+  const records = job.records.map((record) => ({
+    ...record,
+    content: markdownText(md, record.content),
+  }));
+  result = {
+    ok: true,
+    count: await indexSite(records, job.outputDir, job.bundleDir, job.config, () => stopped),
+  };
+} catch (error) {
+  // Once stopped, every pending record fails alike: one line says why.
+  result = { ok: false, message: stopped ? STOPPED : (error as Error).message };
+}
+parentPort!.postMessage(result!);
