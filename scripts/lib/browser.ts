@@ -66,7 +66,12 @@ export async function serveSite(root: string, prefix = "/"): Promise<StaticSite>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Ends open connections too: a page still open (a browser keeps them alive) must not hold close() up.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
