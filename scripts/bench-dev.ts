@@ -169,7 +169,7 @@ try {
 
   const check = await runMeasured(
     process.execPath,
-    ["--import", "tsx", path.join(repoRoot, "scripts", "check.ts")],
+    [path.join(repoRoot, "scripts", "run.mjs"), path.join(repoRoot, "scripts", "check.ts")],
     { cwd: repoRoot, env },
   );
   if (check.code !== 0) throw new Error(`npm run check failed:\n${check.stderr.slice(-2000)}`);

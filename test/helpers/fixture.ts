@@ -148,13 +148,12 @@ export async function buildFixtureCli(
 ): Promise<RunResult & { out: string }> {
   const out = path.join(dir, "_site");
   const args = [
-    "--import",
-    "tsx",
+    path.join(repoRoot, "scripts", "run.mjs"),
     path.join(repoRoot, "scripts", "build.ts"),
     `--output=${out}`,
     ...(options.pathPrefix ? [`--pathprefix=${options.pathPrefix}`] : []),
   ];
-  // Run from the repository, as npm runs it, so that `--import tsx` resolves.
+  // Run from the repository, as npm runs it.
   return { ...(await runCommand(process.execPath, args, repoRoot, envFor(dir, options))), out };
 }
 
@@ -204,6 +203,8 @@ export function runScript(
   });
 }
 
+const VIA_TSX = new Set(["start.ts", "ci.ts"]);
+
 /** Runs one of scripts/*.ts against the fixture in a child process, exactly as its npm script would. */
 export function runScriptCli(
   dir: string,
@@ -211,12 +212,12 @@ export function runScriptCli(
   args: string[] = [],
   options: BuildOptions = {},
 ): Promise<RunResult> {
-  return runCommand(
-    tsx,
-    [path.join(repoRoot, "scripts", script), ...args],
-    dir,
-    envFor(dir, options),
-  );
+  const file = path.join(repoRoot, "scripts", script);
+  // npm start and the CI helper run through tsx; the editors' commands are compiled first (scripts/run.mjs).
+  const [command, argv] = VIA_TSX.has(script)
+    ? [tsx, [file, ...args]]
+    : [process.execPath, [path.join(repoRoot, "scripts", "run.mjs"), file, ...args]];
+  return runCommand(command, argv, dir, envFor(dir, options));
 }
 
 export function readOut(out: string, file: string): string {
