@@ -74,6 +74,10 @@ export function createSite(ctx: SiteContext, options: SiteOptions = {}) {
     eleventyConfig.setTemplateFormats(["md", "njk"]);
     eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
     eleventyConfig.setQuietMode(true);
+    // Every page's data is a shallow merge: the deep one copied the plain objects of the global data (calendars,
+    // digests, directories) into each page's, and no data here is split between levels that it would join.
+    // https://www.11ty.dev/docs/data-deep-merge/
+    eleventyConfig.setDataDeepMerge(false);
     eleventyConfig.addPlugin((config: UserConfig) => wire(config, store, wiring));
     // Eleventy's own `url` filter and the dev server take the prefix from here unless told otherwise.
     return { pathPrefix: ctx.deploy.pathPrefix };
