@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** What the bench reports the CPU time of a full build as spent on. */
 export const PHASES = [
@@ -15,6 +17,8 @@ export type Phase = (typeof PHASES)[number];
 interface CallFrame {
   functionName: string;
   url: string;
+  /** 0-based, in the profile's own file. */
+  lineNumber?: number;
 }
 interface Profile {
   nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
@@ -68,6 +72,35 @@ function phaseOf(stack: CallFrame[]): Phase {
   return "rendering and writing";
 }
 
+// Scripts and the search worker run compiled into one module each (src/lib/ts-compile.mjs), where esbuild
+// starts each source file's code with a comment naming it, relative to the compiler's folder.
+const COMPILED = /\/\.cache\/compiled\/[0-9a-f]+\.mjs$/;
+const compilerDir = fileURLToPath(new URL("../../src/lib/", import.meta.url));
+const sourceStarts = new Map<string, { line: number; url: string }[]>();
+
+/** The source file's URL for a frame in a compiled module (its own URL otherwise). */
+function sourceUrl(frame: CallFrame & { lineNumber?: number }): string {
+  if (!COMPILED.test(frame.url)) return frame.url;
+  let starts = sourceStarts.get(frame.url);
+  if (!starts) {
+    starts = [];
+    const lines = readFileSync(fileURLToPath(frame.url), "utf8").split("\n");
+    for (const [line, text] of lines.entries()) {
+      const named = /^\/\/ (\S+\.ts)$/.exec(text);
+      if (named)
+        starts.push({ line, url: pathToFileURL(path.resolve(compilerDir, named[1]!)).href });
+    }
+    sourceStarts.set(frame.url, starts);
+  }
+  const line = frame.lineNumber ?? 0;
+  let found = frame.url;
+  for (const start of starts) {
+    if (start.line > line) break;
+    found = start.url;
+  }
+  return found;
+}
+
 /**
  * CPU milliseconds per phase from V8 CPU profiles (`node --cpu-prof`: one per thread), each
  * sample going to the innermost frame that marks a phase; idle samples are left out. Code without
@@ -90,8 +123,10 @@ export function phasesFromProfiles(files: string[]): Record<Phase, number> {
       const leaf = byId.get(id)!.callFrame.functionName;
       if (leaf === "(idle)" || leaf === "(root)") continue;
       const stack: CallFrame[] = [];
-      for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at))
-        stack.push(byId.get(at)!.callFrame);
+      for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+        const frame = byId.get(at)!.callFrame;
+        stack.push({ functionName: frame.functionName, url: sourceUrl(frame) });
+      }
       totals[whole ?? phaseOf(stack)] += micros / 1000;
     }
   }
@@ -99,5 +134,5 @@ export function phasesFromProfiles(files: string[]): Record<Phase, number> {
 }
 
 function isSearchWorker(profile: Profile): boolean {
-  return profile.nodes.some((n) => /\/src\/lib\/search-worker\.ts/.test(n.callFrame.url));
+  return profile.nodes.some((n) => /\/src\/lib\/search-worker\.ts/.test(sourceUrl(n.callFrame)));
 }
