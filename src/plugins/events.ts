@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { addDirectFilter } from "../lib/direct-filters.ts";
 import {
   CalendarMemo,
   calendarIcs,
@@ -137,26 +138,30 @@ export default function events(eleventyConfig: UserConfig, options: EventsOption
   // Filters spell dates in the language of the page that calls them.
   const pageLocale = (self: FilterThis) => localeOf(pageLanguageOf(languages, self));
 
-  eleventyConfig.addFilter("isEvent", (item: Item) => !!item && isEvent(item));
+  addDirectFilter(eleventyConfig, "isEvent", (item: Item) => !!item && isEvent(item));
   eleventyConfig.addFilter("eventMonths", function (this: FilterThis, items: EventItem[]) {
     return groupByMonth(items, pageLocale(this));
   });
-  eleventyConfig.addFilter("eventWhen", function (this: FilterThis, item: EventItem) {
+  addDirectFilter(eleventyConfig, "eventWhen", function (this: FilterThis, item: EventItem) {
     return describeEvent(item, pageLocale(this));
   });
-  eleventyConfig.addFilter("eventIcsUrl", (item: EventItem) => eventIcsUrl(item));
-  eleventyConfig.addFilter("googleCalendarUrl", (item: EventItem) => googleCalendarUrl(item, ctx));
-  eleventyConfig.addFilter("outlookCalendarUrl", (item: EventItem) =>
+  addDirectFilter(eleventyConfig, "eventIcsUrl", (item: EventItem) => eventIcsUrl(item));
+  addDirectFilter(eleventyConfig, "googleCalendarUrl", (item: EventItem) =>
+    googleCalendarUrl(item, ctx),
+  );
+  addDirectFilter(eleventyConfig, "outlookCalendarUrl", (item: EventItem) =>
     outlookCalendarUrl(item, ctx),
   );
-  eleventyConfig.addFilter("eventJsonLd", (item: EventItem) =>
+  addDirectFilter(eleventyConfig, "eventJsonLd", (item: EventItem) =>
     eventJsonLd(item, {
       ...ctx,
       imageUrl: (i) => images.imageUrl(i),
     }),
   );
   /** The absolute URL with webcal: for its scheme, which opens a calendar app's "subscribe". */
-  eleventyConfig.addFilter("webcal", (url: string) => absolute(url).replace(/^https?:/, "webcal:"));
+  addDirectFilter(eleventyConfig, "webcal", (url: string) =>
+    absolute(url).replace(/^https?:/, "webcal:"),
+  );
   eleventyConfig.addFilter("icsCalendar", (spec: CalendarSpec) => calendarIcs(spec, ctx));
   eleventyConfig.addFilter("eventIcs", (item: EventItem) =>
     calendarIcs({ name: item.title, pageUrl: item.url, items: [item] }, ctx),

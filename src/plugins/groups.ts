@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { addDirectFilter } from "../lib/direct-filters.ts";
 import nunjucks from "nunjucks";
 import type { BodyRenderer } from "../lib/bodies.ts";
 import type { Item } from "../lib/content.ts";
@@ -108,26 +109,26 @@ export default function groups(eleventyConfig: UserConfig, options: GroupsOption
     ),
   );
   const languageOf = (self: FilterThis) => pageLanguageOf(languages, self);
-  eleventyConfig.addFilter("groupKind", function (this: FilterThis, kind: string) {
+  addDirectFilter(eleventyConfig, "groupKind", function (this: FilterThis, kind: string) {
     return languageOf(this).groups.kinds[kind] ?? kind;
   });
-  eleventyConfig.addFilter("groupRegion", function (this: FilterThis, region: string) {
+  addDirectFilter(eleventyConfig, "groupRegion", function (this: FilterThis, region: string) {
     return languageOf(this).groups.regions[region] ?? region;
   });
-  eleventyConfig.addFilter("groupStatus", function (this: FilterThis, status: GroupStatus) {
+  addDirectFilter(eleventyConfig, "groupStatus", function (this: FilterThis, status: GroupStatus) {
     return languageOf(this).strings.text(`groups.status.${status}`);
   });
   // A group's name or place in another language's page: isolated and marked as written (in the default language).
-  eleventyConfig.addFilter("asWritten", function (this: FilterThis, text: string) {
+  addDirectFilter(eleventyConfig, "asWritten", function (this: FilterThis, text: string) {
     const here = languageOf(this);
     if (here.isDefault) return text;
     return new SafeString(`<bdi lang="${languages.default.tag}">${escapeHtml(String(text))}</bdi>`);
   });
-  eleventyConfig.addFilter("groupActivity", (item: GroupItem) =>
+  addDirectFilter(eleventyConfig, "groupActivity", (item: GroupItem) =>
     groupActivity(item, store.published.filter(inGroupActivity), store.ctx.now),
   );
   // A group still a draft (or scheduled) has no page to link to from a published item.
-  eleventyConfig.addFilter("namedGroup", (item: Item) => {
+  addDirectFilter(eleventyConfig, "namedGroup", (item: Item) => {
     const slug = item.section === "groups" ? undefined : groupOf(item);
     return slug === undefined ? undefined : groupNamed(slug);
   });

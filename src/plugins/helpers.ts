@@ -37,11 +37,15 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   ) => string;
   const prefixed = new Map<string, string>();
   eleventyConfig.on("eleventy.before", () => prefixed.clear());
-  eleventyConfig.addFilter("url", function (this: unknown, url: string, prefixOverride?: string) {
-    if (typeof url !== "string" || prefixOverride !== undefined)
-      return eleventyUrl.call(this, url, prefixOverride);
-    return remember(prefixed, url, () => eleventyUrl.call(this, url));
-  });
+  addDirectFilter(
+    eleventyConfig,
+    "url",
+    function (this: unknown, url: string, prefixOverride?: string) {
+      if (typeof url !== "string" || prefixOverride !== undefined)
+        return eleventyUrl.call(this, url, prefixOverride);
+      return remember(prefixed, url, () => eleventyUrl.call(this, url));
+    },
+  );
   addDirectFilter(eleventyConfig, "isoDate", isoDate);
   const absolute = (url: string) => absoluteUrl(store.ctx.deploy, url);
   addDirectFilter(eleventyConfig, "absolute", absolute);
@@ -58,26 +62,30 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
     return languageOf(this).prefix + store.tagUrl(tag);
   });
   addDirectFilter(eleventyConfig, "tagLabel", (tag: string) => store.tagLabel(tag));
-  eleventyConfig.addFilter("related", (item: Item, count?: number) => store.related(item, count));
-  eleventyConfig.addFilter("jsonForScript", jsonForScript);
-  eleventyConfig.addFilter("articleJsonLd", (item: Item) =>
+  addDirectFilter(eleventyConfig, "related", (item: Item, count?: number) =>
+    store.related(item, count),
+  );
+  addDirectFilter(eleventyConfig, "jsonForScript", jsonForScript);
+  addDirectFilter(eleventyConfig, "articleJsonLd", (item: Item) =>
     articleJsonLd(item, {
       siteTitle: settings.title,
       absolute,
       imageUrl: (i) => images.imageUrl(i),
     }),
   );
-  eleventyConfig.addFilter("take", (list: unknown[], count: number) => list.slice(0, count));
-  eleventyConfig.addFilter("picture", (item: Item, loading: "lazy" | "eager" = "eager") =>
+  addDirectFilter(eleventyConfig, "take", (list: unknown[], count: number) => list.slice(0, count));
+  addDirectFilter(eleventyConfig, "picture", (item: Item, loading: "lazy" | "eager" = "eager") =>
     images.itemPicture(item, loading),
   );
-  eleventyConfig.addFilter("cardPicture", (item: Item, loading: "lazy" | "eager" = "lazy") =>
+  addDirectFilter(eleventyConfig, "cardPicture", (item: Item, loading: "lazy" | "eager" = "lazy") =>
     images.cardPicture(item, loading),
   );
   /** Absolute URL of the item's image at its largest, for Open Graph. */
-  eleventyConfig.addFilter("imageUrl", (item: Item) => images.imageUrl(item));
+  addDirectFilter(eleventyConfig, "imageUrl", (item: Item) => images.imageUrl(item));
   /** site.yml's shareImage as Open Graph needs it, or null (the built-in card is used). */
-  eleventyConfig.addFilter("sharePicture", (image: Parameters<ImagePipeline["sharePicture"]>[0]) =>
-    images.sharePicture(image),
+  addDirectFilter(
+    eleventyConfig,
+    "sharePicture",
+    (image: Parameters<ImagePipeline["sharePicture"]>[0]) => images.sharePicture(image),
   );
 }

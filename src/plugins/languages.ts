@@ -57,7 +57,7 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
     if (!own || own === languageOf(this)) return "";
     return markSafe(` lang="${own.tag}" dir="${own.dir}"`);
   });
-  eleventyConfig.addFilter("pageLanguage", (url: string | false) =>
+  addDirectFilter(eleventyConfig, "pageLanguage", (url: string | false) =>
     languageOfUrl(langs, url || "/"),
   );
   addDirectFilter(
@@ -89,7 +89,7 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
     },
   );
   /** A number in the page's digits. */
-  eleventyConfig.addFilter("digits", function (this: FilterThis, value: number | string) {
+  addDirectFilter(eleventyConfig, "digits", function (this: FilterThis, value: number | string) {
     return localDigits(String(value), languageOf(this).digits);
   });
 
@@ -100,7 +100,8 @@ export default function languages(eleventyConfig: UserConfig, options: Languages
       built = { all, urls: new Set(all.map((entry) => entry.url).filter((u) => u !== false)) };
     return built.urls;
   };
-  eleventyConfig.addFilter(
+  addDirectFilter(
+    eleventyConfig,
     "versions",
     function (this: FilterThis, item: Item | undefined, all: { url: string | false }[]): Version[] {
       if (!langs.multilingual) return [];

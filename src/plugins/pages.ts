@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { addDirectFilter } from "../lib/direct-filters.ts";
 import type { ContentStore } from "../lib/store.ts";
 import { pageWindow } from "../lib/paginate.ts";
 import { PREVIEW_FOLDER_PREFIX } from "../lib/preview-folder.ts";
@@ -27,10 +28,10 @@ export default function pages(eleventyConfig: UserConfig, options: PagesOptions 
   }
   const { settings, preview } = store.ctx;
   // The home page shows each item once: an action that is also a coming event is listed under the event.
-  eleventyConfig.addFilter("without", <T>(list: T[], other: T[] = []) =>
+  addDirectFilter(eleventyConfig, "without", <T>(list: T[], other: T[] = []) =>
     list.filter((x) => !other.includes(x)),
   );
-  eleventyConfig.addFilter("pageWindow", (current: number, total: number) =>
+  addDirectFilter(eleventyConfig, "pageWindow", (current: number, total: number) =>
     pageWindow(current, total),
   );
 

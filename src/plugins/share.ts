@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { addDirectFilter } from "../lib/direct-filters.ts";
 import type { Item } from "../lib/content.ts";
 import { absoluteUrl, type Deploy } from "../lib/deploy.ts";
 import { templateName, type Languages } from "../lib/languages.ts";
@@ -35,7 +36,7 @@ export default function share(eleventyConfig: UserConfig, options: ShareOptions)
       ? { locale: settings.language, sharePage }
       : { locale: language, words: language.strings, sharePage: language.prefix + sharePage };
   };
-  eleventyConfig.addFilter("shareLinks", (item: Item) => {
+  addDirectFilter(eleventyConfig, "shareLinks", (item: Item) => {
     const { locale, words, sharePage: page } = wordsOf(item);
     return shareLinks(item, absolute(item.url as string), {
       targets: settings.share,
@@ -44,7 +45,7 @@ export default function share(eleventyConfig: UserConfig, options: ShareOptions)
       words,
     });
   });
-  eleventyConfig.addFilter("shareText", (item: Item) => {
+  addDirectFilter(eleventyConfig, "shareText", (item: Item) => {
     const { locale, words } = wordsOf(item);
     return shareText(item, locale, words);
   });
