@@ -9,6 +9,7 @@ import { categoryUrl } from "../lib/tags.ts";
 import { remember } from "../lib/cache.ts";
 import { addDirectFilter } from "../lib/direct-filters.ts";
 import { pageLanguageOf, type FilterThis } from "../lib/languages.ts";
+import { prefixPlainPath } from "../lib/site-paths.ts";
 
 export interface HelpersOptions {
   store: ContentStore;
@@ -35,6 +36,7 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
     url: string,
     prefix?: string,
   ) => string;
+  const prefix = store.ctx.deploy.pathPrefix;
   const prefixed = new Map<string, string>();
   eleventyConfig.on("eleventy.before", () => prefixed.clear());
   addDirectFilter(
@@ -43,7 +45,11 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
     function (this: unknown, url: string, prefixOverride?: string) {
       if (typeof url !== "string" || prefixOverride !== undefined)
         return eleventyUrl.call(this, url, prefixOverride);
-      return remember(prefixed, url, () => eleventyUrl.call(this, url));
+      return remember(
+        prefixed,
+        url,
+        () => prefixPlainPath(url, prefix) ?? eleventyUrl.call(this, url),
+      );
     },
   );
   addDirectFilter(eleventyConfig, "isoDate", isoDate);
