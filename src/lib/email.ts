@@ -8,8 +8,9 @@ import { escapeHtml, readableDate, type DateLocale } from "./format.ts";
 import { localDigits, type Language, type Languages } from "./languages.ts";
 import type { SiteSettings } from "./settings.ts";
 
-// juice (with cheerio and undici) and turndown take about a third of a second to load: required with the first
-// email (the CommonJS builds an import would load), so a build without editions does not spend it.
+// juice (with cheerio) and turndown take a quarter of a second to load: required with the first email (the
+// CommonJS builds an import would load), so a build without editions does not spend it. juice/client is juice
+// without its inlining of linked files (web-resource-inliner), which inlining a string never uses.
 const load = createRequire(import.meta.url);
 
 /** Gmail clips a message over 102 KB; what the build allows leaves room for the mailing tool's own additions. */
@@ -231,7 +232,7 @@ ${more}
 </body>
 </html>
 `;
-  return (load("juice") as typeof Juice)(html, {
+  return (load("juice/client") as typeof Juice)(html, {
     preserveMediaQueries: true,
     removeStyleTags: true,
     applyWidthAttributes: true,
