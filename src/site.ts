@@ -51,12 +51,19 @@ export interface SiteOptions {
  * build started beside rendering (search indexing) once the build failed or was stopped.
  */
 export function createSite(ctx: SiteContext, options: SiteOptions = {}) {
-  const store = options.store ?? new ContentStore(ctx);
+  // A whole build checks the links of the bodies it renders from their rendering (ContentStore.checkRenderedLinks).
+  const store =
+    options.store ??
+    new ContentStore(ctx, {
+      linksAfterRender: !options.contentPagesOnly && !options.pagesAt,
+    });
   const background = new Set<Promise<unknown>>();
   const wiring: Wiring = {
     contentPagesOnly: options.contentPagesOnly ?? false,
     pagesAt: options.pagesAt,
-    stop: options.signal && {
+    // Work a build starts beside rendering is waited for when the build fails too: nothing may still write
+    // into the folder the caller then removes.
+    stop: {
       signal: options.signal,
       track: (work) => background.add(work.catch(() => undefined)),
     },
@@ -91,7 +98,7 @@ export function createSite(ctx: SiteContext, options: SiteOptions = {}) {
 interface Wiring {
   contentPagesOnly: boolean;
   pagesAt?: readonly string[];
-  stop?: { signal: AbortSignal; track: (work: Promise<unknown>) => void };
+  stop?: { signal?: AbortSignal; track: (work: Promise<unknown>) => void };
 }
 
 function wire(eleventyConfig: UserConfig, store: ContentStore, wiring: Wiring): void {

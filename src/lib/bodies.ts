@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type { Item } from "./content.ts";
 import type { ImagePipeline } from "./images.ts";
+import { refsOfTokens, type BodyRef, type KnownRefs } from "./links.ts";
 import { createMarkdown } from "./markdown.ts";
 
 /** Editors' Markdown for pages (as Eleventy's library) and for feeds, with the site's one image pipeline. */
@@ -24,6 +25,36 @@ export class BodyRenderer {
       },
     });
     this.md = md;
+    // A page's body is searched for links as it is rendered, before its URLs are rewritten: the build
+    // checks them from here (ContentStore.checkRenderedLinks) rather than parsing every body twice.
+    md.core.ruler.before("site_urls", "found_links", (state) => {
+      const item = this.#rendering;
+      if (item)
+        this.#found.set(item.inputPath, {
+          body: item.body,
+          refs: refsOfTokens(state.tokens, item.body, item.bodyLine),
+        });
+    });
+  }
+
+  #rendering: Item | null = null;
+  #found = new Map<string, { body: string; refs: BodyRef[] }>();
+
+  /** The item's body as its page shows it; its links and images are noted for foundLinks(). */
+  pageHtml(item: Item, env: Parameters<BodyRenderer["md"]["render"]>[1]): string {
+    this.#rendering = item;
+    try {
+      return this.md.render(item.body, env);
+    } finally {
+      this.#rendering = null;
+    }
+  }
+
+  /** The links and images of every body pageHtml rendered since the last call, by path; then forgets them. */
+  foundLinks(): KnownRefs {
+    const found = this.#found;
+    this.#found = new Map();
+    return found;
   }
 
   /** The item's body as HTML with absolute links, for feeds. */

@@ -7,6 +7,7 @@ import {
   type Item,
 } from "./content.ts";
 import { createMarkdown, MAY_LINKIFY } from "./markdown.ts";
+type Token = ReturnType<ReturnType<typeof createMarkdown>["parse"]>[number];
 import { pageCount } from "./paginate.ts";
 import { pictureChecker } from "./picture-file.ts";
 import { languageFolder } from "./languages.ts";
@@ -128,7 +129,7 @@ parser.core.ruler.at("inline", (state) => {
   }
 });
 
-interface BodyRef {
+export interface BodyRef {
   kind: "link" | "image";
   target: string;
   /** 1-based line in the file. */
@@ -137,11 +138,18 @@ interface BodyRef {
 
 /** Every link and image in a Markdown body starting on line `first` of its file, found by the same parser the site renders with. */
 export function bodyRefs(body: string, first: number): BodyRef[] {
+  if (!MAY_LINK.test(body)) return [];
+  return refsOfTokens(parser.parse(body, {}), body, first);
+}
+
+/**
+ * The links and images among a body's tokens as parsed, before the site's own rule rewrites their URLs
+ * (site_urls): what bodyRefs finds, from tokens a page's rendering parsed already.
+ */
+export function refsOfTokens(tokens: Token[], body: string, first: number): BodyRef[] {
   const refs: BodyRef[] = [];
-  if (!MAY_LINK.test(body)) return refs;
-  const md = parser;
   let lines: string[] | undefined;
-  const walk = (tokens: ReturnType<typeof md.parse>, map: [number, number] | null) => {
+  const walk = (tokens: Token[], map: [number, number] | null) => {
     for (const token of tokens) {
       const here = (token.map as [number, number] | null) ?? map;
       const attr = token.type === "link_open" ? "href" : token.type === "image" ? "src" : null;
@@ -161,7 +169,7 @@ export function bodyRefs(body: string, first: number): BodyRef[] {
       if (token.children) walk(token.children, here);
     }
   };
-  walk(md.parse(body, {}), null);
+  walk(tokens, null);
   return refs;
 }
 
@@ -172,20 +180,33 @@ const linkError = (item: Item, line: number, message: string): ContentError => (
   message,
 });
 
-/** Internal links that lead nowhere and images that are not there, in every item's body. */
+/** Each item's body as rendered and the links and images found in it (refsOfTokens), by the item's path. */
+export type KnownRefs = ReadonlyMap<string, { body: string; refs: BodyRef[] }>;
+
+/** Whether a body may hold a picture: Markdown's only image syntax starts "![" (raw HTML is off). */
+export const mayHoldPicture = (item: Item) => item.body.includes("![");
+
+/**
+ * Internal links that lead nowhere and images that are not there, in every item's body (or those `only`
+ * keeps). `known` holds bodies whose links a build found while rendering them; any other body is parsed here.
+ */
 export function checkLinks(
   ctx: SiteContext,
   items: Item[],
   isVisible: (item: Item) => boolean,
   files?: { file: string; section: Item["section"] }[],
   picture = pictureChecker(ctx.contentDir),
+  { known, only }: { known?: KnownRefs; only?: (item: Item) => boolean } = {},
 ): ContentError[] {
   const site = new SiteMap(ctx, items, isVisible, files);
   const errors: ContentError[] = [];
   const ownOrigin = `${ctx.settings.url}/`;
   for (const item of items) {
+    if (only && !only(item)) continue;
     // The store read the file already: no second read.
-    for (const ref of bodyRefs(item.body, item.bodyLine)) {
+    const found = known?.get(item.inputPath);
+    const refs = found?.body === item.body ? found.refs : bodyRefs(item.body, item.bodyLine);
+    for (const ref of refs) {
       const shownTarget = JSON.stringify(
         ref.target.length > 60 ? `${ref.target.slice(0, 60)}…` : ref.target,
       );

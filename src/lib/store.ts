@@ -11,7 +11,7 @@ import {
   type Item,
 } from "./content.ts";
 import { checkContentTree } from "./content-tree.ts";
-import { checkLinks } from "./links.ts";
+import { checkLinks, mayHoldPicture, type KnownRefs } from "./links.ts";
 import { pictureChecker } from "./picture-file.ts";
 import { checkGroupLabels, checkGroupNames } from "./groups.ts";
 import { checkShareImage } from "./share.ts";
@@ -79,7 +79,41 @@ export class ContentStore {
   #byPath = new Map<string, Item>();
   #published: Item[] = [];
 
-  constructor(readonly ctx: SiteContext) {}
+  constructor(
+    readonly ctx: SiteContext,
+    /**
+     * A build that renders every page: with no other error in the content, load() leaves the links and images
+     * of the bodies to checkRenderedLinks(), which reads those of rendered bodies from their rendering.
+     */
+    readonly options: { linksAfterRender?: boolean } = {},
+  ) {}
+
+  #pendingLinks: {
+    files: { file: string; section: Item["section"] }[];
+    picture: (file: string) => string | null;
+  } | null = null;
+
+  /**
+   * The links and images load() left to the build, checked once it rendered the pages: `known` holds what
+   * their rendering found (BodyRenderer.foundLinks), and any body not rendered is parsed here. Throws the
+   * same error load() would have thrown.
+   */
+  checkRenderedLinks(known: KnownRefs): void {
+    const pending = this.#pendingLinks;
+    if (!pending || !this.#items) return;
+    this.#pendingLinks = null;
+    const items = this.#items;
+    const errors = checkLinks(
+      this.ctx,
+      items,
+      (item) => this.isVisible(item),
+      pending.files,
+      pending.picture,
+      { known, only: (item) => !mayHoldPicture(item) },
+    );
+    errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+    if (errors.length > 0) throw new ContentValidationError(errors, items);
+  }
 
   /**
    * The one gate: loads and validates every file, then the links and images of every body; throws one
@@ -107,7 +141,6 @@ export class ContentStore {
         this.ctx.languages.list.map((l) => l.code),
       ),
     );
-    errors.push(...checkLinks(this.ctx, items, (item) => this.isVisible(item), files, picture));
     errors.push(
       ...checkEditions({
         contentDir: this.ctx.contentDir,
@@ -121,6 +154,16 @@ export class ContentStore {
     errors.push(...checkShareImage(this.ctx.contentDir, this.ctx.settings, picture));
     const translations = linkTranslations(items);
     errors.push(...translations.errors);
+    // A whole build leaves bodies' links to checkRenderedLinks, but not pictures (rendering a missing one
+    // fails) nor anything once there is another error: then every problem is listed here, at once.
+    const visible = (item: Item) => this.isVisible(item);
+    this.#pendingLinks = null;
+    const deferred =
+      this.options.linksAfterRender &&
+      errors.length === 0 &&
+      checkLinks(this.ctx, items, visible, files, picture, { only: mayHoldPicture }).length === 0;
+    if (deferred) this.#pendingLinks = { files, picture };
+    else errors.push(...checkLinks(this.ctx, items, visible, files, picture));
     // By file, then line: the order npm run check prints them in.
     errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     if (errors.length > 0) throw new ContentValidationError(errors, items);

@@ -27,7 +27,12 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
 
   // Throws ContentValidationError listing every problem, so nothing is written; the dev server reloads after each edit.
   eleventyConfig.on("eleventy.beforeWatch", () => store.reset());
-  eleventyConfig.on("eleventy.before", () => store.load());
+  eleventyConfig.on("eleventy.before", () => {
+    bodies.foundLinks();
+    store.load();
+  });
+  // The links and images of the bodies rendered, as load() left them (a whole build with no other error).
+  eleventyConfig.on("eleventy.after", () => store.checkRenderedLinks(bodies.foundLinks()));
 
   eleventyConfig.addExtension("md", {
     read: false,
@@ -47,7 +52,8 @@ export default function content(eleventyConfig: UserConfig, options: ContentOpti
     // Editors' Markdown never goes through a template engine; the body is looked up when rendered, so the dev server shows edits.
     compile: (_content: unknown, inputPath: string) => (data: Data) => {
       signal?.throwIfAborted();
-      return bodies.md.render(store.get(inputPath)?.body ?? "", data);
+      const item = store.get(inputPath);
+      return item ? bodies.pageHtml(item, data) : "";
     },
     compileOptions: { permalink: "raw" },
   });

@@ -19,8 +19,8 @@ export interface SearchOptions {
   pagefind?: PagefindServiceConfig;
   /** False for a build of some pages only (the dev server's quick pass): the last whole build's index stays. */
   index?: boolean;
-  /** Stops the indexing when the build is stopped; it is told each indexing so it can wait for it to end. */
-  stop?: { signal: AbortSignal; track: (work: Promise<unknown>) => void };
+  /** Stops the indexing when the build is stopped (`signal`); it is told each indexing so it can wait for it to end. */
+  stop?: { signal?: AbortSignal; track: (work: Promise<unknown>) => void };
 }
 
 /**

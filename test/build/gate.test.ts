@@ -221,6 +221,60 @@ describe("one gate: check, build and the dev server refuse the same files with t
   });
 });
 
+describe("links alone: a whole build checks them from the pages it renders", () => {
+  // With no other error (and no missing picture: rendering one fails), a whole build checks bodies' links
+  // after rendering them (ContentStore.checkRenderedLinks), from the tokens their rendering parsed.
+  const expected = [
+    ...CASES[1]!.expected,
+    ...CASES[2]!.expected,
+    // A draft is not rendered in production: its body is still checked.
+    'content/articles/draft-to-nowhere.md:7 → body: expected a link to a page of this site, got "/articles/gone/" (no page at /articles/gone/)',
+  ].sort();
+  let dir: string;
+  beforeAll(() => {
+    dir = makeFixture({
+      "articles/good.md": GOOD,
+      "articles/draft-to-nowhere.md": md(
+        "title: D\ndate: 2024-01-01\ncategory: news\ndraft: true",
+        "See [gone](/articles/gone/).",
+      ),
+      ...CASES[1]!.files,
+      ...CASES[2]!.files,
+    });
+    mkdirSync(path.join(dir, "_site"));
+    writeFileSync(path.join(dir, "_site", "index.html"), "last good site");
+  });
+
+  it("load() leaves them to checkRenderedLinks, which throws what load() throws otherwise", () => {
+    const ctx = loadSiteContext({
+      CONTENT_DIR: path.join(dir, "content"),
+      BUILD_DATE: "2024-02-22",
+    });
+    expect(() => new ContentStore(ctx).load()).toThrow(ContentValidationError);
+    const deferring = new ContentStore(ctx, { linksAfterRender: true });
+    deferring.load();
+    let thrown: unknown;
+    try {
+      deferring.checkRenderedLinks(new Map());
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ContentValidationError);
+    expect(errorLines((thrown as Error).message).sort()).toEqual(expected);
+  });
+
+  it("a production build refuses what npm run check does, leaving the last site and nothing beside it", async () => {
+    const check = await runScript(dir, "check.ts");
+    expect(errorLines(check.stderr).sort()).toEqual(expected);
+    const build = await buildFixture(dir);
+    expect(build.code, build.stderr).toBe(1);
+    expect(errorLines(build.stderr).sort(), build.stderr).toEqual(expected);
+    expect(build.stderr).toMatch(/^3 errors were found; nothing was published/);
+    expect(readdirSync(dir).filter((name) => name.startsWith("_site"))).toEqual(["_site"]);
+    expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+  });
+});
+
 describe("only what was validated is built", () => {
   it("ignores hidden files and folders: never read, never published", async () => {
     const dir = makeFixture({

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { BodyRenderer } from "../../src/lib/bodies.ts";
+import type { Item } from "../../src/lib/content.ts";
+import type { ImagePipeline } from "../../src/lib/images.ts";
 import { bodyRefs } from "../../src/lib/links.ts";
 import { createMarkdown } from "../../src/lib/markdown.ts";
 
@@ -100,5 +103,23 @@ describe("bodyRefs", () => {
     for (const body of bodies) expect(bodyRefs(body, 1).map((r) => r.target)).toEqual(parsed(body));
     expect(bodyRefs(bodies[0]!, 1)).toEqual([]);
     expect(bodyRefs(bodies[3]!, 1)).toEqual([]);
+  });
+
+  it("a page's rendering notes the same links and pictures, targets as written (before the path prefix)", () => {
+    const images = {
+      options: { contentDir: "/nowhere", origin: "https://site.example" },
+      pathPrefix: "/pr-7/",
+      picture: () => "<img>",
+    } as unknown as ImagePipeline;
+    const bodies_ = new BodyRenderer(images);
+    const items = bodies.map(
+      (body, i) => ({ inputPath: `/content/articles/${i}.md`, body, bodyLine: 5 }) as Item,
+    );
+    for (const item of items) bodies_.pageHtml(item, {});
+    const found = bodies_.foundLinks();
+    for (const item of items)
+      expect(found.get(item.inputPath)).toEqual({ body: item.body, refs: bodyRefs(item.body, 5) });
+    expect(found.get(items[1]!.inputPath)!.refs[0]!.target).toBe("/articles/x/");
+    expect(bodies_.foundLinks().size).toBe(0);
   });
 });
