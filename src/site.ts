@@ -98,7 +98,7 @@ export function createSite(ctx: SiteContext, options: SiteOptions = {}) {
 interface Wiring {
   contentPagesOnly: boolean;
   pagesAt?: readonly string[];
-  stop?: { signal?: AbortSignal; track: (work: Promise<unknown>) => void };
+  stop: { signal?: AbortSignal; track: (work: Promise<unknown>) => void };
 }
 
 function wire(eleventyConfig: UserConfig, store: ContentStore, wiring: Wiring): void {
@@ -153,7 +153,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore, wiring: Wiring): 
   eleventyConfig.addPlugin(content, {
     store,
     bodies,
-    signal: stop?.signal,
+    signal: stop.signal,
     // A section's defaults belong to the code, not to content/: no code from content/ runs.
     layouts: {
       articles: "item.njk",

@@ -79,7 +79,7 @@ const compilerDir = fileURLToPath(new URL("../../src/lib/", import.meta.url));
 const sourceStarts = new Map<string, { line: number; url: string }[]>();
 
 /** The source file's URL for a frame in a compiled module (its own URL otherwise). */
-function sourceUrl(frame: CallFrame & { lineNumber?: number }): string {
+function sourceUrl(frame: CallFrame): string {
   if (!COMPILED.test(frame.url)) return frame.url;
   let starts = sourceStarts.get(frame.url);
   if (!starts) {

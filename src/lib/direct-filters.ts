@@ -5,19 +5,18 @@ interface Environment {
   addFilter: (name: string, filter: Filter, isAsync?: boolean) => unknown;
 }
 
-// Each Nunjucks environment's own addFilter, and the names its direct filters hold.
+// Each Nunjucks environment's own addFilter, and the names its direct filters hold: a later addFilter of
+// one of those names is ignored.
 const claimed = new WeakMap<Environment, { add: Environment["addFilter"]; names: Set<string> }>();
 
-function claim(environment: Environment) {
-  let claim = claimed.get(environment);
-  if (!claim) {
-    const own = { add: environment.addFilter.bind(environment), names: new Set<string>() };
-    environment.addFilter = (name, filter, isAsync) =>
-      own.names.has(name) ? environment : own.add(name, filter, isAsync);
-    claimed.set(environment, own);
-    claim = own;
-  }
-  return claim;
+function claimsOf(environment: Environment) {
+  const known = claimed.get(environment);
+  if (known) return known;
+  const own = { add: environment.addFilter.bind(environment), names: new Set<string>() };
+  environment.addFilter = (name, filter, isAsync) =>
+    own.names.has(name) ? environment : own.add(name, filter, isAsync);
+  claimed.set(environment, own);
+  return own;
 }
 
 /**
@@ -30,7 +29,7 @@ function claim(environment: Environment) {
  */
 export function addDirectFilter(eleventyConfig: UserConfig, name: string, filter: Filter): void {
   eleventyConfig.amendLibrary("njk", (environment: Environment) => {
-    const { add, names } = claim(environment);
+    const { add, names } = claimsOf(environment);
     add(name, filter);
     names.add(name);
   });

@@ -49,7 +49,7 @@ export class SiteMap {
   constructor(
     ctx: SiteContext,
     items: Item[],
-    isVisible: (item: Item) => boolean,
+    readonly isVisible: (item: Item) => boolean,
     files: { file: string; section: Item["section"] }[] = findContentFiles(ctx.contentDir),
   ) {
     for (const item of items) if (item.url !== false) this.#items.set(item.url, item);
@@ -187,18 +187,16 @@ export type KnownRefs = ReadonlyMap<string, { body: string; refs: BodyRef[] }>;
 export const mayHoldPicture = (item: Item) => item.body.includes("![");
 
 /**
- * Internal links that lead nowhere and images that are not there, in every item's body (or those `only`
- * keeps). `known` holds bodies whose links a build found while rendering them; any other body is parsed here.
+ * Internal links that lead nowhere (in `site`, the pages the build writes) and images that are not there,
+ * in every item's body (or those `only` keeps). `known` holds bodies whose links a build found while rendering them; any other body is parsed here.
  */
 export function checkLinks(
   ctx: SiteContext,
+  site: SiteMap,
   items: Item[],
-  isVisible: (item: Item) => boolean,
-  files?: { file: string; section: Item["section"] }[],
   picture = pictureChecker(ctx.contentDir),
   { known, only }: { known?: KnownRefs; only?: (item: Item) => boolean } = {},
 ): ContentError[] {
-  const site = new SiteMap(ctx, items, isVisible, files);
   const errors: ContentError[] = [];
   const ownOrigin = `${ctx.settings.url}/`;
   for (const item of items) {
@@ -282,7 +280,7 @@ export function checkLinks(
         continue;
       }
       const linked = site.item(pathname) ?? site.item(`${pathname}/`);
-      if (linked && isVisible(item) && !isVisible(linked)) {
+      if (linked && site.isVisible(item) && !site.isVisible(linked)) {
         const why = linked.draft ? "a draft" : `scheduled for ${linked.date.at.toISODate()}`;
         errors.push(
           linkError(

@@ -11,7 +11,7 @@ import {
   type Item,
 } from "./content.ts";
 import { checkContentTree } from "./content-tree.ts";
-import { checkLinks, mayHoldPicture, type KnownRefs } from "./links.ts";
+import { checkLinks, mayHoldPicture, SiteMap, type KnownRefs } from "./links.ts";
 import { pictureChecker } from "./picture-file.ts";
 import { checkGroupLabels, checkGroupNames } from "./groups.ts";
 import { checkShareImage } from "./share.ts";
@@ -22,6 +22,10 @@ import type { SiteContext } from "./site-context.ts";
 import { slugify } from "./slug.ts";
 import { assignTagSlugs } from "./tags.ts";
 import { routes } from "./routes.ts";
+
+/** By file, then line: the order npm run check prints errors in. */
+const byFileAndLine = (a: ContentError, b: ContentError) =>
+  a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
 
 export class ContentValidationError extends Error {
   constructor(
@@ -88,10 +92,8 @@ export class ContentStore {
     readonly options: { linksAfterRender?: boolean } = {},
   ) {}
 
-  #pendingLinks: {
-    files: { file: string; section: Item["section"] }[];
-    picture: (file: string) => string | null;
-  } | null = null;
+  /** What load() left to checkRenderedLinks: the site's pages and the picture check, made once. */
+  #pendingLinks: { site: SiteMap; picture: (file: string) => string | null } | null = null;
 
   /**
    * The links and images load() left to the build, checked once it rendered the pages: `known` holds what
@@ -103,16 +105,11 @@ export class ContentStore {
     if (!pending || !this.#items) return;
     this.#pendingLinks = null;
     const items = this.#items;
-    const errors = checkLinks(
-      this.ctx,
-      items,
-      (item) => this.isVisible(item),
-      pending.files,
-      pending.picture,
-      { known, only: (item) => !mayHoldPicture(item) },
-    );
-    errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-    if (errors.length > 0) throw new ContentValidationError(errors, items);
+    const errors = checkLinks(this.ctx, pending.site, items, pending.picture, {
+      known,
+      only: (item) => !mayHoldPicture(item),
+    });
+    if (errors.length > 0) throw new ContentValidationError(errors.sort(byFileAndLine), items);
   }
 
   /**
@@ -156,16 +153,17 @@ export class ContentStore {
     errors.push(...translations.errors);
     // A whole build leaves bodies' links to checkRenderedLinks, but not pictures (rendering a missing one
     // fails) nor anything once there is another error: then every problem is listed here, at once.
-    const visible = (item: Item) => this.isVisible(item);
+    const site = new SiteMap(this.ctx, items, (item) => this.isVisible(item), files);
+    const links = (only?: (item: Item) => boolean) =>
+      checkLinks(this.ctx, site, items, picture, { only });
     this.#pendingLinks = null;
-    const deferred =
-      this.options.linksAfterRender &&
-      errors.length === 0 &&
-      checkLinks(this.ctx, items, visible, files, picture, { only: mayHoldPicture }).length === 0;
-    if (deferred) this.#pendingLinks = { files, picture };
-    else errors.push(...checkLinks(this.ctx, items, visible, files, picture));
-    // By file, then line: the order npm run check prints them in.
-    errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+    if (!this.options.linksAfterRender || errors.length > 0) errors.push(...links());
+    else {
+      const pictures = links(mayHoldPicture);
+      if (pictures.length === 0) this.#pendingLinks = { site, picture };
+      else errors.push(...pictures, ...links((item) => !mayHoldPicture(item)));
+    }
+    errors.sort(byFileAndLine);
     if (errors.length > 0) throw new ContentValidationError(errors, items);
     this.#items = items;
     this.#byPath = new Map(items.map((item) => [item.inputPath, item]));

@@ -111,15 +111,15 @@ describe("bodyRefs", () => {
       pathPrefix: "/pr-7/",
       picture: () => "<img>",
     } as unknown as ImagePipeline;
-    const bodies_ = new BodyRenderer(images);
+    const renderer = new BodyRenderer(images);
     const items = bodies.map(
       (body, i) => ({ inputPath: `/content/articles/${i}.md`, body, bodyLine: 5 }) as Item,
     );
-    for (const item of items) bodies_.pageHtml(item, {});
-    const found = bodies_.foundLinks();
+    for (const item of items) renderer.pageHtml(item, {});
+    const found = renderer.foundLinks();
     for (const item of items)
       expect(found.get(item.inputPath)).toEqual({ body: item.body, refs: bodyRefs(item.body, 5) });
     expect(found.get(items[1]!.inputPath)!.refs[0]!.target).toBe("/articles/x/");
-    expect(bodies_.foundLinks().size).toBe(0);
+    expect(renderer.foundLinks().size).toBe(0);
   });
 });
