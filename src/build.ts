@@ -12,6 +12,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Content already loaded from `ctx` (the dev server's first start renders pages from it meanwhile); read, never changed. */
   store?: ContentStore;
+  /** Search indexes on a thread kept from this process's last build: for a process that builds again and again (the dev server). */
+  reuseSearchThread?: boolean;
 }
 
 let builds = 0;
@@ -110,7 +112,7 @@ export async function writeGeneratedPages(
 async function writeSite(
   ctx: SiteContext,
   output: string,
-  options: Pick<BuildOptions, "signal" | "store">,
+  options: Pick<BuildOptions, "signal" | "store" | "reuseSearchThread">,
 ): Promise<ContentStore> {
   const site = createSite(ctx, options);
   await runEleventy(ctx, site, output);

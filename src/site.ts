@@ -42,6 +42,8 @@ export interface SiteOptions {
   pagesAt?: readonly string[];
   /** Stops the build at its next content page, and its search indexing (the dev server, on an edit). */
   signal?: AbortSignal;
+  /** Search indexes on a thread kept from the last build in this process (see search-index.ts): for processes that build again and again. */
+  reuseSearchThread?: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ export function createSite(ctx: SiteContext, options: SiteOptions = {}) {
   const wiring: Wiring = {
     contentPagesOnly: options.contentPagesOnly ?? false,
     pagesAt: options.pagesAt,
+    reuseSearchThread: options.reuseSearchThread ?? false,
     // Work a build starts beside rendering is waited for when the build fails too: nothing may still write
     // into the folder the caller then removes.
     stop: {
@@ -98,12 +101,13 @@ export function createSite(ctx: SiteContext, options: SiteOptions = {}) {
 interface Wiring {
   contentPagesOnly: boolean;
   pagesAt?: readonly string[];
+  reuseSearchThread: boolean;
   stop: { signal?: AbortSignal; track: (work: Promise<unknown>) => void };
 }
 
 function wire(eleventyConfig: UserConfig, store: ContentStore, wiring: Wiring): void {
   const { ctx } = store;
-  const { contentPagesOnly, pagesAt, stop } = wiring;
+  const { contentPagesOnly, pagesAt, reuseSearchThread, stop } = wiring;
   // Every generated page lists or indexes the whole site: the whole build after a quick pass writes them.
   if (contentPagesOnly) eleventyConfig.addTemplate = () => undefined;
   else if (pagesAt) {
@@ -206,6 +210,7 @@ function wire(eleventyConfig: UserConfig, store: ContentStore, wiring: Wiring): 
     images,
     index: !contentPagesOnly && !pagesAt,
     stop,
+    reuseThread: reuseSearchThread,
   });
   eleventyConfig.addPlugin(headers);
 }

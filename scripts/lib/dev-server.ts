@@ -205,7 +205,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
           // Its answer, stylesheet and pictures go out before the whole build's first steps hold the process.
           await sleep(RELOAD_FIRST_MS, undefined, { signal: stop.signal });
         }
-        store = await buildSite(ctx, { output, signal: stop.signal, store: content });
+        store = await buildSite(ctx, {
+          output,
+          signal: stop.signal,
+          store: content,
+          reuseSearchThread: true,
+        });
         const wasBroken = problem !== null;
         problem = null;
         built = true;

@@ -69,22 +69,73 @@ export interface IndexJob {
 
 export type IndexResult = { ok: true; count: number } | { ok: false; message: string };
 
-export function indexInWorker(job: IndexJob, signal?: AbortSignal): Promise<number> {
+/** What a kept indexing thread is asked: a job, or to stop the job it is running. */
+export type WorkerRequest = { type: "index"; job: IndexJob } | { type: "stop" };
+
+// Threads that finished a job, kept for the next build in this process when its builds ask (the dev server's
+// rebuilds, tests): starting one costs about 0.15 s of CPU (Node's internals and the compiled worker loaded again).
+const idle = new Set<Worker>();
+let started = 0;
+
+/** How many indexing threads this process has started (tests read it). */
+export const indexingThreadsStarted = (): number => started;
+
+function startThread(workerData: Record<string, unknown>): Worker {
+  started++;
   const entry = new URL("./search-worker.ts", import.meta.url).href;
-  const worker = new Worker(new URL("./ts-worker.mjs", import.meta.url), {
-    workerData: { ...job, entry },
+  return new Worker(new URL("./ts-worker.mjs", import.meta.url), {
+    workerData: { ...workerData, entry },
   });
+}
+
+/**
+ * Indexes `job` on a thread of its own, ended with the job; or, with `reuse`, on a thread kept from an
+ * earlier job in this process, which waits (unref'd) for the next once it answered. A one-off build
+ * (npm run build) starts its own: a kept thread would outlive its only job.
+ */
+export function indexInWorker(
+  job: IndexJob,
+  signal?: AbortSignal,
+  { reuse = false }: { reuse?: boolean } = {},
+): Promise<number> {
+  let worker: Worker;
+  if (!reuse) worker = startThread({ job });
+  else {
+    const [kept] = idle;
+    if (kept) {
+      idle.delete(kept);
+      kept.ref();
+    }
+    worker = kept ?? startThread({});
+    if (!kept) worker.on("exit", () => idle.delete(worker));
+    worker.postMessage({ type: "index", job } satisfies WorkerRequest);
+  }
+  const stop = () =>
+    worker.postMessage(reuse ? ({ type: "stop" } satisfies WorkerRequest) : "stop");
   // A build stopped early (the dev server, on an edit) stops Pagefind too, before its folder is removed.
-  if (signal?.aborted) worker.postMessage("stop");
-  else signal?.addEventListener("abort", () => worker.postMessage("stop"), { once: true });
+  if (signal?.aborted) stop();
+  else signal?.addEventListener("abort", stop, { once: true });
   return new Promise<number>((resolve, reject) => {
-    worker.once("message", (result: IndexResult) =>
-      result.ok ? resolve(result.count) : reject(new Error(result.message)),
-    );
-    worker.once("error", reject);
-    worker.once("exit", (code) =>
-      reject(new Error(`search plugin: the indexing worker stopped (exit code ${code})`)),
-    );
+    const onError = (error: Error) => settle(false, () => reject(error));
+    const onExit = (code: number) =>
+      settle(false, () =>
+        reject(new Error(`search plugin: the indexing worker stopped (exit code ${code})`)),
+      );
+    const onResult = (result: IndexResult) =>
+      settle(true, () => (result.ok ? resolve(result.count) : reject(new Error(result.message))));
+    function settle(answered: boolean, outcome: () => void) {
+      worker.off("message", onResult).off("error", onError).off("exit", onExit);
+      signal?.removeEventListener("abort", stop);
+      // Only a thread that answered and was not stopped (which closes Pagefind for good) is kept.
+      if (reuse && answered && !signal?.aborted) {
+        worker.unref();
+        idle.add(worker);
+      } else if (reuse) void worker.terminate();
+      outcome();
+    }
+    worker.once("message", onResult);
+    worker.once("error", onError);
+    worker.once("exit", onExit);
   });
 }
 

@@ -21,6 +21,8 @@ export interface SearchOptions {
   index?: boolean;
   /** Stops the indexing when the build is stopped (`signal`); it is told each indexing so it can wait for it to end. */
   stop?: { signal?: AbortSignal; track: (work: Promise<unknown>) => void };
+  /** Index on a thread kept from this process's last build (a process that builds again and again: the dev server). */
+  reuseThread?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
     pagefind: pagefindConfig = {},
     index = true,
     stop,
+    reuseThread = false,
   } = options ?? {};
   if (!store) throw new Error("search plugin: the `store` option is required");
   if (!images) throw new Error("search plugin: the `images` option is required");
@@ -110,6 +113,7 @@ export default function search(eleventyConfig: UserConfig, options: SearchOption
       indexing = indexInWorker(
         { records, outputDir: directories.output, bundleDir, config: pagefindConfig },
         stop?.signal,
+        { reuse: reuseThread },
       );
       stop?.track(indexing);
       // Awaited in eleventy.after; until then a failure must not surface as an unhandled rejection.

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { indexSite } from "../../src/lib/search-index.ts";
+import { indexInWorker, indexingThreadsStarted, indexSite } from "../../src/lib/search-index.ts";
 import { buildFixture, makeFixture, page } from "../helpers/fixture.ts";
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { fragments, type Fragment } from "../helpers/pagefind.ts";
@@ -216,5 +216,51 @@ describe("indexSite", () => {
     writeFileSync(path.join(dir, "pagefind", "fragment", "stale.pf_fragment"), "old");
     expect(await indexSite([built("/a/"), built("/b/")], dir, "pagefind")).toBe(2);
     expect(readdirSync(path.join(dir, "pagefind", "fragment"))).toHaveLength(2);
+  });
+});
+
+describe("indexInWorker", () => {
+  const job = () => ({
+    records: ["/a/", "/b/"].map((url) => ({
+      url,
+      content: `Page *${url}*`,
+      language: "en",
+      meta: { title: url },
+    })),
+    outputDir: mkdtempSync(path.join(tmpdir(), "search-thread-")),
+    bundleDir: "pagefind",
+    config: {},
+  });
+  const reuse = { reuse: true };
+  const fragmentsOf = (dir: string) => readdirSync(path.join(dir, "pagefind", "fragment"));
+
+  it("with reuse, keeps the thread of a finished job for the next build, and never reuses a stopped one", async () => {
+    expect(await indexInWorker(job(), undefined, reuse)).toBe(2);
+    const started = indexingThreadsStarted();
+    const second = job();
+    expect(await indexInWorker(second, undefined, reuse)).toBe(2);
+    expect(fragmentsOf(second.outputDir)).toHaveLength(2);
+    expect(indexingThreadsStarted()).toBe(started);
+    // The kept thread takes the stopped job, which closes its Pagefind for good: the next job starts another.
+    const stop = new AbortController();
+    stop.abort();
+    await expect(indexInWorker(job(), stop.signal, reuse)).rejects.toThrow(
+      "search plugin: indexing stopped",
+    );
+    expect(indexingThreadsStarted()).toBe(started);
+    const after = job();
+    expect(await indexInWorker(after, undefined, reuse)).toBe(2);
+    expect(indexingThreadsStarted()).toBe(started + 1);
+    expect(fragmentsOf(after.outputDir)).toHaveLength(2);
+  });
+
+  it("without reuse (a one-off build), starts a thread of its own for each job", async () => {
+    const started = indexingThreadsStarted();
+    const first = job();
+    const second = job();
+    expect(await indexInWorker(first)).toBe(2);
+    expect(await indexInWorker(second)).toBe(2);
+    expect(indexingThreadsStarted()).toBe(started + 2);
+    expect(fragmentsOf(first.outputDir)).toEqual(fragmentsOf(second.outputDir));
   });
 });

@@ -116,7 +116,8 @@ export function buildFixture(
       const ctx = loadSiteContext(envFor(dir, options), { pathPrefix: options.pathPrefix });
       // Loaded on the first build: files that only run commands need not load Eleventy.
       const { buildSite } = await import("../../src/build.ts");
-      await buildSite(ctx, { output: out });
+      // Tests build site after site in one process, as the dev server rebuilds.
+      await buildSite(ctx, { output: out, reuseSearchThread: true });
       return { code: 0, stdout: "", stderr: "", out };
     } catch (error) {
       const cause = rootCause(error);
