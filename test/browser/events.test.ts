@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
 import { testBrowser, serveSite, watchErrors, type StaticSite } from "../helpers/browser.ts";
-import { buildFixture } from "../helpers/fixture.ts";
-import { BUILD_DATE, makeEventsSite } from "../helpers/events-site.ts";
+import { BUILD_DATE, eventsSiteFiles, SETTINGS } from "../helpers/events-site.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 const PAGES = {
   "events index": "/events/",
@@ -22,8 +22,10 @@ describe("events pages in Chromium, served under /pr-7/", () => {
   let tabErrors: string[];
 
   beforeAll(async () => {
-    const dir = await makeEventsSite();
-    const build = await buildFixture(dir, { buildDate: BUILD_DATE, pathPrefix: "/pr-7/" });
+    const build = await sharedBuild(await eventsSiteFiles(), SETTINGS, {
+      buildDate: BUILD_DATE,
+      pathPrefix: "/pr-7/",
+    });
     expect(build.code, build.stderr).toBe(0);
     [site, browser] = await Promise.all([serveSite(build.out, "/pr-7/"), testBrowser()]);
     context = await browser.newContext();

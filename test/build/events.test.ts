@@ -5,7 +5,14 @@ import { buildFixture, makeFixture, md, page, readOut, runScript } from "../help
 import { listFiles } from "../helpers/files.ts";
 import { validator } from "../helpers/html-validate.ts";
 import { expectWellFormed, readIcs } from "../helpers/ics.ts";
-import { BUILD_DATE, EVENTS, makeEventsSite, SETTINGS } from "../helpers/events-site.ts";
+import {
+  BUILD_DATE,
+  EVENTS,
+  eventsSiteFiles,
+  makeEventsSite,
+  SETTINGS,
+} from "../helpers/events-site.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 const SITE = "https://fixture.example.org";
 const text = (el: Element | null | undefined) =>
@@ -26,8 +33,9 @@ describe("events calendar in a fixture build", () => {
     const [first, second, third] = await Promise.all([
       makeEventsSite().then((dir) => buildFixture(dir, { buildDate: BUILD_DATE })),
       makeEventsSite().then((dir) => buildFixture(dir, { buildDate: BUILD_DATE })),
-      makeEventsSite().then((dir) =>
-        buildFixture(dir, { buildDate: BUILD_DATE, pathPrefix: "/pr-7/" }),
+      // Shared with the browser layer's events tests (nothing here writes into it).
+      eventsSiteFiles().then((files) =>
+        sharedBuild(files, SETTINGS, { buildDate: BUILD_DATE, pathPrefix: "/pr-7/" }),
       ),
     ]);
     for (const build of [first, second, third]) expect(build.code, build.stderr).toBe(0);

@@ -4,7 +4,8 @@ import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture } from "../helpers/fixture.ts";
 import { checkPage, extractRefs } from "../helpers/links.ts";
-import { builtFiles, makeSampleSite, urlOf } from "../helpers/sample-site.ts";
+import { builtFiles, makeSampleSite, sampleSite, urlOf } from "../helpers/sample-site.ts";
+import { sharedBuild } from "../helpers/shared-build.ts";
 
 const origin = "https://fixture.example.org";
 
@@ -31,7 +32,8 @@ describe("internal links, images and stylesheets resolve", () => {
   beforeAll(async () => {
     // Pull-request previews are served under a sub-path and show drafts: build that case as reviewers see it.
     const [atRoot, underPrefix] = await Promise.all([
-      makeSampleSite().then((dir) => buildFixture(dir)),
+      // Shared with the narrow-phone browser test (nothing here writes into it).
+      sampleSite().then(({ files, settings }) => sharedBuild(files, settings)),
       makeSampleSite().then((dir) => buildFixture(dir, { pathPrefix: "/pr-7/", preview: true })),
     ]);
     expect(atRoot.code, atRoot.stderr).toBe(0);

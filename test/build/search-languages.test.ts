@@ -48,7 +48,7 @@ beforeAll(async () => {
     sharedBuild(files, ARABIC_SETTINGS, { pathPrefix: "/pr-7/" }),
     sharedBuild(englishFiles),
     buildFixture(makeFixture(englishFiles, ARABIC_SETTINGS)),
-    buildFixture(makeFixture(files, ARABIC_SETTINGS), { preview: true }),
+    sharedBuild(files, ARABIC_SETTINGS, { preview: true }),
     buildFixture(
       makeFixture({ ...englishFiles, ...GROUPS }, ARABIC_SETTINGS + ARABIC_GROUP_LABELS),
     ),
