@@ -1,6 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+// Indexes Eleventy's lookup of a template by input path (quadratic in pages in Eleventy 3.1).
+import "./lib/eleventy-lookup.ts";
 import { BodyRenderer } from "./lib/bodies.ts";
 import { normalisePrefix } from "./lib/format.ts";
 import { ImagePipeline, imageCacheDir } from "./lib/images.ts";
