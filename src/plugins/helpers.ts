@@ -10,6 +10,7 @@ import { remember } from "../lib/cache.ts";
 import { addDirectFilter } from "../lib/direct-filters.ts";
 import { pageLanguageOf, type FilterThis } from "../lib/languages.ts";
 import { prefixPlainPath } from "../lib/site-paths.ts";
+import { RenderOnce } from "../lib/render-once.ts";
 
 export interface HelpersOptions {
   store: ContentStore;
@@ -80,6 +81,21 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
     }),
   );
   addDirectFilter(eleventyConfig, "take", (list: unknown[], count: number) => list.slice(0, count));
+  // Each item's card is rendered once per build and page language (see RenderOnce), however many lists show it.
+  const cards = new RenderOnce();
+  eleventyConfig.on("eleventy.before", () => cards.clear());
+  addDirectFilter(
+    eleventyConfig,
+    "renderOnce",
+    function (
+      this: FilterThis,
+      macro: (item: object, ...args: unknown[]) => unknown,
+      item: object,
+      ...args: unknown[]
+    ) {
+      return cards.render(macro, item, languageOf(this).code, args);
+    },
+  );
   addDirectFilter(eleventyConfig, "picture", (item: Item, loading: "lazy" | "eager" = "eager") =>
     images.itemPicture(item, loading),
   );
