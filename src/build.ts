@@ -3,6 +3,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteContext } from "./lib/site-context.ts";
 import type { ContentStore } from "./lib/store.ts";
+import { eleventyInternal } from "./lib/eleventy-internals.ts";
 import { createSite, layoutsDir } from "./site.ts";
 
 export interface BuildOptions {
@@ -57,11 +58,9 @@ export function replaceFolder(next: string, output: string): void {
 }
 
 // Eleventy's module-wide event bus: not exported, so imported by file beside its entry point (the same module instance).
-const eventBus = (
-  (await import(new URL("./EventBus.js", import.meta.resolve("@11ty/eleventy")).href)) as {
-    default: { emit(event: string, ...args: unknown[]): Promise<unknown> };
-  }
-).default;
+const eventBus = await eleventyInternal<{
+  emit(event: string, ...args: unknown[]): Promise<unknown>;
+}>("./EventBus.js");
 
 /**
  * Eleventy keeps layouts, their text and compiled templates in module-wide caches keyed by path, holding

@@ -1,7 +1,7 @@
 // Eleventy 3.1's TemplateMap finds a template's entry by scanning every entry (TemplateMap.getMapEntryForInputPath),
 // once per template and collection item: quadratic in pages. Upstream indexes it since (11ty/eleventy#3939); this
 // is the same lookup, indexed, until a release carries it.
-import { createRequire } from "node:module";
+import { eleventyInternal, requireAsEleventy } from "./eleventy-internals.ts";
 
 interface MapEntry {
   inputPath: string;
@@ -11,14 +11,11 @@ interface TemplateMapLike {
   getMapEntryForInputPath(inputPath: string): MapEntry | undefined;
 }
 
-const eleventyEntry = import.meta.resolve("@11ty/eleventy");
 // Eleventy's own copy of its path helpers, so an input path is made absolute exactly as it does.
-const { TemplatePath } = createRequire(eleventyEntry)("@11ty/eleventy-utils") as {
+const { TemplatePath } = requireAsEleventy("@11ty/eleventy-utils") as {
   TemplatePath: { absolutePath(path: string): string };
 };
-const { default: TemplateMap } = (await import(
-  new URL("./TemplateMap.js", eleventyEntry).href
-)) as { default: { prototype: TemplateMapLike } };
+const TemplateMap = await eleventyInternal<{ prototype: TemplateMapLike }>("./TemplateMap.js");
 
 interface Index {
   /** How many entries are indexed: entries are only ever appended to the map. */
@@ -31,7 +28,7 @@ interface Index {
 
 const indexes = new WeakMap<MapEntry[], Index>();
 
-function indexOf(map: MapEntry[]): Index {
+function indexFor(map: MapEntry[]): Index {
   const index = indexes.get(map) ?? { size: 0, at: new Map(), absolute: new Map() };
   indexes.set(map, index);
   for (; index.size < map.length; index.size++) {
@@ -43,7 +40,7 @@ function indexOf(map: MapEntry[]): Index {
 
 /** The first entry whose input path is `inputPath` or its absolute path, as the scan it replaces returns. */
 export function entryForInputPath(map: MapEntry[], inputPath: string): MapEntry | undefined {
-  const index = indexOf(map);
+  const index = indexFor(map);
   let absolutePath = index.absolute.get(inputPath);
   if (absolutePath === undefined) {
     absolutePath = TemplatePath.absolutePath(inputPath);

@@ -7,13 +7,14 @@ import {
   type Item,
 } from "./content.ts";
 import { createMarkdown, MAY_LINKIFY } from "./markdown.ts";
-type Token = ReturnType<ReturnType<typeof createMarkdown>["parse"]>[number];
 import { pageCount } from "./paginate.ts";
 import { pictureChecker } from "./picture-file.ts";
 import { languageFolder } from "./languages.ts";
 import { routes } from "./routes.ts";
 import type { SiteContext } from "./site-context.ts";
 import { assignTagSlugs, onTopicPages } from "./tags.ts";
+
+type Token = ReturnType<ReturnType<typeof createMarkdown>["parse"]>[number];
 
 /** Areas whose pages plugins generate from data check cannot see without a build (calendars, search, feeds). */
 const UNVERIFIED_AREAS = [routes.events, routes.search, routes.pagefind];

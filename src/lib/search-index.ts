@@ -69,7 +69,7 @@ export interface IndexJob {
 
 export type IndexResult = { ok: true; count: number } | { ok: false; message: string };
 
-/** What a kept indexing thread is asked: a job, or to stop the job it is running. */
+/** What an indexing thread is asked: a job (a kept thread), or to stop the job it is running. */
 export type WorkerRequest = { type: "index"; job: IndexJob } | { type: "stop" };
 
 // Threads that finished a job, kept for the next build in this process when its builds ask (the dev server's
@@ -80,12 +80,24 @@ let started = 0;
 /** How many indexing threads this process has started (tests read it). */
 export const indexingThreadsStarted = (): number => started;
 
-function startThread(workerData: Record<string, unknown>): Worker {
+/** A new thread: for `job` alone, or (with none) waiting for jobs to be sent. */
+function startThread(job?: IndexJob): Worker {
   started++;
   const entry = new URL("./search-worker.ts", import.meta.url).href;
-  return new Worker(new URL("./ts-worker.mjs", import.meta.url), {
-    workerData: { ...workerData, entry },
+  const worker = new Worker(new URL("./ts-worker.mjs", import.meta.url), {
+    workerData: { job, entry },
   });
+  worker.on("exit", () => idle.delete(worker));
+  return worker;
+}
+
+/** A kept thread, or a new one to keep. */
+function keptThread(): Worker {
+  const [kept] = idle;
+  if (!kept) return startThread();
+  idle.delete(kept);
+  kept.ref();
+  return kept;
 }
 
 /**
@@ -98,20 +110,10 @@ export function indexInWorker(
   signal?: AbortSignal,
   { reuse = false }: { reuse?: boolean } = {},
 ): Promise<number> {
-  let worker: Worker;
-  if (!reuse) worker = startThread({ job });
-  else {
-    const [kept] = idle;
-    if (kept) {
-      idle.delete(kept);
-      kept.ref();
-    }
-    worker = kept ?? startThread({});
-    if (!kept) worker.on("exit", () => idle.delete(worker));
-    worker.postMessage({ type: "index", job } satisfies WorkerRequest);
-  }
-  const stop = () =>
-    worker.postMessage(reuse ? ({ type: "stop" } satisfies WorkerRequest) : "stop");
+  const worker = reuse ? keptThread() : startThread(job);
+  const request = (message: WorkerRequest) => worker.postMessage(message);
+  if (reuse) request({ type: "index", job });
+  const stop = () => request({ type: "stop" });
   // A build stopped early (the dev server, on an edit) stops Pagefind too, before its folder is removed.
   if (signal?.aborted) stop();
   else signal?.addEventListener("abort", stop, { once: true });

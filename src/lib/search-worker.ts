@@ -33,8 +33,8 @@ async function run(job: IndexJob): Promise<IndexResult> {
 }
 
 // "stop" closes Pagefind, so the indexing fails at once; a stopped thread is given no other job.
-parentPort!.on("message", (message: "stop" | WorkerRequest) => {
-  if (typeof message === "object" && message.type === "index") {
+parentPort!.on("message", (message: WorkerRequest) => {
+  if (message.type === "index") {
     void run(message.job).then((result) => parentPort!.postMessage(result));
     return;
   }
