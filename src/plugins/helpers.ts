@@ -82,8 +82,8 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
   );
   addDirectFilter(eleventyConfig, "take", (list: unknown[], count: number) => list.slice(0, count));
   // Each item's card is rendered once per build and page language (see RenderOnce), however many lists show it.
-  const cards = new RenderOnce();
-  eleventyConfig.on("eleventy.before", () => cards.clear());
+  const rendered = new RenderOnce();
+  eleventyConfig.on("eleventy.before", () => rendered.clear());
   addDirectFilter(
     eleventyConfig,
     "renderOnce",
@@ -93,7 +93,20 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
       item: object,
       ...args: unknown[]
     ) {
-      return cards.render(macro, item, languageOf(this).code, args);
+      return rendered.render(macro, item, languageOf(this).code, args);
+    },
+  );
+  // The header and footer read only the page's language and the arguments given: rendered once each per build.
+  addDirectFilter(
+    eleventyConfig,
+    "renderOnceAs",
+    function (
+      this: FilterThis,
+      macro: (...args: unknown[]) => unknown,
+      name: string,
+      ...args: unknown[]
+    ) {
+      return rendered.renderNamed(macro, name, languageOf(this).code, args);
     },
   );
   addDirectFilter(eleventyConfig, "picture", (item: Item, loading: "lazy" | "eager" = "eager") =>

@@ -39,4 +39,27 @@ describe("RenderOnce", () => {
     expect(once.render(macro, item, "en", ["a,b"])).toBe("Strike 1");
     expect(once.render(macro, item, "en", ["a", "b"])).toBe("Strike 2");
   });
+
+  it("renders a named part once per name, page language and arguments, and again after clear()", () => {
+    const once = new RenderOnce();
+    const calls: unknown[][] = [];
+    const part = (...args: unknown[]) => {
+      calls.push(args);
+      return `part ${calls.length}`;
+    };
+    const current = [true, false, false, false];
+    expect(once.renderNamed(part, "header", "en", [current, true])).toBe("part 1");
+    expect(once.renderNamed(part, "header", "en", [[true, false, false, false], true])).toBe(
+      "part 1",
+    );
+    expect(once.renderNamed(part, "header", "en", [[false, true, false, false], true])).toBe(
+      "part 2",
+    );
+    expect(once.renderNamed(part, "header", "ar", [current, true])).toBe("part 3");
+    expect(once.renderNamed(part, "footer", "en", [current, true])).toBe("part 4");
+    expect(once.renderNamed(part, "footer", "en", [])).toBe("part 5");
+    expect(calls).toHaveLength(5);
+    once.clear();
+    expect(once.renderNamed(part, "footer", "en", [])).toBe("part 6");
+  });
 });
