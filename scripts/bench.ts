@@ -72,7 +72,10 @@ for (const count of sizes) {
   let searchBytes: unknown;
   if (!values["skip-search"]) {
     try {
-      const report = await measureSearchBytes(path.join(result.dir, "_full"), values.query!);
+      const report = await measureSearchBytes(
+        path.join(result.dir, result.fullFolder),
+        values.query!,
+      );
       searchBytes = {
         searchPageBytes: report.searchPage.bytes,
         pagefindOnlyBytes: report.pagefindOnly.bytes,
@@ -82,9 +85,12 @@ for (const count of sizes) {
       searchBytes = { error: (error as Error).message.split("\n")[0]! };
     }
   }
-  if (values.keep) console.log(`  kept ${result.dir}`);
-  else rmSync(result.dir, { recursive: true, force: true });
   results.push({ ...result, searchBytes });
+}
+// Removed only now: a corpus deleted before the next size's runs would slow their file creation (runFolders).
+for (const { dir } of results) {
+  if (values.keep) console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }
 
 console.log(

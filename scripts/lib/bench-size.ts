@@ -79,7 +79,10 @@ export interface SizeResult {
   floorPagefindMs: number;
   /** CPU ms of one extra, profiled full build by phase (see bench-phases.ts); null when skipped. */
   phases: Record<Phase, number> | null;
+  /** The corpus folder, with every run's output in it (removed by the caller when the bench ends). */
   dir: string;
+  /** The last full build's output folder in `dir`. */
+  fullFolder: string;
 }
 
 /** The command `npm run build` runs, so the bench times what a user runs. */
@@ -125,19 +128,31 @@ export function benchEnv(dir: string): NodeJS.ProcessEnv {
   };
 }
 
-/** Bare Eleventy run by plain node, then Pagefind's CLI over its output. */
-export async function floorBuild(dir: string, env = benchEnv(dir)): Promise<FloorRun> {
-  rmSync(path.join(dir, "_floor"), { recursive: true, force: true });
+/**
+ * The folders one run writes, new for each run: neither build writes where files were just deleted. On ext4
+ * without a journal (these machines) a file created among inodes freed in the last minutes scans past each of
+ * them (the kernel's recently_deleted), which cost a 4,000-item build seconds of system time after the last
+ * run's output was removed, unevenly between the builds. All go when the bench ends.
+ */
+export const runFolders = (run: number | string) => ({
+  floor: `_floor-${run}`,
+  full: `_full-${run}`,
+});
+
+/** Bare Eleventy run by plain node, then Pagefind's CLI over its output (`out`, in the corpus folder). */
+export async function floorBuild(dir: string, out: string, env = benchEnv(dir)): Promise<FloorRun> {
+  rmSync(path.join(dir, out), { recursive: true, force: true });
   const eleventy = check(
     "floor Eleventy",
-    await runMeasured(process.execPath, [eleventyCmd, "--config=floor.config.mjs", "--quiet"], {
-      cwd: dir,
-      env,
-    }),
+    await runMeasured(
+      process.execPath,
+      [eleventyCmd, "--config=floor.config.mjs", `--output=${out}`, "--quiet"],
+      { cwd: dir, env },
+    ),
   );
   const pagefind = check(
     "floor Pagefind",
-    await runMeasured(pagefindCli, ["--site", "_floor"], { cwd: dir, env }),
+    await runMeasured(pagefindCli, ["--site", out], { cwd: dir, env }),
   );
   const peaks = [eleventy.peakMb, pagefind.peakMb].filter((n): n is number => n !== null);
   return {
@@ -149,13 +164,14 @@ export async function floorBuild(dir: string, env = benchEnv(dir)): Promise<Floo
   };
 }
 
-/** The production build, as `npm run build` runs it, into `_full`; `profileDir` adds CPU profiles. */
+/** The production build, as `npm run build` runs it, into `out` in the corpus folder; `profileDir` adds CPU profiles. */
 export async function fullBuild(
   dir: string,
+  folder: string,
   env = benchEnv(dir),
   profileDir?: string,
 ): Promise<Run & { nodeCpuMs: number | null }> {
-  const out = path.join(dir, "_full");
+  const out = path.join(dir, folder);
   rmSync(out, { recursive: true, force: true });
   const { file, args } = fullBuildCommand();
   const cpuFile = path.join(dir, "node-cpu.txt");
@@ -191,7 +207,7 @@ export async function fullBuild(
 async function profilePhases(dir: string): Promise<Record<Phase, number> | null> {
   const profiles = path.join(dir, "profiles");
   rmSync(profiles, { recursive: true, force: true });
-  const run = await fullBuild(dir, benchEnv(dir), profiles);
+  const run = await fullBuild(dir, runFolders("profiled").full, benchEnv(dir), profiles);
   if (run.cpuMs === null || run.nodeCpuMs === null) return null;
   const sampled = phasesFromProfiles(
     readdirSync(profiles)
@@ -215,16 +231,17 @@ export function pagefindPageCount(bundle: string): number {
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
-/** Both builds must have produced what they claim: a page for every item of the corpus, and a search index of them. */
+/** Both builds of a run (`folders`) must have produced what they claim: a page for every item of the corpus, and a search index of them. */
 export function verifyBuilds(
   dir: string,
   files: CorpusFile[],
+  folders: { floor: string; full: string },
 ): { floorPages: number; fullPages: number } {
   const missing = (root: string, page: (file: CorpusFile) => string) =>
     files.filter((file) => !existsSync(path.join(dir, root, page(file), "index.html")));
   // The floor keeps the folders (articles/2023/slug/), the site drops them (articles/slug/).
-  const floorMissing = missing("_floor", (f) => f.path.replace(/\.md$/, ""));
-  const fullMissing = missing("_full", (f) => f.url);
+  const floorMissing = missing(folders.floor, (f) => f.path.replace(/\.md$/, ""));
+  const fullMissing = missing(folders.full, (f) => f.url);
   for (const [build, list] of [
     ["floor", floorMissing],
     ["full build", fullMissing],
@@ -233,7 +250,7 @@ export function verifyBuilds(
       throw new Error(
         `bench: the ${build} wrote no page for ${list.length} items, e.g. ${list[0]!.path}`,
       );
-  for (const build of ["_floor", "_full"]) {
+  for (const build of [folders.floor, folders.full]) {
     const indexed = pagefindPageCount(path.join(dir, build, "pagefind"));
     if (indexed !== files.length)
       throw new Error(
@@ -241,8 +258,8 @@ export function verifyBuilds(
       );
   }
   return {
-    floorPages: countHtml(path.join(dir, "_floor")),
-    fullPages: countHtml(path.join(dir, "_full")),
+    floorPages: countHtml(path.join(dir, folders.floor)),
+    fullPages: countHtml(path.join(dir, folders.full)),
   };
 }
 
@@ -263,15 +280,17 @@ export async function benchSize(
   const fulls: Run[] = [];
   for (let i = 0; i < options.runs; i++) {
     // Alternating the order evens out a machine that gets busier or quieter during the runs.
-    if (i % 2 === 0) floors.push(await floorBuild(dir));
-    fulls.push(await fullBuild(dir));
-    if (i % 2 === 1) floors.push(await floorBuild(dir));
+    const folders = runFolders(i + 1);
+    if (i % 2 === 0) floors.push(await floorBuild(dir, folders.floor));
+    fulls.push(await fullBuild(dir, folders.full));
+    if (i % 2 === 1) floors.push(await floorBuild(dir, folders.floor));
     const [floor, full] = [floors[i]!, fulls[i]!];
     options.log?.(
       `  ${count} items, run ${i + 1}/${options.runs}: floor ${(floor.ms / 1000).toFixed(2)} s, full ${(full.ms / 1000).toFixed(2)} s`,
     );
   }
-  const pages = verifyBuilds(dir, files);
+  const last = runFolders(options.runs);
+  const pages = verifyBuilds(dir, files, last);
   const phases = options.phases ? await profilePhases(dir) : null;
   const floorMs = medianOf(floors, "ms")!;
   const fullMs = medianOf(fulls, "ms")!;
@@ -294,5 +313,6 @@ export async function benchSize(
     floorPagefindMs: Math.round(median(floors.map((r) => r.pagefindMs))),
     phases,
     dir,
+    fullFolder: last.full,
   };
 }

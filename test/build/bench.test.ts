@@ -1,10 +1,11 @@
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHASES } from "../../scripts/lib/bench-phases.ts";
 import {
   benchSize,
   fullBuildCommand,
+  runFolders,
   verifyBuilds,
   type SizeResult,
 } from "../../scripts/lib/bench-size.ts";
@@ -33,15 +34,27 @@ describe("the build benchmark", () => {
     expect(result.floorPages).toBe(COUNT + 1);
     expect(result.fullPages).toBeGreaterThan(COUNT);
     // benchSize checked every item's page in both outputs; checking again finds the same.
-    expect(verifyBuilds(result.dir, generateCorpus({ count: COUNT }))).toEqual({
+    expect(verifyBuilds(result.dir, generateCorpus({ count: COUNT }), runFolders(1))).toEqual({
       floorPages: result.floorPages,
       fullPages: result.fullPages,
     });
   });
 
+  it("writes each run's builds into folders of their own, kept until the bench ends", () => {
+    expect(result.fullFolder).toBe(runFolders(1).full);
+    for (const folder of [runFolders(1).floor, runFolders(1).full, runFolders("profiled").full])
+      expect(
+        existsSync(path.join(result.dir, folder, "pagefind", "pagefind-entry.json")),
+        folder,
+      ).toBe(true);
+    expect(existsSync(path.join(result.dir, "_floor"))).toBe(false);
+  });
+
   it("refuses a build that is missing an item's page", () => {
     const files = generateCorpus({ count: COUNT + 1 });
-    expect(() => verifyBuilds(result.dir, files)).toThrow(/wrote no page for 1 items/);
+    expect(() => verifyBuilds(result.dir, files, runFolders(1))).toThrow(
+      /wrote no page for 1 items/,
+    );
   });
 
   it("reports times, CPU, memory and a ratio from them", () => {
