@@ -96,7 +96,8 @@ export default function helpers(eleventyConfig: UserConfig, options: HelpersOpti
       return rendered.render(macro, item, languageOf(this).code, args);
     },
   );
-  // The header and footer read only the page's language and the arguments given: rendered once each per build.
+  // Parts of every page that read only its language and the arguments given (base.njk's header, footer and
+  // head links): rendered once per build, name, language and arguments.
   addDirectFilter(
     eleventyConfig,
     "renderOnceAs",
