@@ -139,9 +139,8 @@ export const runFolders = (run: number | string) => ({
   full: `_full-${run}`,
 });
 
-/** Bare Eleventy run by plain node, then Pagefind's CLI over its output (`out`, in the corpus folder). */
+/** Bare Eleventy run by plain node, then Pagefind's CLI over its output (`out`, a new folder in the corpus folder: runFolders). */
 export async function floorBuild(dir: string, out: string, env = benchEnv(dir)): Promise<FloorRun> {
-  rmSync(path.join(dir, out), { recursive: true, force: true });
   const eleventy = check(
     "floor Eleventy",
     await runMeasured(
@@ -164,7 +163,7 @@ export async function floorBuild(dir: string, out: string, env = benchEnv(dir)):
   };
 }
 
-/** The production build, as `npm run build` runs it, into `out` in the corpus folder; `profileDir` adds CPU profiles. */
+/** The production build, as `npm run build` runs it, into `folder` (new, in the corpus folder: runFolders); `profileDir` adds CPU profiles. */
 export async function fullBuild(
   dir: string,
   folder: string,
@@ -172,7 +171,6 @@ export async function fullBuild(
   profileDir?: string,
 ): Promise<Run & { nodeCpuMs: number | null }> {
   const out = path.join(dir, folder);
-  rmSync(out, { recursive: true, force: true });
   const { file, args } = fullBuildCommand();
   const cpuFile = path.join(dir, "node-cpu.txt");
   const preload = path.join(dir, "node-cpu.cjs");
