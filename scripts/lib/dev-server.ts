@@ -320,9 +320,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const pages = shown.map((c) =>
       c.removed ? true : next.file(fileOfUrl(content.get(c.file)!.url as string)),
     );
-    // The home page is rendered again meanwhile; the changed pages are what the editor is looking at.
-    void next.homes().catch(() => undefined);
+    // The changed pages are what the editor is looking at: the home page is rendered again after them.
     const rendered = await Promise.all(pages);
+    void next.homes().catch(() => undefined);
     if (rendered.every(Boolean)) {
       const names = shown.map(
         (change) =>
