@@ -320,9 +320,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const pages = shown.map((c) =>
       c.removed ? true : next.file(fileOfUrl(content.get(c.file)!.url as string)),
     );
-    // The changed pages are what the editor is looking at: the home page is rendered again after them.
+    // Only the changed pages, which the editor is looking at: any other page is rendered when asked for, as
+    // a home page rendered beside them (or just after, while the reloaded page waited) held them up.
     const rendered = await Promise.all(pages);
-    void next.homes().catch(() => undefined);
     if (rendered.every(Boolean)) {
       const names = shown.map(
         (change) =>
