@@ -320,8 +320,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const pages = shown.map((c) =>
       c.removed ? true : next.file(fileOfUrl(content.get(c.file)!.url as string)),
     );
-    // Only the changed pages, which the editor is looking at: any other page is rendered when asked for, as
-    // a home page rendered beside them (or just after, while the reloaded page waited) held them up.
+    // Only the changed pages, which the editor is looking at, are rendered now; any other page (the home
+    // page too) when asked for: a home page rendered beside them, or just after them while the reloaded
+    // page's request waited, held them up.
     const rendered = await Promise.all(pages);
     if (rendered.every(Boolean)) {
       const names = shown.map(

@@ -11,7 +11,7 @@ export const COLOUR_RULES = axe
   .filter((rule) => rule.tags.includes("cat.color"))
   .map((rule) => rule.ruleId);
 
-/** axe-core's minified build (560 kB): the same code as `axe.source` (1.3 MB), less to send and parse. */
+/** axe-core's minified build (560 kB) of the release `axe.source` (1.3 MB) is: less to send and parse. */
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
   "utf8",
@@ -21,9 +21,10 @@ const AXE_SOURCE = readFileSync(
 const contextsWithAxe = new WeakSet<BrowserContext>();
 
 /**
- * axe in the page as it stands, with every WCAG rule or only `rules`. Sending axe over the DevTools pipe for
- * each audited page cost the test process more CPU than the audit; the page's context now keeps it for its
- * later documents, and only a document loaded before the first audit (or a frame without it) is sent it.
+ * axe in the page as it stands, with every WCAG rule or only `rules`. The page's context keeps axe for its
+ * later documents; only a document loaded before its first audit (or a frame without axe) is sent it. Sent
+ * over the DevTools pipe for every audited page, it cost about 0.1 s of Chromium's CPU and 0.02 s of the
+ * test process's per page (measured on the demo site).
  */
 export async function runAxe(page: Page, rules?: string[]): Promise<AxeResults> {
   const context = page.context();
