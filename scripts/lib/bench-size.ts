@@ -203,8 +203,8 @@ export async function fullBuild(
  * plus Pagefind's own process (the tree's CPU less Node's) as search indexing.
  */
 async function profilePhases(dir: string): Promise<Record<Phase, number> | null> {
+  // A new folder, as the corpus folder is (prepareCorpus): nothing to remove first.
   const profiles = path.join(dir, "profiles");
-  rmSync(profiles, { recursive: true, force: true });
   const run = await fullBuild(dir, runFolders("profiled").full, benchEnv(dir), profiles);
   if (run.cpuMs === null || run.nodeCpuMs === null) return null;
   const sampled = phasesFromProfiles(
