@@ -90,8 +90,8 @@ export function chromiumPath(): string {
   );
 }
 
-/** Debian's Chromium (see chromiumPath), headless, with nothing that reaches outside this machine. */
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium (see chromiumPath), headless, with nothing that reaches outside this machine; `args` are added. */
+export async function launchBrowser(args: string[] = []): Promise<Browser> {
   // Loaded here, not with the file: the dev server serves with TYPES and never starts a browser.
   const { chromium } = await import("playwright-core");
   return chromium.launch({
@@ -105,6 +105,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...args,
     ],
   });
 }

@@ -8,15 +8,22 @@ export { serveSite, type StaticSite } from "../../scripts/lib/browser.ts";
 let launched: Promise<Browser> | undefined;
 
 /**
+ * No optimising compilers (Maglev, TurboFan) for the tests' short-lived pages: they compiled Pagefind's code
+ * afresh in every new page, on a background thread, for pages closed a second later. Per file run alone,
+ * CPU of every process: search.test.ts 31-32 s before, 24-27 s after; search-prefix.test.ts 25 s, 20 s.
+ */
+const TEST_BROWSER_ARGS = ["--js-flags=--no-opt --no-maglev"];
+
+/**
  * The worker's Chromium, launched by the first test file that asks and kept for the next ones (the browser
  * layer runs its files one after another in each worker, unisolated): a launch costs about a second of CPU.
  * Files never close it: after each, test/helpers/browser-setup.ts closes its contexts. Relaunched if it went away.
  */
 export async function testBrowser(): Promise<Browser> {
-  launched ??= launchBrowser();
+  launched ??= launchBrowser(TEST_BROWSER_ARGS);
   const browser = await launched;
   if (browser.isConnected()) return browser;
-  launched = launchBrowser();
+  launched = launchBrowser(TEST_BROWSER_ARGS);
   return launched;
 }
 
@@ -27,16 +34,20 @@ export async function closeContexts(): Promise<void> {
   if (browser?.isConnected()) await Promise.all(browser.contexts().map((c) => c.close()));
 }
 
-/** Collects console errors, page errors and failed same-origin requests of a page. */
-export function watchErrors(page: Page): string[] {
+/**
+ * Collects console errors, page errors and failed same-origin requests of a page: into the list returned, or
+ * into `list()` at the time (for a tab kept from test to test, the running test's list).
+ */
+export function watchErrors(page: Page, list?: () => string[]): string[] {
   const errors: string[] = [];
+  const add = (error: string) => (list?.() ?? errors).push(error);
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+    if (message.type() === "error") add(`console: ${message.text()}`);
   });
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("pageerror", (error) => add(`pageerror: ${error.message}`));
   page.on("response", (response) => {
     if (response.status() >= 400 && response.url().startsWith("http://127.0.0.1")) {
-      errors.push(`HTTP ${response.status()}: ${response.url()}`);
+      add(`HTTP ${response.status()}: ${response.url()}`);
     }
   });
   return errors;
