@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditBothSchemes } from "../helpers/axe.ts";
 import {
   testBrowser,
@@ -11,6 +11,7 @@ import {
 import { makeJpeg } from "../helpers/sample-site.ts";
 import { BILINGUAL_SETTINGS as ARABIC_SETTINGS } from "../helpers/languages-site.ts";
 import { searchLanguageFiles } from "../helpers/search-site.ts";
+import { searchTab } from "../helpers/search-tab.ts";
 import { sharedBuild } from "../helpers/shared-build.ts";
 
 /** The Arabic search page with results and with none: audited by axe at "/", shown the same at "/pr-7/". */
@@ -38,26 +39,14 @@ afterAll(async () => {
 });
 
 describe.each(["/", "/pr-7/"])("search in two languages served at %s", (prefix) => {
-  let context: BrowserContext;
+  const tab = searchTab(
+    () => browser,
+    () => sites[prefix]!,
+  );
+  const { at, open, status, titles } = tab;
   let page: Page;
-  let errors: string[];
-  const at = (url: string) => `${sites[prefix]!.url}${url.replace(/^\//, "")}`;
-  const status = () => page.locator("#search-status");
-  const titles = () => page.locator(".search-result__title a").allTextContents();
-  /** Opens a search and waits until its outcome is announced (the machine may be slow). */
-  const open = async (url: string) => {
-    await page.goto(at(url));
-    await expect.poll(() => status().textContent(), { timeout: 60_000 }).not.toBe("");
-  };
-
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await context?.close();
-  });
   const fresh = async (options: Parameters<Browser["newContext"]>[0] = {}) => {
-    context = await browser.newContext(options);
-    page = await context.newPage();
-    errors = watchErrors(page);
+    page = await tab.fresh(options);
   };
 
   it("finds an Arabic word on /ar/search/ in the Arabic item, not the English one", async () => {
