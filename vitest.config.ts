@@ -1,4 +1,23 @@
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+const LAYERS = ["browser", "build", "unit"];
+const layerOf = (file: TestSpecification) =>
+  LAYERS.findIndex((layer) => file.moduleId.includes(`/test/${layer}/`));
+
+/**
+ * The browser layer's files first (the longest: 10-25 s each), then the build layer's, then the unit files
+ * to fill the end; within a layer, vitest's order (longest first from its last run, else largest file first).
+ */
+class LayersInOrder extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return sorted
+      .map((file, index) => ({ file, index }))
+      .sort((a, b) => layerOf(a.file) - layerOf(b.file) || a.index - b.index)
+      .map(({ file }) => file);
+  }
+}
 
 // Layers: test/unit (no Eleventy, no browser), test/build (fixture sites built in-process), test/browser (Chromium).
 export default defineConfig({
@@ -11,34 +30,14 @@ export default defineConfig({
     maxWorkers: 2,
     env: { TZ: "UTC" },
     globalSetup: ["./test/temp-root.ts"],
-    // Sorted by name, so the browser layer's long files start first and the short unit files fill the end.
-    projects: [
-      {
-        extends: true,
-        // Unisolated, as the build layer: a worker loads Eleventy once and keeps one Chromium for its files.
-        test: {
-          name: "browser",
-          include: ["test/browser/**/*.test.ts"],
-          isolate: false,
-          setupFiles: ["./test/helpers/browser-setup.ts"],
-        },
-      },
-      {
-        extends: true,
-        // Builds already share a process within a file (queued in test/helpers/fixture.ts, as the dev server
-        // rebuilds): sharing it across files loads Eleventy once per worker and builds with a warm JIT.
-        test: { name: "build", include: ["test/build/**/*.test.ts"], isolate: false },
-      },
-      {
-        extends: true,
-        // Unit files share no state (proven under shuffled orders): a worker loads the modules once, not per file.
-        test: {
-          name: "unit",
-          include: ["test/unit/**/*.test.ts"],
-          isolate: false,
-          pool: "threads",
-        },
-      },
-    ],
+    include: ["test/{unit,build,browser}/**/*.test.ts"],
+    sequence: { sequencer: LayersInOrder },
+    // One pool for the three layers, unisolated: vitest runs projects one after another, so with a project
+    // per layer a worker sat idle at each layer's end; here a worker loads Eleventy once for every file it
+    // runs, keeps one Chromium for its browser files, and builds with a warm JIT. No test may count on a
+    // fresh module. Unit files share no state (proven under shuffled orders).
+    isolate: false,
+    // Closes the contexts each file opened in the worker's Chromium (a no-op where no browser was started).
+    setupFiles: ["./test/helpers/browser-setup.ts"],
   },
 });
