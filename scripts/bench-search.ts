@@ -179,8 +179,15 @@ const BARE_PAGE = (lang: string) => `<!doctype html>
 </html>
 `;
 
-/** Serves `siteDir` (under the path prefix it was built for) and measures both pages for `query`. */
-export async function measureSearchBytes(siteDir: string, query: string): Promise<SearchBytes> {
+/**
+ * Serves `siteDir` (under the path prefix it was built for) and measures both pages for `query`, in
+ * `browser` if given (left open: each measurement has a context of its own), else in a Chromium of its own.
+ */
+export async function measureSearchBytes(
+  siteDir: string,
+  query: string,
+  browser?: Browser,
+): Promise<SearchBytes> {
   const searchHtml = readFileSync(path.join(siteDir, "search", "index.html"), "utf8");
   const prefix = /data-base-url="([^"]*)"/.exec(searchHtml)?.[1] ?? "/";
   const lang = /<html[^>]*\blang="([^"]*)"/.exec(searchHtml)?.[1] ?? "en";
@@ -191,22 +198,22 @@ export async function measureSearchBytes(siteDir: string, query: string): Promis
 
   const site = await serveSite(path.resolve(siteDir), prefix);
   const bare = await serveSite(bareDir, "/");
-  const browser = await launchBrowser();
+  const chromium = browser ?? (await launchBrowser());
   try {
     const q = encodeURIComponent(query);
-    const searchPage = await measure(browser, `${site.url}search/?q=${q}`, (page) =>
+    const searchPage = await measure(chromium, `${site.url}search/?q=${q}`, (page) =>
       page.waitForFunction(
         () => document.getElementById("search-status")?.textContent?.trim(),
         undefined,
         { timeout: 30_000 },
       ),
     );
-    const pagefindOnly = await measure(browser, `${bare.url}?q=${q}`, (page) =>
+    const pagefindOnly = await measure(chromium, `${bare.url}?q=${q}`, (page) =>
       page.waitForSelector("body[data-results]", { state: "attached", timeout: 30_000 }),
     );
     return { query, searchPage, pagefindOnly, ratio: searchPage.bytes / pagefindOnly.bytes };
   } finally {
-    await browser.close();
+    if (!browser) await chromium.close();
     await Promise.all([site.close(), bare.close()]);
     rmSync(bareDir, { recursive: true, force: true });
   }
