@@ -15,8 +15,8 @@ let launched: Promise<Browser> | undefined;
 const TEST_BROWSER_ARGS = ["--js-flags=--no-opt --no-maglev"];
 
 /**
- * The worker's Chromium, launched by the first test file that asks and kept for the next ones (the browser
- * layer runs its files one after another in each worker, unisolated): a launch costs about a second of CPU.
+ * The worker's Chromium, launched by the first test file that asks and kept for the next ones (a worker runs
+ * its files one after another, unisolated): a launch costs about a second of CPU.
  * Files never close it: after each, test/helpers/browser-setup.ts closes its contexts. Relaunched if it went away.
  */
 export async function testBrowser(): Promise<Browser> {
