@@ -40,17 +40,17 @@ export function searchTab(browser: () => Browser, site: () => StaticSite): Searc
   return {
     fresh: async (options = {}) => {
       errors = [];
-      if (Object.keys(options).length > 0) {
-        own = await browser().newContext(options);
-        page = await own.newPage();
-        errors = watchErrors(page);
-      } else if (shared && !shared.isClosed()) {
+      const ownOptions = Object.keys(options).length > 0;
+      if (!ownOptions && shared && !shared.isClosed()) {
         page = shared;
         await page.goto("about:blank");
-      } else {
-        shared = page = await (await browser().newContext()).newPage();
-        watchErrors(page, () => errors);
+        return page;
       }
+      const context = await browser().newContext(options);
+      page = await context.newPage();
+      if (ownOptions) own = context;
+      else shared = page;
+      watchErrors(page, () => errors);
       return page;
     },
     at,
