@@ -11,11 +11,8 @@ const layerOf = (file: TestSpecification) =>
  */
 class LayersInOrder extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
-    return sorted
-      .map((file, index) => ({ file, index }))
-      .sort((a, b) => layerOf(a.file) - layerOf(b.file) || a.index - b.index)
-      .map(({ file }) => file);
+    // Array sort is stable: within a layer, vitest's order stands.
+    return (await super.sort(files)).sort((a, b) => layerOf(a) - layerOf(b));
   }
 }
 
