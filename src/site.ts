@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 // Indexes Eleventy's lookup of a template by input path (quadratic in pages in Eleventy 3.1).
 import "./lib/eleventy-lookup.ts";
+// Drops each page's HTML once written (Eleventy 3.1 keeps it to the end of the build).
+import "./lib/eleventy-written.ts";
 import { BodyRenderer } from "./lib/bodies.ts";
 import { normalisePrefix } from "./lib/format.ts";
 import { ImagePipeline, imageCacheDir } from "./lib/images.ts";
